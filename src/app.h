@@ -1,0 +1,48 @@
+// The command, as a library function: options in, exit status out. main.cpp only turns argv
+// into Options (it is the one file that sees CLI11); everything else happens here, writing to
+// the streams it is given so that tests can run it in memory.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reporter.h"
+#include "rule_loader.h"
+#include "rule_selection.h"
+#include "types.h"
+
+namespace tonelint {
+
+// Exit statuses (DESIGN.md §1).
+enum ExitCode : int {
+  kExitClean = 0,        // no finding at or above --fail-on
+  kExitFindings = 1,     // at least one such finding
+  kExitInputError = 2,   // an input could not be read (the others were still linted)
+  kExitUsageError = 3,   // bad command line or config
+  kExitRuleError = 4,    // a rule file is invalid, or --test-rules failed
+};
+
+enum class Action { kLint, kListRules, kExplain, kTestRules };
+
+struct Options {
+  Action action = Action::kLint;
+  std::vector<std::string> paths;  // empty or "-": standard input
+  OutputFormat format = OutputFormat::kText;
+  std::optional<Lang> lang;        // nullopt: auto
+  bool each_line = false;
+  std::string context_path;        // --context, empty when not given
+  std::optional<Severity> fail_on = Severity::kWarning;  // nullopt: --fail-on none
+  Severity min_severity = Severity::kInfo;
+  RuleSources rule_sources;
+  RuleSelection selection;
+  std::string explain;             // --explain ID
+  std::string test_rules_path;     // --test-rules PATH (empty: all loaded rules)
+  bool color = false;
+};
+
+// Runs tonelint. `in` is standard input; findings go to `out`, notes and errors to `err`.
+int Run(const Options& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace tonelint

@@ -1,0 +1,68 @@
+#include "document_checks.h"
+
+#include <functional>
+
+namespace tonelint {
+
+void DocumentEvidence::Reset(const RuleSet& rules) {
+  signals_.assign(rules.signal_names().size(), false);
+  required_.assign(rules.rules().size(), false);
+}
+
+void DocumentEvidence::Record(const RuleSet& rules, const std::vector<int>& pattern_hits) {
+  const std::size_t signal_count = rules.signal_names().size();
+  for (int hit : pattern_hits) {
+    const std::size_t owner = rules.document_patterns().entries[hit].owner;
+    if (owner < signal_count) {
+      signals_[owner] = true;
+    } else {
+      required_[owner - signal_count] = true;
+    }
+  }
+}
+
+namespace {
+
+bool TriggerHolds(const RuleSet& rules, const Trigger& trigger, const DocumentEvidence& reply,
+                  const CustomerMessage* context, ContextTriggers context_triggers) {
+  switch (trigger.kind) {
+    case Trigger::Kind::kAlways:
+      return true;
+    case Trigger::Kind::kReply:
+      return reply.HasSignal(rules.SignalIndex(trigger.signal));
+    case Trigger::Kind::kContext:
+      if (context_triggers == ContextTriggers::kAssumeHold) return true;
+      return context != nullptr && context->evidence.HasSignal(rules.SignalIndex(trigger.signal));
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_lang,
+                                             const DocumentEvidence& evidence,
+                                             const CustomerMessage* context,
+                                             ContextTriggers context_triggers) {
+  std::vector<std::size_t> firing;
+  for (std::size_t r = 0; r < rules.rules().size(); ++r) {
+    const Rule& rule = rules.rules()[r];
+    if (!rule.IsDocumentRule() || rule.lang != reply_lang) continue;
+    bool triggered = true;
+    for (const Trigger& trigger : rule.triggers) {
+      triggered = triggered && TriggerHolds(rules, trigger, evidence, context, context_triggers);
+    }
+    if (!triggered) continue;
+    if (rule.required.empty() || !evidence.HasRequired(r)) firing.push_back(r);
+  }
+  return firing;
+}
+
+uint64_t HashWordTrigram(std::string_view a, std::string_view b, std::string_view c) {
+  const std::hash<std::string_view> hash;
+  uint64_t h = hash(a);
+  h = h * 0x9E3779B97F4A7C15ull ^ hash(b);
+  h = h * 0x9E3779B97F4A7C15ull ^ hash(c);
+  return h;
+}
+
+}  // namespace tonelint

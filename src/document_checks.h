@@ -1,0 +1,53 @@
+// Document-level rules (`require` + `when`): what a reply lacks, given what the customer said.
+// The linter collects evidence sentence by sentence; these functions decide what fires.
+#pragma once
+
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
+
+#include "rule_set.h"
+
+namespace tonelint {
+
+// Which signals and `require` patterns occurred in a text.
+class DocumentEvidence {
+ public:
+  // Forgets everything; sized for `rules`.
+  void Reset(const RuleSet& rules);
+  // Records the document_patterns() indexes that matched somewhere in the text.
+  void Record(const RuleSet& rules, const std::vector<int>& pattern_hits);
+
+  bool HasSignal(std::size_t signal) const { return signals_[signal]; }
+  bool HasRequired(std::size_t rule) const { return required_[rule]; }
+
+ private:
+  std::vector<bool> signals_;
+  std::vector<bool> required_;
+};
+
+// The customer's message given with --context.
+struct CustomerMessage {
+  DocumentEvidence evidence;
+  Lang lang = Lang::kUnknown;
+  // Hashes of every run of three consecutive words of its matching form: a reply that repeats
+  // such a run is quoting the customer, and is not reported there.
+  std::unordered_set<uint64_t> word_trigrams;
+};
+
+// How context triggers are decided.
+enum class ContextTriggers {
+  kFromMessage,  // from the customer's message; without one, context triggers do not hold
+  kAssumeHold,   // all hold (for checking a document rule's examples, which have no context)
+};
+
+// Indexes of the document rules of `reply_lang` that fire for a reply with `evidence`.
+std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_lang,
+                                             const DocumentEvidence& evidence,
+                                             const CustomerMessage* context,
+                                             ContextTriggers context_triggers);
+
+// Hash of three consecutive words (matching form), for CustomerMessage::word_trigrams.
+uint64_t HashWordTrigram(std::string_view a, std::string_view b, std::string_view c);
+
+}  // namespace tonelint

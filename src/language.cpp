@@ -1,0 +1,493 @@
+#include "language.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+namespace tonelint {
+namespace {
+
+// A frequent word that only one language uses is the best evidence there is; spelling cues
+// (an accent, a suffix) are weaker because loanwords and names carry them across languages.
+constexpr int kStrongWord = 2;
+constexpr int kWeakWord = 1;
+constexpr int kSpellingCue = 1;
+// ñ, ¿, ¡ and English contractions almost never appear in the other language.
+constexpr int kExclusiveMark = 3;
+
+// A verdict needs this much evidence, and this lead over the other language: one function word
+// ("Gracias", "Thanks") is enough on its own, a lone accent ("Perú") or a tie is not.
+constexpr int kMinEvidence = 2;
+constexpr int kMinLead = 2;
+
+struct WordEntry {
+  std::string_view word;  // lowercase UTF-8
+  int es = 0;
+  int en = 0;
+};
+
+constexpr WordEntry Es(std::string_view word, int weight = kStrongWord) { return {word, weight, 0}; }
+constexpr WordEntry En(std::string_view word, int weight = kStrongWord) { return {word, 0, weight}; }
+// Words both languages use ("no", "me", "a"), or loanwords whose accent or suffix would
+// otherwise count ("café", "marketing"): listed so that they score nothing.
+constexpr WordEntry Neither(std::string_view word) { return {word, 0, 0}; }
+
+// Accent-less spellings of Spanish words are listed too, because people type "esta" and
+// "informacion".
+constexpr std::array kWords = {
+    // Spanish.
+    Es("ahora"), Es("al"), Es("algo"), Es("alguna"), Es("algún"), Es("aqui"), Es("aquí"),
+    Es("asi"), Es("así"), Es("atencion"), Es("atención"), Es("ayuda"), Es("ayudar"),
+    Es("ayudarle"), Es("ayudarte"), Es("bien"), Es("buen"), Es("buena"), Es("buenas"),
+    Es("buenos"), Es("cada"), Es("caso"), Es("cliente"), Es("como"), Es("con"), Es("contigo"),
+    Es("correo"), Es("cual"), Es("cuando"), Es("cuenta"), Es("cuál"), Es("cómo"), Es("de"),
+    Es("del"), Es("desde"), Es("despues"), Es("después"), Es("dia"), Es("dias"),
+    Es("disculpa"), Es("disculpas"), Es("disculpe"), Es("donde"), Es("dónde"), Es("día"),
+    Es("días"), Es("e", kWeakWord), Es("el"), Es("ella"), Es("en"), Es("entre"),
+    Es("equipo"), Es("es"), Es("esa"), Es("ese"), Es("eso"), Es("esta"), Es("estamos"),
+    Es("estan"), Es("estar"), Es("este"), Es("esto"), Es("estos"), Es("está"), Es("están"),
+    Es("favor", kWeakWord), Es("fue"), Es("gracias"), Es("ha", kWeakWord), Es("hace"),
+    Es("hacer"), Es("han"), Es("hasta"), Es("hay"), Es("hemos"), Es("hola"), Es("hoy"),
+    Es("informacion"), Es("información"), Es("la"), Es("lamentamos"), Es("las"), Es("le"),
+    Es("les"), Es("lo"), Es("los"), Es("mas"), Es("mensaje"), Es("mi"), Es("mucha"),
+    Es("muchas"), Es("mucho"), Es("muy"), Es("más"), Es("nada"), Es("ni"), Es("nos"),
+    Es("nuestra"), Es("nuestro"), Es("nuestros"), Es("o", kWeakWord), Es("para"),
+    Es("pedido"), Es("pero"), Es("podemos"), Es("podria"), Es("podría"), Es("por"),
+    Es("porque"), Es("problema"), Es("pronto"), Es("puede"), Es("pueden"), Es("puedes"),
+    Es("quedamos"), Es("que"), Es("qué"), Es("saludos"), Es("se"), Es("sentimos"), Es("ser"), Es("si"),
+    Es("siempre"), Es("sin", kWeakWord), Es("sobre"), Es("somos"), Es("son", kWeakWord),
+    Es("su"), Es("sus"), Es("sí"), Es("tambien"), Es("también"), Es("te"), Es("tenemos"),
+    Es("tiene"), Es("tienes"), Es("todo"), Es("todos"), Es("tu"), Es("tus"), Es("tú"),
+    Es("un"), Es("una"), Es("uno"), Es("usted"), Es("ustedes"), Es("vamos"), Es("ver"),
+    Es("vez"), Es("y"), Es("ya", kWeakWord),
+    // English.
+    En("about"), En("again"), En("all"), En("also"), En("an"), En("and"), En("any"),
+    En("apologies"), En("apologize"), En("are"), En("as"), En("at"), En("back"), En("be"),
+    En("because"), En("been"), En("but"), En("by"), En("can"), En("cannot"),
+    En("come", kWeakWord), En("could"), En("dear"), En("did"), En("do"), En("does"),
+    En("for"), En("from"), En("get"), En("glad"), En("going"), En("good"), En("great"),
+    En("had"), En("happy"), En("have"), En("hear"), En("hello"), En("help"), En("here"),
+    En("hey"), En("hi"), En("how"), En("i"), En("if"), En("in"), En("into"), En("is"),
+    En("it"), En("its"), En("just"), En("know"), En("let"), En("like"), En("look"), En("more"),
+    En("my"), En("need"), En("not"), En("now"), En("of"), En("on"), En("or"), En("order"),
+    En("our"), En("out"), En("please"), En("regards"), En("should"), En("so"), En("soon"),
+    En("sorry"), En("sure"), En("team"), En("thank"), En("thanks"), En("that"), En("the"),
+    En("their"), En("them"), En("there"), En("they"), En("this"), En("to"), En("today"),
+    En("up"), En("us"), En("very"), En("was"), En("we"), En("were"), En("what"),
+    En("when"), En("where"), En("which"), En("who"), En("will"), En("with"), En("would"),
+    En("you"), En("your"), En("yours"),
+    // Both, or loanwords.
+    Neither("a"), Neither("café"), Neither("cliché"), Neither("has"), Neither("he"),
+    Neither("marketing"), Neither("me"), Neither("no"), Neither("parking"), Neither("résumé"),
+    Neither("u"),
+};
+
+constexpr bool HasDuplicateWords() {
+  for (std::size_t i = 0; i < kWords.size(); ++i) {
+    for (std::size_t j = i + 1; j < kWords.size(); ++j) {
+      if (kWords[i].word == kWords[j].word) return true;
+    }
+  }
+  return false;
+}
+static_assert(!HasDuplicateWords(), "a word is listed twice in kWords");
+
+// FNV-1a: words are a few bytes long, so a byte loop beats anything cleverer.
+constexpr std::uint32_t HashWord(std::string_view word) {
+  std::uint32_t hash = 2166136261u;
+  for (char c : word) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+// Open addressing with linear probing, built at compile time. Most words of a sentence are not
+// in kWords; at most half full, their lookup usually ends at the first empty slot, and the
+// stored hash spares a string comparison on collisions.
+struct Slot {
+  std::uint32_t hash = 0;
+  std::int16_t index = -1;  // into kWords; -1 when empty
+};
+constexpr std::size_t kSlotCount = 1024;
+static_assert(kWords.size() * 2 <= kSlotCount, "grow kSlotCount with kWords");
+
+constexpr std::array<Slot, kSlotCount> BuildSlots() {
+  std::array<Slot, kSlotCount> slots{};
+  for (std::size_t i = 0; i < kWords.size(); ++i) {
+    const std::uint32_t hash = HashWord(kWords[i].word);
+    std::size_t slot = hash % kSlotCount;
+    while (slots[slot].index >= 0) slot = (slot + 1) % kSlotCount;
+    slots[slot] = {hash, static_cast<std::int16_t>(i)};
+  }
+  return slots;
+}
+constexpr std::array<Slot, kSlotCount> kSlots = BuildSlots();
+
+const WordEntry* FindWord(std::string_view word) {
+  const std::uint32_t hash = HashWord(word);
+  for (std::size_t slot = hash % kSlotCount; kSlots[slot].index >= 0;
+       slot = (slot + 1) % kSlotCount) {
+    const WordEntry& entry = kWords[kSlots[slot].index];
+    if (kSlots[slot].hash == hash && entry.word == word) return &entry;
+  }
+  return nullptr;
+}
+
+struct SuffixCue {
+  std::string_view suffix;
+  bool spanish;
+};
+
+// Endings of content words that the other language (nearly) never has: Spanish -ción, -mente,
+// first-person plural verbs, participles, gerunds and attached pronouns ("ayudarlo",
+// "contactarte"); English -tion, -ness, -ing, -ly and -ed. First match wins.
+constexpr std::array kSuffixCues = {
+    SuffixCue{"ción", true}, SuffixCue{"cion", true}, SuffixCue{"mente", true},
+    SuffixCue{"amos", true}, SuffixCue{"emos", true}, SuffixCue{"imos", true},
+    SuffixCue{"ado", true},  SuffixCue{"ada", true},  SuffixCue{"ados", true},
+    SuffixCue{"adas", true}, SuffixCue{"ido", true},  SuffixCue{"ida", true},
+    SuffixCue{"idos", true}, SuffixCue{"ando", true}, SuffixCue{"iendo", true},
+    SuffixCue{"rle", true},  SuffixCue{"rlo", true},  SuffixCue{"rla", true},
+    SuffixCue{"rte", true},  SuffixCue{"rnos", true}, SuffixCue{"tion", false},
+    SuffixCue{"ness", false}, SuffixCue{"ing", false}, SuffixCue{"ly", false},
+    SuffixCue{"ed", false},
+};
+// Short words ("lado", "red", "sing") end the same way by chance.
+constexpr std::size_t kMinLettersBeforeSuffix = 2;
+
+// Bit i of kCuesByLastByte[b] is set when kSuffixCues[i] ends in byte b: most words end in a
+// byte that no cue ends in, and are done after one lookup.
+constexpr std::array<std::uint32_t, 256> BuildCuesByLastByte() {
+  static_assert(kSuffixCues.size() <= 32, "one bit per cue");
+  std::array<std::uint32_t, 256> cues{};
+  for (std::size_t i = 0; i < kSuffixCues.size(); ++i) {
+    cues[static_cast<std::uint8_t>(kSuffixCues[i].suffix.back())] |= std::uint32_t{1} << i;
+  }
+  return cues;
+}
+constexpr std::array<std::uint32_t, 256> kCuesByLastByte = BuildCuesByLastByte();
+
+// Lowercased, with apostrophes kept inside ("don't"); digits make the token a code or a
+// number ("mp3", "24h") that says nothing about language.
+class WordBuffer {
+ public:
+  bool empty() const { return size_ == 0; }
+  std::string_view text() const { return {bytes_.data(), size_}; }
+  bool truncated() const { return truncated_; }
+  bool has_digit() const { return has_digit_; }
+  bool has_apostrophe() const { return has_apostrophe_; }
+  bool has_accent() const { return has_accent_; }
+  bool has_enye() const { return has_enye_; }
+
+  void AppendAsciiLetter(char lower) { AppendByte(lower); }
+  void AppendLetter(UChar32 lower);
+  void AppendDigit(char digit) {
+    has_digit_ = true;
+    AppendByte(digit);
+  }
+  void AppendApostrophe() {
+    has_apostrophe_ = true;
+    AppendByte('\'');
+  }
+  void NoteMark(UChar32 mark);
+  void Clear();
+
+ private:
+  void AppendByte(char byte);
+
+  // Longer than any word in kWords; past it only the letter flags still count.
+  std::array<char, 40> bytes_;
+  std::size_t size_ = 0;
+  bool truncated_ = false;
+  bool has_digit_ = false;
+  bool has_apostrophe_ = false;
+  bool has_accent_ = false;
+  bool has_enye_ = false;
+};
+
+void WordBuffer::AppendByte(char byte) {
+  if (size_ < bytes_.size()) {
+    bytes_[size_++] = byte;
+  } else {
+    truncated_ = true;
+  }
+}
+
+void WordBuffer::AppendLetter(UChar32 lower) {
+  switch (lower) {
+    case U'á': case U'é': case U'í': case U'ó': case U'ú': case U'ü': has_accent_ = true; break;
+    case U'ñ': has_enye_ = true; break;
+    default: break;
+  }
+  if (size_ + U8_MAX_LENGTH > bytes_.size()) {
+    truncated_ = true;
+    return;
+  }
+  U8_APPEND_UNSAFE(bytes_.data(), size_, lower);
+}
+
+// Decomposed text (macOS pasteboards) spells "está" as "esta" + U+0301. The mark is dropped
+// so that the word still looks up; its evidence is kept.
+void WordBuffer::NoteMark(UChar32 mark) {
+  if (mark == 0x0301 || mark == 0x0308) has_accent_ = true;
+  if (mark == 0x0303) has_enye_ = true;
+}
+
+// Leaves bytes_ as it is: only [0, size_) is ever read.
+void WordBuffer::Clear() {
+  size_ = 0;
+  truncated_ = has_digit_ = has_apostrophe_ = has_accent_ = has_enye_ = false;
+}
+
+bool IsEnglishContraction(std::string_view word) {
+  const std::size_t apostrophe = word.rfind('\'');
+  const std::string_view clitic = word.substr(apostrophe + 1);
+  if (clitic == "t") return apostrophe > 0 && word[apostrophe - 1] == 'n';
+  return clitic == "re" || clitic == "ll" || clitic == "ve" || clitic == "m" || clitic == "s" ||
+         clitic == "d";
+}
+
+bool IsAsciiVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Words are short: comparing from the end, inline, beats a call to memcmp.
+bool EndsWith(std::string_view word, std::string_view suffix) {
+  if (word.size() < suffix.size()) return false;
+  for (std::size_t i = 1; i <= suffix.size(); ++i) {
+    if (word[word.size() - i] != suffix[suffix.size() - i]) return false;
+  }
+  return true;
+}
+
+bool ContainsTh(std::string_view word) {
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    if (word[i] == 'h' && word[i - 1] == 't') return true;
+  }
+  return false;
+}
+
+// Native Spanish words have no "th", and end in -y only after a vowel ("hoy", "muy"); English
+// "month", "delivery", "reply" are frequent content words.
+bool HasEnglishSpelling(std::string_view word) {
+  return ContainsTh(word) ||
+         (word.size() >= 3 && word.back() == 'y' && !IsAsciiVowel(word[word.size() - 2]));
+}
+
+// At most one cue per language and word, so that a single unknown word ("Lesly", a name)
+// never reaches kMinEvidence on its spelling alone.
+void ScoreSpelling(std::string_view word, LanguageScore& score) {
+  bool spanish = false;
+  bool english = HasEnglishSpelling(word);
+  for (std::uint32_t cues = kCuesByLastByte[static_cast<std::uint8_t>(word.back())]; cues != 0;
+       cues &= cues - 1) {
+    const SuffixCue& cue = kSuffixCues[std::countr_zero(cues)];
+    if (word.size() >= cue.suffix.size() + kMinLettersBeforeSuffix && EndsWith(word, cue.suffix)) {
+      (cue.spanish ? spanish : english) = true;
+      break;
+    }
+  }
+  if (spanish) score.es += kSpellingCue;
+  if (english) score.en += kSpellingCue;
+}
+
+void ScoreWord(const WordBuffer& word, LanguageScore& score) {
+  if (word.empty() || word.has_digit()) return;
+  if (word.has_apostrophe()) {
+    if (IsEnglishContraction(word.text())) score.en += kExclusiveMark;
+    return;
+  }
+  if (!word.truncated()) {
+    if (const WordEntry* entry = FindWord(word.text())) {
+      score.es += entry->es;
+      score.en += entry->en;
+      return;
+    }
+  }
+  if (word.has_enye()) score.es += kExclusiveMark;
+  if (word.has_accent()) score.es += kSpellingCue;
+  if (!word.truncated()) ScoreSpelling(word.text(), score);
+}
+
+// The words and marks of one whitespace-delimited chunk ("¿Cómo", "don't", "www.x.mx/help").
+// Its evidence counts only if the chunk turns out to be prose: "help" in a URL, an e-mail
+// address or a handle says nothing about the sentence around it.
+class ChunkScorer {
+ public:
+  void AddAsciiLetter(char lower) {
+    TakePendingApostrophe();
+    word_.AppendAsciiLetter(lower);
+  }
+  void AddLetter(UChar32 lower) {
+    TakePendingApostrophe();
+    word_.AppendLetter(lower);
+  }
+  void AddDigit(char digit) {
+    apostrophe_pending_ = false;
+    word_.AppendDigit(digit);
+  }
+  void AddApostrophe();
+  void AddMark(UChar32 mark);
+  void AddOther(UChar32 c);
+  void MarkLink() { link_ = true; }
+  // Adds the chunk's evidence to `total` unless it is a link, and starts the next chunk.
+  void End(LanguageScore& total);
+
+ private:
+  void TakePendingApostrophe();
+  void EndWord();
+
+  WordBuffer word_;
+  LanguageScore score_;
+  // An apostrophe joins a word only when a letter follows ("don't"), not when it closes a
+  // quotation ('gracias').
+  bool apostrophe_pending_ = false;
+  bool link_ = false;
+};
+
+void ChunkScorer::TakePendingApostrophe() {
+  if (!apostrophe_pending_) return;
+  word_.AppendApostrophe();
+  apostrophe_pending_ = false;
+}
+
+void ChunkScorer::AddApostrophe() {
+  if (word_.empty() || apostrophe_pending_) {
+    EndWord();
+  } else {
+    apostrophe_pending_ = true;
+  }
+}
+
+void ChunkScorer::AddMark(UChar32 mark) {
+  if (word_.empty()) {
+    EndWord();
+  } else {
+    apostrophe_pending_ = false;
+    word_.NoteMark(mark);
+  }
+}
+
+void ChunkScorer::AddOther(UChar32 c) {
+  if (c == U'¿' || c == U'¡') score_.es += kExclusiveMark;
+  EndWord();
+}
+
+void ChunkScorer::EndWord() {
+  ScoreWord(word_, score_);
+  word_.Clear();
+  apostrophe_pending_ = false;
+}
+
+void ChunkScorer::End(LanguageScore& total) {
+  EndWord();
+  if (!link_) {
+    total.es += score_.es;
+    total.en += score_.en;
+  }
+  score_ = {};
+  link_ = false;
+}
+
+enum class AsciiKind : std::uint8_t { kOther, kSpace, kUpper, kLower, kDigit, kApostrophe };
+
+constexpr std::array<AsciiKind, 128> BuildAsciiKinds() {
+  std::array<AsciiKind, 128> kinds{};
+  for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) kinds[c] = AsciiKind::kSpace;
+  for (char c = 'A'; c <= 'Z'; ++c) kinds[c] = AsciiKind::kUpper;
+  for (char c = 'a'; c <= 'z'; ++c) kinds[c] = AsciiKind::kLower;
+  for (char c = '0'; c <= '9'; ++c) kinds[c] = AsciiKind::kDigit;
+  kinds['\''] = AsciiKind::kApostrophe;
+  return kinds;
+}
+// Most bytes of a reply are ASCII; one table lookup sorts them.
+constexpr std::array<AsciiKind, 128> kAsciiKinds = BuildAsciiKinds();
+
+// Whether the punctuation at `at` makes its chunk a URL ("://", "www."), an e-mail address or
+// @handle ("@"), a #hashtag, or a path or agent signature ("/LO").
+bool MarksLink(std::string_view sentence, std::size_t at, bool chunk_start) {
+  switch (sentence[at]) {
+    case '@': return true;
+    case '#': case '/': return chunk_start;
+    case ':': return sentence.substr(at + 1, 2) == "//";
+    case '.': return at >= 3 && sentence.substr(at - 3, 3) == "www";
+    default: return false;
+  }
+}
+
+void AddAscii(std::string_view sentence, std::size_t at, bool chunk_start, ChunkScorer& chunk) {
+  const char c = sentence[at];
+  switch (kAsciiKinds[static_cast<std::uint8_t>(c)]) {
+    case AsciiKind::kLower: chunk.AddAsciiLetter(c); break;
+    case AsciiKind::kUpper: chunk.AddAsciiLetter(static_cast<char>(c + ('a' - 'A'))); break;
+    case AsciiKind::kDigit: chunk.AddDigit(c); break;
+    case AsciiKind::kApostrophe: chunk.AddApostrophe(); break;
+    case AsciiKind::kSpace: break;  // the caller ends the chunk
+    case AsciiKind::kOther:
+      if (MarksLink(sentence, at, chunk_start)) chunk.MarkLink();
+      chunk.AddOther(c);
+      break;
+  }
+}
+
+// Latin-1 capitals (Á É Í Ó Ú Ü Ñ) are the common case; ICU handles the rest.
+UChar32 ToLower(UChar32 c) {
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  return u_tolower(c);
+}
+
+void AddNonAscii(UChar32 c, ChunkScorer& chunk) {
+  if (c < 0) {
+    chunk.AddOther(c);  // ill-formed UTF-8
+  } else if (u_isalpha(c)) {
+    chunk.AddLetter(ToLower(c));
+  } else if (c == 0x2019) {  // ’ as an apostrophe
+    chunk.AddApostrophe();
+  } else if ((U_GET_GC_MASK(c) & U_GC_MN_MASK) != 0) {
+    chunk.AddMark(c);
+  } else {
+    chunk.AddOther(c);
+  }
+}
+
+}  // namespace
+
+LanguageScore ScoreLanguage(std::string_view sentence) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(sentence.data());
+  const std::size_t size = sentence.size();
+  LanguageScore total;
+  ChunkScorer chunk;
+  bool chunk_start = true;
+  for (std::size_t i = 0; i < size;) {
+    const std::size_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c >= 0 && c < 0x80) {
+      if (kAsciiKinds[c] == AsciiKind::kSpace) {
+        chunk.End(total);
+        chunk_start = true;
+        continue;
+      }
+      AddAscii(sentence, at, chunk_start, chunk);
+    } else {
+      AddNonAscii(c, chunk);
+    }
+    chunk_start = false;
+  }
+  chunk.End(total);
+  return total;
+}
+
+Lang DetectLanguage(std::string_view sentence) {
+  const LanguageScore score = ScoreLanguage(sentence);
+  if (score.es >= kMinEvidence && score.es >= score.en + kMinLead) return Lang::kEs;
+  if (score.en >= kMinEvidence && score.en >= score.es + kMinLead) return Lang::kEn;
+  return Lang::kUnknown;
+}
+
+}  // namespace tonelint

@@ -1,0 +1,315 @@
+#include "linter.h"
+
+#include <algorithm>
+
+#include "language.h"
+#include "mask.h"
+#include "normalizer.h"
+#include "sentence_splitter.h"
+#include "suggestion.h"
+
+namespace tonelint {
+namespace {
+
+bool Overlaps(ByteRange a, ByteRange b) { return a.begin < b.end && b.begin < a.end; }
+
+bool OverlapsAny(ByteRange range, const std::vector<ByteRange>& ranges) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](ByteRange other) { return Overlaps(range, other); });
+}
+
+// The words of a matching form: maximal runs of word code points.
+void FindWords(std::string_view text, std::vector<ByteRange>* words) {
+  words->clear();
+  std::size_t i = 0;
+  std::size_t word_begin = std::string_view::npos;
+  while (i < text.size()) {
+    const std::size_t begin = i;
+    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
+    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
+    if (!is_word && word_begin != std::string_view::npos) {
+      words->push_back({word_begin, begin});
+      word_begin = std::string_view::npos;
+    }
+  }
+  if (word_begin != std::string_view::npos) words->push_back({word_begin, text.size()});
+}
+
+std::string_view Slice(std::string_view text, ByteRange range) {
+  return text.substr(range.begin, range.end - range.begin);
+}
+
+// Calls `visit(groups)` for every match of `regex` in `text`, left to right. Matches of phrase
+// patterns consume the separator after them, so the next search restarts at the end of the
+// phrase group, where that separator can serve as the next match's leading boundary.
+template <typename Visit>
+void ForEachMatch(const CompiledRegex& compiled, std::string_view text,
+                  std::vector<re2::StringPiece>* groups, Visit visit) {
+  const RE2& regex = *compiled.regex;
+  groups->resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
+  std::size_t pos = 0;
+  while (pos <= text.size() &&
+         regex.Match(text, pos, text.size(), RE2::UNANCHORED, groups->data(),
+                     static_cast<int>(groups->size()))) {
+    const re2::StringPiece span = (*groups)[compiled.span_group];
+    const std::size_t span_begin = static_cast<std::size_t>(span.data() - text.data());
+    const std::size_t span_end = span_begin + span.size();
+    if (span_end > span_begin) visit(*groups, ByteRange{span_begin, span_end});
+    pos = std::max(span_end, pos + 1);
+  }
+}
+
+}  // namespace
+
+struct Linter::State {
+  explicit State(const RuleSet& rule_set) : rules(rule_set) {}
+
+  const RuleSet& rules;
+  Normalizer normalizer;
+  SentenceSplitter splitter;
+  // Buffers reused across sentences.
+  NormalizedText plain;
+  NormalizedText obfuscated;
+  bool obfuscated_ready = false;
+  std::vector<ByteRange> masks;
+  std::vector<ByteRange> sentences;
+  std::vector<ByteRange> sentence_masks;
+  std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
+  std::vector<ByteRange> words;
+  std::vector<int> hits;
+  std::vector<re2::StringPiece> groups;
+  std::vector<re2::StringPiece> unless_groups;
+  DocumentEvidence evidence;
+
+  void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
+                 std::vector<Finding>* out);
+  Lang ReplyLanguage(std::string_view reply, const LintOptions& options, std::vector<Lang>* langs);
+  void NormalizeSentence(std::string_view reply, ByteRange sentence);
+  void FindCustomerQuotes(const CustomerMessage* context);
+  void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
+                    std::vector<Finding>* out);
+  bool IsCancelled(std::size_t rule, ByteRange source_span);
+  void RecordDocumentEvidence(const NormalizedText& form, DocumentEvidence* evidence);
+};
+
+Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
+Linter::~Linter() = default;
+
+Lang Linter::State::ReplyLanguage(std::string_view reply, const LintOptions& options,
+                                  std::vector<Lang>* langs) {
+  langs->clear();
+  std::size_t es_bytes = 0, en_bytes = 0;
+  for (ByteRange sentence : sentences) {
+    const Lang lang = options.lang ? *options.lang : DetectLanguage(Slice(reply, sentence));
+    langs->push_back(lang);
+    if (lang == Lang::kEs) es_bytes += sentence.end - sentence.begin;
+    if (lang == Lang::kEn) en_bytes += sentence.end - sentence.begin;
+  }
+  if (options.lang) return *options.lang;
+  if (es_bytes == 0 && en_bytes == 0) {
+    return options.context != nullptr ? options.context->lang : Lang::kUnknown;
+  }
+  return es_bytes >= en_bytes ? Lang::kEs : Lang::kEn;
+}
+
+void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
+  sentence_masks.clear();
+  for (ByteRange mask : masks) {
+    if (mask.end <= sentence.begin) continue;
+    if (mask.begin >= sentence.end) break;
+    sentence_masks.push_back({std::max(mask.begin, sentence.begin) - sentence.begin,
+                              std::min(mask.end, sentence.end) - sentence.begin});
+  }
+  normalizer.Normalize(Slice(reply, sentence), sentence_masks, &plain);
+  obfuscated_ready = false;
+}
+
+void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
+  quoted_from_customer.clear();
+  if (context == nullptr || context->word_trigrams.empty()) return;
+  FindWords(plain.text, &words);
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    const uint64_t hash = HashWordTrigram(Slice(plain.text, words[i]), Slice(plain.text, words[i + 1]),
+                                          Slice(plain.text, words[i + 2]));
+    if (context->word_trigrams.count(hash) != 0) {
+      quoted_from_customer.push_back(plain.SourceRange(words[i].begin, words[i + 2].end));
+    }
+  }
+}
+
+bool Linter::State::IsCancelled(std::size_t rule, ByteRange source_span) {
+  bool cancelled = false;
+  for (const CompiledRegex& unless : rules.compiled(rule).unless) {
+    ForEachMatch(unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
+      cancelled = cancelled || Overlaps(plain.SourceRange(span.begin, span.end), source_span);
+    });
+    if (cancelled) return true;
+  }
+  return false;
+}
+
+void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
+                                 std::vector<Finding>* out) {
+  for (PatternMode mode : {PatternMode::kPlain, PatternMode::kObfuscated}) {
+    const PatternIndex& index = rules.phrases(lang, mode);
+    if (!index.set) continue;
+    if (mode == PatternMode::kObfuscated && !obfuscated_ready) {
+      MakeObfuscationForm(plain, &obfuscated);
+      obfuscated_ready = true;
+    }
+    const NormalizedText& form = mode == PatternMode::kPlain ? plain : obfuscated;
+    hits.clear();
+    if (!index.set->Match(form.text, &hits)) continue;
+    std::sort(hits.begin(), hits.end());
+    for (int hit : hits) {
+      const PatternIndex::Entry entry = index.entries[hit];
+      const Rule& rule = rules.rules()[entry.owner];
+      const CompiledRegex& compiled = rules.compiled(entry.owner).matches[entry.pattern];
+      ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
+        const ByteRange source_span = form.SourceRange(span.begin, span.end);
+        if (OverlapsAny(source_span, quoted_from_customer)) return;
+        if (IsCancelled(entry.owner, source_span)) return;
+        const std::string_view matched = Slice(sentence, source_span);
+        std::vector<std::string_view> user_groups;
+        for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group);
+             g < match_groups.size(); ++g) {
+          const re2::StringPiece group = match_groups[g];
+          if (group.data() == nullptr || group.empty()) {
+            user_groups.emplace_back();
+            continue;
+          }
+          const std::size_t begin = static_cast<std::size_t>(group.data() - form.text.data());
+          user_groups.push_back(Slice(sentence, form.SourceRange(begin, begin + group.size())));
+        }
+        Finding finding;
+        finding.rule = &rule;
+        finding.severity = rule.severity;
+        finding.lang = rule.lang;
+        finding.span = {base + source_span.begin, base + source_span.end};
+        for (const std::string& suggestion : rule.suggestions) {
+          finding.suggestions.push_back(ExpandSuggestion(suggestion, user_groups, matched));
+        }
+        out->push_back(std::move(finding));
+      });
+    }
+  }
+}
+
+void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
+                                           DocumentEvidence* document_evidence) {
+  const PatternIndex& index = rules.document_patterns();
+  if (!index.set) return;
+  hits.clear();
+  if (index.set->Match(form.text, &hits)) document_evidence->Record(rules, hits);
+}
+
+void Linter::State::LintReply(std::string_view reply, std::size_t base,
+                              const LintOptions& options, std::vector<Finding>* out) {
+  masks = FindMaskedRanges(reply);
+  splitter.Split(reply, &sentences);
+  std::vector<Lang> langs;
+  const Lang reply_lang = ReplyLanguage(reply, options, &langs);
+  evidence.Reset(rules);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const ByteRange sentence = sentences[s];
+    NormalizeSentence(reply, sentence);
+    FindCustomerQuotes(options.context);
+    const std::string_view sentence_text = Slice(reply, sentence);
+    const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang;
+    if (lang == Lang::kUnknown) {
+      // Too little text to tell ("jajaja", "WTF"): both languages' rules apply.
+      MatchPhrases(Lang::kEs, sentence_text, base + sentence.begin, out);
+      MatchPhrases(Lang::kEn, sentence_text, base + sentence.begin, out);
+    } else {
+      MatchPhrases(lang, sentence_text, base + sentence.begin, out);
+    }
+    RecordDocumentEvidence(plain, &evidence);
+  }
+  const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
+  for (std::size_t r : FiringDocumentRules(rules, document_lang, evidence, options.context,
+                                           options.context_triggers)) {
+    const Rule& rule = rules.rules()[r];
+    Finding finding;
+    finding.rule = &rule;
+    finding.severity = rule.severity;
+    finding.lang = rule.lang;
+    finding.span = {base, base};
+    finding.document_level = true;
+    for (const std::string& suggestion : rule.suggestions) {
+      finding.suggestions.push_back(ExpandSuggestion(suggestion, {}, "A"));
+    }
+    out->push_back(std::move(finding));
+  }
+}
+
+namespace {
+
+// Orders findings by position, then rule; drops a finding of the same rule that overlaps an
+// earlier one (a phrase matched in both the plain and the obfuscation form, or by two of the
+// rule's patterns).
+void SortAndDeduplicate(std::vector<Finding>* findings) {
+  std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
+    return a.span.end > b.span.end;
+  });
+  std::vector<Finding> kept;
+  kept.reserve(findings->size());
+  for (Finding& finding : *findings) {
+    const bool duplicate = std::any_of(kept.rbegin(), kept.rend(), [&](const Finding& earlier) {
+      return earlier.rule->id == finding.rule->id && earlier.lang == finding.lang &&
+             (Overlaps(earlier.span, finding.span) ||
+              (finding.document_level && earlier.document_level &&
+               earlier.span == finding.span));
+    });
+    if (!duplicate) kept.push_back(std::move(finding));
+  }
+  *findings = std::move(kept);
+}
+
+}  // namespace
+
+std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& options) {
+  std::vector<Finding> findings;
+  const std::string& text = source.text();
+  if (options.each_line) {
+    for (std::size_t line = 1; line <= source.line_count(); ++line) {
+      const std::string_view reply = source.Line(line);
+      if (reply.find_first_not_of(" \t") == std::string_view::npos) continue;
+      state_->LintReply(reply, source.LineStart(line), options, &findings);
+    }
+  } else if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    state_->LintReply(text, 0, options, &findings);
+  }
+  SortAndDeduplicate(&findings);
+  for (Finding& finding : findings) {
+    finding.begin = source.PositionOf(finding.span.begin);
+    finding.end = source.PositionOf(finding.span.end);
+  }
+  return findings;
+}
+
+CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
+  CustomerMessage message;
+  State& state = *state_;
+  message.evidence.Reset(state.rules);
+  state.splitter.Split(text, &state.sentences);
+  std::size_t es_bytes = 0, en_bytes = 0;
+  for (ByteRange sentence : state.sentences) {
+    const Lang lang = DetectLanguage(Slice(text, sentence));
+    if (lang == Lang::kEs) es_bytes += sentence.end - sentence.begin;
+    if (lang == Lang::kEn) en_bytes += sentence.end - sentence.begin;
+    state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
+    state.RecordDocumentEvidence(state.plain, &message.evidence);
+    FindWords(state.plain.text, &state.words);
+    for (std::size_t i = 0; i + 2 < state.words.size(); ++i) {
+      message.word_trigrams.insert(HashWordTrigram(Slice(state.plain.text, state.words[i]),
+                                                   Slice(state.plain.text, state.words[i + 1]),
+                                                   Slice(state.plain.text, state.words[i + 2])));
+    }
+  }
+  if (es_bytes + en_bytes > 0) message.lang = es_bytes >= en_bytes ? Lang::kEs : Lang::kEn;
+  return message;
+}
+
+}  // namespace tonelint

@@ -1,0 +1,47 @@
+// The one entry point of the library: text + rules + options → findings (DESIGN.md §6).
+//
+//   split into replies → mask → sentences → language per sentence → matching form →
+//   candidate rules (RE2::Set) → each candidate's own RE2 → word boundaries → source offsets →
+//   document checks → sort
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "document_checks.h"
+#include "finding.h"
+#include "rule_set.h"
+#include "source_text.h"
+
+namespace tonelint {
+
+struct LintOptions {
+  std::optional<Lang> lang;  // forced language; nullopt: decided per sentence
+  bool each_line = false;    // every non-blank line is a separate reply
+  const CustomerMessage* context = nullptr;  // from --context; may be null
+  ContextTriggers context_triggers = ContextTriggers::kFromMessage;
+};
+
+// Lints texts with one RuleSet. Keeps reusable buffers: one Linter per thread.
+class Linter {
+ public:
+  explicit Linter(const RuleSet& rules);
+  ~Linter();
+  Linter(const Linter&) = delete;
+  Linter& operator=(const Linter&) = delete;
+
+  // Findings in `source`, sorted by position then rule id, with positions filled in.
+  std::vector<Finding> Lint(const SourceText& source, const LintOptions& options);
+
+  // Reads the customer's message given with --context: which signals it raises, its language,
+  // its word trigrams.
+  CustomerMessage AnalyzeCustomerMessage(std::string_view text);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace tonelint

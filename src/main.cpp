@@ -1,0 +1,129 @@
+// The command line: argv → Options, then tonelint::Run. The only file that includes CLI11, and
+// the only place exceptions are caught.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app.h"
+#include "suggest_name.h"
+
+namespace {
+
+using tonelint::Options;
+
+constexpr const char* kDescription =
+    "tonelint: lint customer-service replies in Spanish and English for insults, profanity,\n"
+    "discrimination, threats, mockery, dismissive, defensive or blaming phrasing, and for a\n"
+    "missing apology, empathy, follow-up or thanks. Each finding points at the exact words and\n"
+    "suggests a rewrite.\n";
+
+constexpr const char* kFooter = R"(Examples:
+  tonelint draft.txt                      lint one reply
+  pbpaste | tonelint                      lint standard input
+  tonelint --context complaint.txt reply.txt
+                                          also check what the reply lacks, given the complaint
+  tonelint --each-line --format json templates.txt
+                                          one reply per line, machine-readable
+  tonelint --explain TL1001               what a rule checks, with examples
+  tonelint --rules team.rules --test-rules team.rules
+                                          check your own rules' bad/good examples
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 an input could not be read,
+3 bad command line, 4 invalid rule file or --test-rules failed.
+Rule format: docs/rule-format.md. Colour only on a terminal; NO_COLOR turns it off.)";
+
+std::optional<tonelint::Severity> ParseFailOn(const std::string& value) {
+  if (value == "none") return std::nullopt;
+  return tonelint::ParseSeverity(value);
+}
+
+void SplitList(const std::vector<std::string>& values, std::vector<std::string>* out) {
+  for (const std::string& value : values) {
+    std::size_t begin = 0;
+    while (begin <= value.size()) {
+      std::size_t end = value.find(',', begin);
+      if (end == std::string::npos) end = value.size();
+      std::string item = value.substr(begin, end - begin);
+      item.erase(0, item.find_first_not_of(' '));
+      item.erase(item.find_last_not_of(' ') + 1);
+      if (!item.empty()) out->push_back(item);
+      begin = end + 1;
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app(kDescription, "tonelint");
+  app.footer(kFooter);
+  app.get_formatter()->column_width(34);
+
+  Options options;
+  std::string format = "text", lang = "auto", fail_on = "warning", min_severity = "info";
+  std::vector<std::string> enable, disable;
+  bool list_rules = false, no_default_rules = false, show_version = false;
+  std::string explain;
+  std::optional<std::string> test_rules;
+
+  app.add_option("paths", options.paths, "Reply files to lint; none or \"-\" reads standard input");
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app.add_option("--lang", lang, "Language: auto decides per sentence")->check(CLI::IsMember({"auto", "es", "en"}))->capture_default_str();
+  app.add_flag("--each-line", options.each_line, "Every input line is a separate reply");
+  app.add_option("--context", options.context_path, "The customer's message this reply answers (enables the \"missing ...\" checks)");
+  app.add_option("--fail-on", fail_on, "Findings that make the exit status 1")->check(CLI::IsMember({"error", "warning", "info", "none"}))->capture_default_str();
+  app.add_option("--min-severity", min_severity, "Findings that are printed")->check(CLI::IsMember({"error", "warning", "info"}))->capture_default_str();
+  app.add_option("--rules", options.rule_sources.paths, "Extra rule file or directory (repeatable)")
+      ->allow_extra_args(false);
+  app.add_flag("--no-default-rules", no_default_rules, "Only the rules given with --rules");
+  app.add_option("--enable", enable, "Re-enable rules by id, name or category (comma-separated)")
+      ->allow_extra_args(false);
+  app.add_option("--disable", disable, "Disable rules by id, name or category (comma-separated)")
+      ->allow_extra_args(false);
+  app.add_flag("--list-rules", list_rules, "List the rules and the languages each covers");
+  app.add_option("--explain", explain, "Explain a rule (id or name) with its examples");
+  app.add_option("--test-rules", test_rules, "Check the bad/good examples of all rules, or of the rules in PATH")
+      ->expected(0, 1);
+  app.add_flag("--version", show_version, "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return tonelint::kExitClean;
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "tonelint: " << error.what() << "\nTry 'tonelint --help'.\n";
+    return tonelint::kExitUsageError;
+  }
+  if (show_version) {
+    std::cout << "tonelint " << TONELINT_VERSION << "\n";
+    return tonelint::kExitClean;
+  }
+
+  options.format = format == "json" ? tonelint::OutputFormat::kJson : tonelint::OutputFormat::kText;
+  if (lang != "auto") options.lang = tonelint::ParseLang(lang);
+  options.fail_on = ParseFailOn(fail_on);
+  options.min_severity = *tonelint::ParseSeverity(min_severity);
+  options.rule_sources.bundled = !no_default_rules;
+  SplitList(enable, &options.selection.enable);
+  SplitList(disable, &options.selection.disable);
+  options.color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  if (list_rules) {
+    options.action = tonelint::Action::kListRules;
+  } else if (!explain.empty()) {
+    options.action = tonelint::Action::kExplain;
+    options.explain = explain;
+  } else if (test_rules) {
+    options.action = tonelint::Action::kTestRules;
+    options.test_rules_path = *test_rules;
+    if (!test_rules->empty()) options.rule_sources.paths.push_back(*test_rules);
+  }
+  try {
+    return tonelint::Run(options, std::cin, std::cout, std::cerr);
+  } catch (const std::exception& error) {
+    std::cerr << "tonelint: internal error: " << error.what() << "\n";
+    return tonelint::kExitInputError;
+  }
+}

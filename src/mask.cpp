@@ -1,0 +1,582 @@
+// Masking is one forward pass. At each position the scanner tries the constructs that can
+// start there, masks the first that matches and jumps past it, or else moves on by one code
+// point. A reply full of openers that never close must not make the pass quadratic, so every
+// search for a closing mark is either bounded by something the next search cannot cross
+// (the line end, the next opener) or remembered for the openers that follow.
+#include "mask.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <optional>
+#include <unordered_map>
+
+namespace tonelint {
+namespace {
+
+constexpr std::size_t kNpos = std::string_view::npos;
+
+// The non-ASCII marks, spelled as bytes because u8"" literals are char8_t in C++20.
+constexpr std::string_view kOpenGuillemet = "\xC2\xAB";   // «
+constexpr std::string_view kCloseGuillemet = "\xC2\xBB";  // »
+constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
+constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kOpenLow = "\xE2\x80\x9E";     // „
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+bool IsAsciiSpace(char c) { return IsBlank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t length = 1;
+};
+
+// `text` is valid UTF-8 by contract; a stray byte still counts as one code point so that a
+// broken caller gets odd masks rather than reads past the end.
+CodePoint DecodeAt(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) return {lead, 1};
+  const std::size_t length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (length == 1 || pos + length > text.size()) return {0xFFFD, 1};
+  char32_t value = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    value = (value << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+  }
+  return {value, length};
+}
+
+char32_t CodePointBefore(std::string_view text, std::size_t pos) {
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  return DecodeAt(text, start).value;
+}
+
+// Letters and digits of the scripts replies are written in. ICU would be exact, but these
+// ranges keep the per-byte loop free of library calls, and what they get wrong (a rare
+// punctuation mark inside a script block) only shifts where a handle or hashtag may start.
+// Punctuation, symbols, spaces and emoji are left out so that "(@ana" and "🎉#fiesta" still
+// start a handle and a hashtag, and a URL stops at "…" or "”".
+bool IsNonAsciiWord(char32_t cp) {
+  struct Block {
+    char32_t first;
+    char32_t last;
+  };
+  static constexpr Block kWordBlocks[] = {
+      {0x00AA, 0x00AA}, {0x00B5, 0x00B5}, {0x00BA, 0x00BA},  // ª µ º
+      {0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x1FFF},  // Latin .. Greek Extended
+      {0x2C00, 0x2DFF},                                      // Glagolitic .. Cyrillic Ext-A
+      {0x3040, 0xD7FF},                                      // kana, CJK, Hangul
+      {0xF900, 0xFDFF}, {0xFE70, 0xFEFE},                    // compatibility, Arabic forms
+      {0xFF10, 0xFF19}, {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A},  // full-width digits, letters
+      {0xFF66, 0xFFDC},                                      // half-width kana, Hangul
+      {0x10000, 0x1EFFF}, {0x20000, 0x3FFFF},                // other planes, minus emoji
+  };
+  return std::any_of(std::begin(kWordBlocks), std::end(kWordBlocks),
+                     [cp](const Block& block) { return cp >= block.first && cp <= block.last; });
+}
+
+bool IsWordCodePoint(char32_t cp) {
+  if (cp < 0x80) return IsAsciiAlnum(static_cast<char>(cp)) || cp == '_';
+  return IsNonAsciiWord(cp);
+}
+
+bool WordCharBefore(std::string_view text, std::size_t pos) {
+  return pos > 0 && IsWordCodePoint(CodePointBefore(text, pos));
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view lower_prefix) {
+  if (text.size() < lower_prefix.size()) return false;
+  for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
+    const char c = text[k];
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != lower_prefix[k]) return false;
+  }
+  return true;
+}
+
+bool EqualsIgnoreCase(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() && StartsWithIgnoreCase(text, lower);
+}
+
+std::size_t LineEndFrom(std::string_view text, std::size_t pos) {
+  const std::size_t newline = text.find('\n', pos);
+  return newline == kNpos ? text.size() : newline;
+}
+
+// Finds successive occurrences of one closing mark while the scan moves forward. Thousands
+// of unclosed openers all ask for the same closer; the answer stays valid until the scan
+// passes it, so the text between two occurrences is searched once, not once per opener.
+class ForwardFinder {
+ public:
+  ForwardFinder(std::string_view text, std::string_view needle) : text_(text), needle_(needle) {}
+
+  // The first occurrence at or after `from`, or kNpos.
+  std::size_t Find(std::size_t from) {
+    const bool known = searched_ && from >= searched_from_ && (found_ == kNpos || found_ >= from);
+    if (!known) {
+      found_ = text_.find(needle_, from);
+      searched_from_ = from;
+      searched_ = true;
+    }
+    return found_;
+  }
+
+  std::size_t NeedleSize() const { return needle_.size(); }
+
+ private:
+  std::string_view text_;
+  std::string_view needle_;
+  bool searched_ = false;
+  std::size_t searched_from_ = 0;
+  std::size_t found_ = kNpos;
+};
+
+// The backtick runs of one line, each paired with the next run of the same length on that
+// line, which is what closes a code span. Built once per line: a line of runs that never
+// close then costs one pass rather than one pass per run.
+class BacktickRuns {
+ public:
+  // End of the code span opened by the run that starts at `pos`, or nullopt when no run of
+  // the same length follows it before `line_end`.
+  std::optional<std::size_t> CodeSpanEnd(std::string_view text, std::size_t pos, std::size_t line_end) {
+    if (!built_ || pos >= line_end_) Build(text, pos, line_end);
+    while (next_ < runs_.size() && runs_[next_].begin < pos) ++next_;
+    if (next_ == runs_.size() || runs_[next_].begin != pos) return std::nullopt;
+    const std::size_t closer = runs_[next_].closer;
+    if (closer == kNpos) return std::nullopt;
+    return runs_[closer].end;
+  }
+
+ private:
+  struct Run {
+    std::size_t begin;
+    std::size_t end;
+    std::size_t closer;  // index into runs_, or kNpos
+  };
+
+  void Build(std::string_view text, std::size_t from, std::size_t line_end) {
+    runs_.clear();
+    next_ = 0;
+    line_end_ = line_end;
+    built_ = true;
+    for (std::size_t k = from; k < line_end;) {
+      if (text[k] != '`') {
+        ++k;
+        continue;
+      }
+      const std::size_t begin = k;
+      while (k < line_end && text[k] == '`') ++k;
+      runs_.push_back({begin, k, kNpos});
+    }
+    std::unordered_map<std::size_t, std::size_t> next_by_length;
+    for (std::size_t r = runs_.size(); r-- > 0;) {
+      const std::size_t length = runs_[r].end - runs_[r].begin;
+      if (const auto it = next_by_length.find(length); it != next_by_length.end()) {
+        runs_[r].closer = it->second;
+      }
+      next_by_length[length] = r;
+    }
+  }
+
+  std::vector<Run> runs_;
+  std::size_t line_end_ = 0;
+  std::size_t next_ = 0;
+  bool built_ = false;
+};
+
+// A closing fence: at least `min_length` fence characters, nothing but blanks around them.
+bool IsClosingFence(std::string_view line, char fence, std::size_t min_length) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == kNpos) return false;
+  std::size_t run_end = start;
+  while (run_end < line.size() && line[run_end] == fence) ++run_end;
+  return run_end - start >= min_length && line.find_first_not_of(" \t\r", run_end) == kNpos;
+}
+
+// `pos` is the first non-blank of a line. An unclosed block runs to the end of the reply, as
+// Markdown renders it: everything after the fence is code, not prose.
+std::optional<std::size_t> FencedBlockEnd(std::string_view text, std::size_t pos) {
+  const char fence = text[pos];
+  std::size_t run_end = pos;
+  while (run_end < text.size() && text[run_end] == fence) ++run_end;
+  const std::size_t length = run_end - pos;
+  if (length < 3) return std::nullopt;
+  std::size_t line_end = LineEndFrom(text, run_end);
+  // A backtick fence's info string never holds a backtick: "```x```" is a code span.
+  if (fence == '`' && text.substr(run_end, line_end - run_end).find('`') != kNpos) return std::nullopt;
+  while (line_end < text.size()) {
+    const std::size_t line = line_end + 1;
+    line_end = LineEndFrom(text, line);
+    if (IsClosingFence(text.substr(line, line_end - line), fence, length)) return line_end;
+  }
+  return text.size();
+}
+
+// Letters, digits, '_' and '.' ("{cliente.nombre}", "{año}"), whole code points.
+std::size_t IdentifierEnd(std::string_view text, std::size_t from) {
+  std::size_t end = from;
+  while (end < text.size()) {
+    const CodePoint cp = DecodeAt(text, end);
+    if (!IsWordCodePoint(cp.value) && cp.value != '.') break;
+    end += cp.length;
+  }
+  return end;
+}
+
+// `from` is just past the '{' of "{name}" or "${name}".
+std::optional<std::size_t> PlaceholderEnd(std::string_view text, std::size_t from) {
+  const std::size_t end = IdentifierEnd(text, from);
+  if (end == from || end >= text.size() || text[end] != '}') return std::nullopt;
+  return end + 1;
+}
+
+// printf-style %s %d %i %f with flags, width and precision ("%-5s", "%.2f"), and Python's
+// %(name)s. A letter or digit right after the conversion means prose ("100%free", "%dias").
+std::optional<std::size_t> PrintfEnd(std::string_view text, std::size_t pos) {
+  std::size_t end = pos + 1;
+  if (end < text.size() && text[end] == '(') {
+    const std::size_t name_end = IdentifierEnd(text, end + 1);
+    if (name_end == end + 1 || name_end >= text.size() || text[name_end] != ')') return std::nullopt;
+    end = name_end + 1;
+  }
+  while (end < text.size() && std::string_view("-+0#").find(text[end]) != kNpos) ++end;
+  while (end < text.size() && IsAsciiDigit(text[end])) ++end;
+  if (end < text.size() && text[end] == '.') {
+    const std::size_t digits = ++end;
+    while (end < text.size() && IsAsciiDigit(text[end])) ++end;
+    if (end == digits) return std::nullopt;
+  }
+  if (end >= text.size() || std::string_view("sdif").find(text[end]) == kNpos) return std::nullopt;
+  ++end;
+  if (end < text.size() && IsAsciiAlnum(text[end])) return std::nullopt;
+  return end;
+}
+
+bool IsEmojiCodeChar(char c) {
+  return (c >= 'a' && c <= 'z') || IsAsciiDigit(c) || c == '_' || c == '+' || c == '-';
+}
+
+// ":smile:", ":+1:". The opening ':' must not follow a letter or digit, which keeps "10:30:45"
+// and "Nota:importante:" as text.
+std::optional<std::size_t> EmojiCodeEnd(std::string_view text, std::size_t pos) {
+  if (WordCharBefore(text, pos)) return std::nullopt;
+  std::size_t end = pos + 1;
+  while (end < text.size() && IsEmojiCodeChar(text[end])) ++end;
+  if (end == pos + 1 || end >= text.size() || text[end] != ':') return std::nullopt;
+  return end + 1;
+}
+
+// "<" then a letter, or "</" or "<!" then a letter, up to the next '>' on the line. Another
+// '<' first means the first was prose ("if a <b and b <c"), and stopping there keeps a line
+// of unmatched '<' linear.
+std::optional<std::size_t> TagEnd(std::string_view text, std::size_t pos) {
+  std::size_t name = pos + 1;
+  if (name < text.size() && (text[name] == '/' || text[name] == '!')) ++name;
+  if (name >= text.size() || !IsAsciiAlpha(text[name])) return std::nullopt;
+  for (std::size_t end = name; end < text.size(); ++end) {
+    if (text[end] == '>') return end + 1;
+    if (text[end] == '<' || text[end] == '\n') return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "@soporte", "@ana.b": ASCII letters, digits, '_' and inner dots, not after a word
+// character (an address is masked whole as an e-mail before its '@' is reached).
+std::optional<std::size_t> HandleEnd(std::string_view text, std::size_t pos) {
+  if (WordCharBefore(text, pos)) return std::nullopt;
+  std::size_t end = pos + 1;
+  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '_' || text[end] == '.')) ++end;
+  while (end > pos + 1 && text[end - 1] == '.') --end;
+  if (end == pos + 1) return std::nullopt;
+  return end;
+}
+
+// "#oferta", "#año2024". A letter must follow ("#1" is a number) and no word character may
+// precede ("C#", "F#" are languages).
+std::optional<std::size_t> HashtagEnd(std::string_view text, std::size_t pos) {
+  if (WordCharBefore(text, pos) || pos + 1 >= text.size()) return std::nullopt;
+  const CodePoint first = DecodeAt(text, pos + 1);
+  const bool letter = first.value < 0x80 ? IsAsciiAlpha(static_cast<char>(first.value))
+                                         : IsNonAsciiWord(first.value);
+  if (!letter) return std::nullopt;
+  std::size_t end = pos + 1;
+  while (end < text.size()) {
+    const CodePoint cp = DecodeAt(text, end);
+    if (!IsWordCodePoint(cp.value)) break;
+    end += cp.length;
+  }
+  return end;
+}
+
+// Where a URL body starting at `from` ends: at whitespace, a quote, '<', '>' or a backtick, at
+// non-ASCII punctuation or symbols, or at a closing bracket that closes nothing opened inside
+// the URL (so "(see https://x.com/a_(b))" keeps one ')'). Trailing ".,;:!?" is the
+// sentence's, not the URL's. A brace still open where the URL stops starts a template with
+// spaces inside ("https://x.com/{{ id }}"): the URL ends before it and the template masks
+// itself.
+std::size_t UrlEnd(std::string_view text, std::size_t from) {
+  constexpr std::string_view kOpeners = "([{";
+  constexpr std::string_view kClosers = ")]}";
+  constexpr std::size_t kBrace = 2;
+  std::array<int, 3> depth = {0, 0, 0};
+  std::size_t open_brace = kNpos;
+  std::size_t end = from;
+  while (end < text.size()) {
+    const char c = text[end];
+    if (!IsAscii(c)) {
+      const CodePoint cp = DecodeAt(text, end);
+      if (!IsNonAsciiWord(cp.value)) break;
+      end += cp.length;
+      continue;
+    }
+    if (IsAsciiSpace(c) || std::string_view("<>\"'`").find(c) != kNpos) break;
+    if (const std::size_t open = kOpeners.find(c); open != kNpos) {
+      if (open == kBrace && depth[kBrace] == 0) open_brace = end;
+      ++depth[open];
+    }
+    if (const std::size_t close = kClosers.find(c); close != kNpos) {
+      if (depth[close] == 0) break;
+      --depth[close];
+    }
+    ++end;
+  }
+  if (depth[kBrace] > 0) end = open_brace;
+  while (end > from && std::string_view(".,;:!?").find(text[end - 1]) != kNpos) --end;
+  return end;
+}
+
+std::optional<ByteRange> Url(std::string_view text, std::size_t begin, std::size_t body) {
+  const std::size_t end = UrlEnd(text, body);
+  if (end == body) return std::nullopt;
+  return ByteRange{begin, end};
+}
+
+bool IsLocalPartChar(char c) {
+  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+bool IsScheme(std::string_view word) {
+  return !word.empty() && IsAsciiAlpha(word[0]) &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return IsAsciiAlnum(c) || c == '+' || c == '.' || c == '-'; });
+}
+
+// "empresa.com", "mail.empresa.com.ar": dotted labels ending in a top-level domain of two or
+// more letters, so "user@localhost" and "a@b.1" stay text.
+std::optional<std::size_t> EmailDomainEnd(std::string_view text, std::size_t from) {
+  std::size_t end = from;
+  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '-' || text[end] == '.')) ++end;
+  while (end > from && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
+  const std::string_view domain = text.substr(from, end - from);
+  const std::size_t last_dot = domain.rfind('.');
+  if (domain.empty() || !IsAsciiAlnum(domain[0]) || last_dot == kNpos || domain.find("..") != kNpos) {
+    return std::nullopt;
+  }
+  const std::string_view tld = domain.substr(last_dot + 1);
+  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), IsAsciiAlpha)) return std::nullopt;
+  return end;
+}
+
+// URLs and e-mail addresses are recognised from the start of their first word only: trying
+// at every position inside a long word would rescan the word once per letter.
+bool AtWordStart(std::string_view text, std::size_t pos) {
+  if (!IsLocalPartChar(text[pos])) return false;
+  if (pos == 0) return true;
+  const char before = text[pos - 1];
+  if (IsAscii(before)) return !IsLocalPartChar(before);
+  return !IsNonAsciiWord(CodePointBefore(text, pos));
+}
+
+// A URL (scheme://..., www...., mailto:..., tel:...) or an e-mail address starting at the
+// word that begins at `pos`.
+std::optional<ByteRange> AddressAt(std::string_view text, std::size_t pos) {
+  std::size_t word_end = pos;
+  while (word_end < text.size() && IsLocalPartChar(text[word_end])) ++word_end;
+  const std::string_view word = text.substr(pos, word_end - pos);
+  const std::string_view rest = text.substr(word_end);
+  if (rest.starts_with("://") && IsScheme(word)) return Url(text, pos, word_end + 3);
+  if (rest.starts_with('@')) {
+    // Leading dots and signs are the sentence's ("...ana@x.com").
+    const std::size_t local = std::find_if(word.begin(), word.end(), IsAsciiAlnum) - word.begin();
+    const auto domain_end = EmailDomainEnd(text, word_end + 1);
+    if (local < word.size() && domain_end) return ByteRange{pos + local, *domain_end};
+    return std::nullopt;
+  }
+  if (rest.starts_with(':') && (EqualsIgnoreCase(word, "mailto") || EqualsIgnoreCase(word, "tel"))) {
+    return Url(text, pos, word_end + 1);
+  }
+  if (StartsWithIgnoreCase(word, "www.")) return Url(text, pos, pos + 4);
+  return std::nullopt;
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text)
+      : text_(text),
+        newline_(text, "\n"),
+        straight_quote_(text, "\""),
+        close_guillemet_(text, kCloseGuillemet),
+        open_curly_(text, kOpenCurly),
+        close_curly_(text, kCloseCurly),
+        mustache_close_(text, "}}"),
+        handlebars_comment_close_(text, "--}}"),
+        statement_close_(text, "%}"),
+        jinja_comment_close_(text, "#}"),
+        html_comment_close_(text, "-->") {}
+
+  std::vector<ByteRange> Run() {
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      if (const auto range = MatchAt(pos)) {
+        Emit(*range);
+        pos = range->end;
+        line_blank_ = false;
+        continue;
+      }
+      if (text_[pos] == '\n') {
+        line_blank_ = true;
+      } else if (!IsBlank(text_[pos])) {
+        line_blank_ = false;
+      }
+      pos += DecodeAt(text_, pos).length;
+    }
+    return std::move(ranges_);
+  }
+
+ private:
+  std::optional<ByteRange> MatchAt(std::size_t pos) {
+    if (line_blank_ && !IsBlank(text_[pos])) {
+      if (const auto end = LineStartEnd(pos)) return ByteRange{pos, *end};
+    }
+    if (AtWordStart(text_, pos)) {
+      if (const auto range = AddressAt(text_, pos)) return range;
+    }
+    if (const auto end = OpenerEnd(pos)) return ByteRange{pos, *end};
+    return std::nullopt;
+  }
+
+  // Constructs that count only as the first non-blank of a line.
+  std::optional<std::size_t> LineStartEnd(std::size_t pos) {
+    switch (text_[pos]) {
+      case '>': return LineEnd(pos);
+      case '`':
+      case '~': return FencedBlockEnd(text_, pos);
+      default: return std::nullopt;
+    }
+  }
+
+  std::optional<std::size_t> OpenerEnd(std::size_t pos) {
+    switch (text_[pos]) {
+      case '"': return SameLineCloserEnd(straight_quote_, pos, 1);
+      case '`': return CodeSpanEnd(pos);
+      case '{': return BraceEnd(pos);
+      case '$': return text_.substr(pos + 1).starts_with('{') ? PlaceholderEnd(text_, pos + 2) : std::nullopt;
+      case '%': return PrintfEnd(text_, pos);
+      case ':': return EmojiCodeEnd(text_, pos);
+      case '<': return AngleEnd(pos);
+      case '@': return HandleEnd(text_, pos);
+      case '#': return HashtagEnd(text_, pos);
+      default: return QuotationMarkEnd(pos);
+    }
+  }
+
+  std::optional<std::size_t> QuotationMarkEnd(std::size_t pos) {
+    const std::string_view rest = text_.substr(pos);
+    if (rest.starts_with(kOpenGuillemet)) return SameLineCloserEnd(close_guillemet_, pos, kOpenGuillemet.size());
+    if (rest.starts_with(kOpenCurly)) return SameLineCloserEnd(close_curly_, pos, kOpenCurly.size());
+    if (!rest.starts_with(kOpenLow)) return std::nullopt;
+    // „...“ in German and „...” in Polish or Romanian: whichever comes first closes.
+    const auto low_curly = SameLineCloserEnd(open_curly_, pos, kOpenLow.size());
+    const auto low_close = SameLineCloserEnd(close_curly_, pos, kOpenLow.size());
+    if (low_curly && low_close) return std::min(*low_curly, *low_close);
+    return low_curly ? low_curly : low_close;
+  }
+
+  std::optional<std::size_t> CodeSpanEnd(std::size_t pos) {
+    // Only a whole run opens a span; the rest of a run that found no closer is text.
+    if (pos > 0 && text_[pos - 1] == '`') return std::nullopt;
+    return backticks_.CodeSpanEnd(text_, pos, LineEnd(pos));
+  }
+
+  std::optional<std::size_t> BraceEnd(std::size_t pos) {
+    const std::string_view rest = text_.substr(pos);
+    if (rest.starts_with("{{!--")) {
+      if (const auto end = CloserEnd(handlebars_comment_close_, pos + 5)) return end;
+    }
+    if (rest.starts_with("{{")) return MustacheEnd(pos);
+    if (rest.starts_with("{%")) return CloserEnd(statement_close_, pos + 2);
+    if (rest.starts_with("{#")) return CloserEnd(jinja_comment_close_, pos + 2);
+    return PlaceholderEnd(text_, pos + 1);
+  }
+
+  std::optional<std::size_t> MustacheEnd(std::size_t pos) {
+    const auto end = CloserEnd(mustache_close_, pos + 2);
+    // Handlebars' triple-stash {{{raw}}} closes with one brace more.
+    if (end && text_.substr(pos).starts_with("{{{") && text_.substr(*end).starts_with('}')) return *end + 1;
+    return end;
+  }
+
+  std::optional<std::size_t> AngleEnd(std::size_t pos) {
+    if (text_.substr(pos).starts_with("<!--")) {
+      if (const auto end = CloserEnd(html_comment_close_, pos + 4)) return end;
+    }
+    return TagEnd(text_, pos);
+  }
+
+  // End of the closer found at or after `from`, on any line.
+  static std::optional<std::size_t> CloserEnd(ForwardFinder& closer, std::size_t from) {
+    const std::size_t found = closer.Find(from);
+    if (found == kNpos) return std::nullopt;
+    return found + closer.NeedleSize();
+  }
+
+  // End of the closer of the opener at `pos`, if it is on the opener's line.
+  std::optional<std::size_t> SameLineCloserEnd(ForwardFinder& closer, std::size_t pos, std::size_t opener_size) {
+    const std::size_t found = closer.Find(pos + opener_size);
+    if (found == kNpos || found >= LineEnd(pos)) return std::nullopt;
+    return found + closer.NeedleSize();
+  }
+
+  std::size_t LineEnd(std::size_t pos) {
+    const std::size_t newline = newline_.Find(pos);
+    return newline == kNpos ? text_.size() : newline;
+  }
+
+  // Ranges arrive in order, since the scan only moves forward; touching ones are joined.
+  void Emit(ByteRange range) {
+    if (!ranges_.empty() && range.begin <= ranges_.back().end) {
+      ranges_.back().end = std::max(ranges_.back().end, range.end);
+    } else {
+      ranges_.push_back(range);
+    }
+  }
+
+  std::string_view text_;
+  ForwardFinder newline_;
+  ForwardFinder straight_quote_;
+  ForwardFinder close_guillemet_;
+  ForwardFinder open_curly_;
+  ForwardFinder close_curly_;
+  ForwardFinder mustache_close_;
+  ForwardFinder handlebars_comment_close_;
+  ForwardFinder statement_close_;
+  ForwardFinder jinja_comment_close_;
+  ForwardFinder html_comment_close_;
+  BacktickRuns backticks_;
+  bool line_blank_ = true;  // only blanks since the last line start
+  std::vector<ByteRange> ranges_;
+};
+
+}  // namespace
+
+std::vector<ByteRange> FindMaskedRanges(std::string_view reply) {
+  return Scanner(reply).Run();
+}
+
+}  // namespace tonelint

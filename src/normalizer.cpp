@@ -1,0 +1,246 @@
+#include "normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace tonelint {
+namespace {
+
+constexpr int32_t kCombiningTilde = 0x0303;
+
+// Combining marks in the blocks that carry Latin diacritics. Marks elsewhere (Devanagari
+// vowel signs, Hebrew points) are part of their letters and are kept.
+bool IsDiacriticMark(int32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+         (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+const icu::Normalizer2* AsIcu(const void* p) { return static_cast<const icu::Normalizer2*>(p); }
+
+}  // namespace
+
+int32_t NextCodePoint(std::string_view text, std::size_t* i) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t index = 0;
+  UChar32 c;
+  U8_NEXT(bytes + *i, index, static_cast<int32_t>(std::min<std::size_t>(text.size() - *i, 4)),
+          c);
+  *i += index;
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool IsWordCodePoint(int32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
+         (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_N_MASK)) != 0;
+}
+
+void NormalizedText::Clear() {
+  text.clear();
+  source_begin.clear();
+  source_end.clear();
+}
+
+void NormalizedText::Append(std::string_view bytes, uint32_t begin, uint32_t end) {
+  text.append(bytes);
+  source_begin.insert(source_begin.end(), bytes.size(), begin);
+  source_end.insert(source_end.end(), bytes.size(), end);
+}
+
+Normalizer::Normalizer() {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_cf_ = icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_DECOMPOSE, status);
+  if (U_FAILURE(status) || nfkc_cf_ == nullptr) {
+    error_ = std::string("cannot load ICU nfkc_cf normalization data: ") + u_errorName(status);
+    return;
+  }
+  ok_ = true;
+}
+
+const std::string& Normalizer::FoldCodePoint(int32_t code_point) {
+  auto found = cache_.find(code_point);
+  if (found != cache_.end()) return found->second;
+  std::string folded;
+  if (code_point == 0x00F1 || code_point == 0x00D1) {  // ñ Ñ: a letter of its own in Spanish
+    folded = "\xC3\xB1";
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed =
+        AsIcu(nfkc_cf_)->normalize(icu::UnicodeString(static_cast<UChar32>(code_point)), status);
+    if (U_FAILURE(status)) decomposed = icu::UnicodeString(static_cast<UChar32>(code_point));
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      if (!IsDiacriticMark(c)) kept.append(c);
+    }
+    kept.toUTF8String(folded);
+  }
+  return cache_.emplace(code_point, std::move(folded)).first->second;
+}
+
+void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>& masked,
+                           NormalizedText* out) {
+  out->Clear();
+  out->text.reserve(source.size());
+  out->source_begin.reserve(source.size());
+  out->source_end.reserve(source.size());
+  auto next_mask = masked.begin();
+  std::size_t i = 0;
+  while (i < source.size()) {
+    if (next_mask != masked.end() && i >= next_mask->begin) {
+      out->Append(" ", static_cast<uint32_t>(next_mask->begin),
+                  static_cast<uint32_t>(next_mask->end));
+      i = std::max(i, next_mask->end);
+      ++next_mask;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(source[i]);
+    if (byte < 0x80) {
+      const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      out->Append(std::string_view(&lower, 1), static_cast<uint32_t>(i),
+                  static_cast<uint32_t>(i + 1));
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const int32_t code_point = NextCodePoint(source, &i);
+    // "n" followed by a combining tilde is "ñ" spelled in two code points.
+    if (code_point == kCombiningTilde && !out->text.empty() && out->text.back() == 'n') {
+      const uint32_t n_begin = out->source_begin.back();
+      out->text.pop_back();
+      out->source_begin.pop_back();
+      out->source_end.pop_back();
+      out->Append("\xC3\xB1", n_begin, static_cast<uint32_t>(i));
+      continue;
+    }
+    out->Append(FoldCodePoint(code_point), static_cast<uint32_t>(start),
+                static_cast<uint32_t>(i));
+  }
+}
+
+std::string Normalizer::NormalizeString(std::string_view text) {
+  NormalizedText normalized;
+  Normalize(text, {}, &normalized);
+  return std::move(normalized.text);
+}
+
+namespace {
+
+bool IsAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+// Symbols that stand for letters in leetspeak; '!' and '|' only between other characters.
+bool IsLeetSymbol(char c) { return c == '@' || c == '$' || c == '!' || c == '|' || c == '*'; }
+bool IsSpacedSeparator(char c) { return c == ' ' || c == '.' || c == '-' || c == '_'; }
+
+char LeetLetter(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '@': return 'a';
+    case '$': return 's';
+    case '!': return 'i';
+    case '|': return 'l';
+    default: return c;
+  }
+}
+
+// A token of the obfuscation scan: bytes [begin, end) of the plain form.
+struct Token {
+  std::size_t begin;
+  std::size_t end;
+  bool has_letter;
+};
+
+bool IsTokenByte(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (static_cast<unsigned char>(c) >= 0x80) return true;  // non-ASCII letters (ñ, é kept by NFKC)
+  return IsAsciiLetter(c) || IsAsciiDigit(c) || IsLeetSymbol(c);
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!IsTokenByte(text, i)) {
+      ++i;
+      continue;
+    }
+    Token token{i, i, false};
+    while (i < text.size() && IsTokenByte(text, i)) {
+      token.has_letter |= IsAsciiLetter(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
+      ++i;
+    }
+    token.end = i;
+    tokens.push_back(token);
+  }
+  return tokens;
+}
+
+// Joins runs of three or more one-character tokens separated by exactly one separator byte.
+std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<Token> joined;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    std::size_t j = i;
+    bool has_letter = tokens[i].has_letter;
+    // One separator throughout: "i.d.i.o.t.a y" stops before " y".
+    const char separator = tokens[i].end < text.size() ? text[tokens[i].end] : '\0';
+    while (j + 1 < tokens.size() && tokens[j].end - tokens[j].begin == 1 &&
+           tokens[j + 1].end - tokens[j + 1].begin == 1 && tokens[j + 1].begin == tokens[j].end + 1 &&
+           IsSpacedSeparator(separator) && text[tokens[j].end] == separator) {
+      ++j;
+      has_letter |= tokens[j].has_letter;
+    }
+    if (j - i + 1 >= 3) {
+      joined.push_back({tokens[i].begin, tokens[j].end, has_letter});
+      i = j + 1;
+    } else {
+      joined.push_back(tokens[i]);
+      ++i;
+    }
+  }
+  return joined;
+}
+
+}  // namespace
+
+void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out) {
+  out->Clear();
+  const std::string_view text = plain.text;
+  auto copy_byte = [&](std::size_t i, char c) {
+    out->text.push_back(c);
+    out->source_begin.push_back(plain.source_begin[i]);
+    out->source_end.push_back(plain.source_end[i]);
+  };
+  const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text));
+  std::size_t i = 0;
+  for (const Token& token : tokens) {
+    for (; i < token.begin; ++i) copy_byte(i, text[i]);
+    // Trailing '!' and '*' are punctuation ("idiota!", "f***" keeps its stars for the pattern).
+    std::size_t word_end = token.end;
+    while (word_end > token.begin && (text[word_end - 1] == '!' || text[word_end - 1] == '|')) {
+      --word_end;
+    }
+    for (; i < token.end; ++i) {
+      const char c = text[i];
+      if (IsSpacedSeparator(c)) continue;  // inside a joined spaced run
+      const bool convert = token.has_letter && i < word_end && (i > token.begin || c != '!');
+      copy_byte(i, convert ? LeetLetter(c) : c);
+    }
+  }
+  for (; i < text.size(); ++i) copy_byte(i, text[i]);
+}
+
+}  // namespace tonelint

@@ -1,0 +1,81 @@
+// The matching form: the text rules are matched against. It ignores case, accents and
+// compatibility variants (fullwidth letters, mathematical alphanumerics, ligatures), drops
+// soft hyphens and zero-width characters, and keeps "ñ" distinct from "n" ("año" is not "ano").
+// Every byte of the matching form remembers the source code point it came from, so a match
+// maps back to exact source bytes in O(1).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "types.h"
+
+namespace tonelint {
+
+// A matching form with its map back to the source it was made from.
+struct NormalizedText {
+  std::string text;
+  // For each byte i of `text`: the source byte range [source_begin[i], source_end[i]) of the
+  // code point (or masked range) that produced it.
+  std::vector<uint32_t> source_begin;
+  std::vector<uint32_t> source_end;
+
+  void Clear();
+  void Append(std::string_view bytes, uint32_t begin, uint32_t end);
+  // The source range covered by matching-form bytes [begin, end), end > begin.
+  ByteRange SourceRange(std::size_t begin, std::size_t end) const {
+    return {source_begin[begin], source_end[end - 1]};
+  }
+};
+
+// Turns text into its matching form. Holds a per-code-point cache, so keep one per thread and
+// reuse it; not thread-safe.
+class Normalizer {
+ public:
+  // Fails only if ICU's nfkc_cf data is missing; then `error` says why and the normalizer
+  // is unusable (ok() is false).
+  Normalizer();
+  bool ok() const { return ok_; }
+  const std::string& error() const { return error_; }
+
+  // Writes the matching form of `source` (valid UTF-8) into `out`, replacing its contents.
+  // Each range in `masked` (sorted, non-overlapping, relative to `source`) becomes one space, so
+  // it separates words without being matched. Source offsets must fit in 32 bits.
+  void Normalize(std::string_view source, const std::vector<ByteRange>& masked,
+                 NormalizedText* out);
+
+  // The matching form of `text` alone, for rule patterns.
+  std::string NormalizeString(std::string_view text);
+
+ private:
+  // The matching form of one code point (often empty, e.g. for U+200B).
+  const std::string& FoldCodePoint(int32_t code_point);
+
+  bool ok_ = false;
+  std::string error_;
+  const void* nfkc_cf_ = nullptr;  // icu::Normalizer2*, owned by ICU
+  std::unordered_map<int32_t, std::string> cache_;
+};
+
+// The obfuscation-tolerant form, made from a matching form for rules marked `obfuscated yes`:
+// a run of three or more single characters separated by one space, dot, hyphen or underscore
+// is joined ("i.d.i.o.t.a", "s t u p i d"), and inside words that contain a letter, leetspeak
+// digits and symbols become letters (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, and ! or | between
+// letters → i or l). Words without letters ("10:30", "2024") and ordinary words ("cooperar",
+// "leer") are unchanged; repeated letters are handled by the obfuscated patterns themselves.
+// The result maps to the same source as `plain`.
+void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out);
+
+// Decodes the code point at byte `*i` of `text` and advances `*i` past it. Ill-formed bytes
+// decode as U+FFFD (one byte or maximal subpart at a time), so the loop always progresses.
+int32_t NextCodePoint(std::string_view text, std::size_t* i);
+
+// True for a code point that is part of a word (a letter, a mark or a number), the definition
+// every word-boundary decision in tonelint uses.
+bool IsWordCodePoint(int32_t code_point);
+
+}  // namespace tonelint

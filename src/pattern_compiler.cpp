@@ -1,0 +1,241 @@
+#include "pattern_compiler.h"
+
+#include <re2/re2.h>
+
+#include <vector>
+
+#include "normalizer.h"
+
+namespace tonelint {
+namespace {
+
+// Word and separator classes, in RE2 syntax. "Word" is the same definition the rest of tonelint
+// uses (IsWordCodePoint): letters, marks, numbers. The obfuscation form also keeps '*' inside
+// words.
+constexpr std::string_view kWordChar = R"([\pL\pM\pN])";
+constexpr std::string_view kNonWordChar = R"([^\pL\pM\pN])";
+constexpr std::string_view kSeparator = R"([^\pL\pM\pN]+)";
+constexpr std::string_view kObfuscatedWordChar = R"([\pL\pM\pN*])";
+
+class PhraseParser {
+ public:
+  PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
+      : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
+
+  bool Parse(std::string* regex, PatternError* error) {
+    bool has_required = false;
+    if (!ParseSequence(regex, &has_required)) {
+      *error = error_;
+      return false;
+    }
+    if (pos_ < pattern_.size()) {
+      *error = {pos_, pattern_[pos_] == ')' || pattern_[pos_] == ']'
+                          ? std::string("unbalanced '") + pattern_[pos_] + "'"
+                          : std::string("unexpected '") + pattern_[pos_] + "'"};
+      return false;
+    }
+    if (!has_required) {
+      *error = {0, "a pattern needs at least one word that is not optional"};
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  enum class ItemKind { kRequired, kOptional, kGap };
+  struct Item {
+    ItemKind kind;
+    std::string regex;
+    std::size_t offset;
+  };
+
+  bool Fail(std::size_t offset, std::string message) {
+    error_ = {offset, std::move(message)};
+    return false;
+  }
+
+  void SkipSpaces() {
+    while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
+  }
+
+  bool AtSequenceEnd() const {
+    return pos_ >= pattern_.size() || pattern_[pos_] == '|' || pattern_[pos_] == ')' ||
+           pattern_[pos_] == ']';
+  }
+
+  // sequence := item (spaces item)*
+  bool ParseSequence(std::string* regex, bool* has_required) {
+    std::vector<Item> items;
+    SkipSpaces();
+    while (!AtSequenceEnd()) {
+      Item item;
+      if (!ParseItem(&item)) return false;
+      // A word may be split by punctuation inside it ("e-mail"): ParseItem returns one item
+      // per word; consecutive words without a space are still separate items.
+      items.push_back(std::move(item));
+      SkipSpaces();
+    }
+    if (items.empty()) return Fail(pos_, "empty phrase (nothing between separators)");
+    return JoinItems(items, regex, has_required);
+  }
+
+  bool JoinItems(const std::vector<Item>& items, std::string* regex, bool* has_required) {
+    if (items.front().kind == ItemKind::kGap) return Fail(items.front().offset, "'~' must come between words");
+    if (items.back().kind == ItemKind::kGap) return Fail(items.back().offset, "'~' must come between words");
+    // Leading optional items attach to what follows them; the rest attach to what precedes.
+    std::size_t first_required = 0;
+    while (first_required < items.size() && items[first_required].kind != ItemKind::kRequired) {
+      ++first_required;
+    }
+    if (first_required == items.size()) {
+      // Only optional words: valid inside a larger phrase ("[a|b]" nested), not at top level.
+      std::string alternatives;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) alternatives += std::string(kSeparator);
+        alternatives += items[i].regex;
+      }
+      regex->append("(?:" + alternatives + ")");
+      return true;
+    }
+    *has_required = true;
+    for (std::size_t i = 0; i < first_required; ++i) {
+      regex->append("(?:" + items[i].regex + std::string(kSeparator) + ")?");
+    }
+    regex->append(items[first_required].regex);
+    for (std::size_t i = first_required + 1; i < items.size(); ++i) {
+      switch (items[i].kind) {
+        case ItemKind::kRequired:
+          regex->append(std::string(kSeparator) + items[i].regex);
+          break;
+        case ItemKind::kOptional:
+          regex->append("(?:" + std::string(kSeparator) + items[i].regex + ")?");
+          break;
+        case ItemKind::kGap:
+          regex->append("(?:" + std::string(kSeparator) + std::string(kWordChar) + "+){0,3}");
+          break;
+      }
+    }
+    return true;
+  }
+
+  bool ParseItem(Item* item) {
+    item->offset = pos_;
+    const char c = pattern_[pos_];
+    if (c == '~') {
+      ++pos_;
+      item->kind = ItemKind::kGap;
+      return true;
+    }
+    if (c == '(' || c == '[') {
+      const char close = c == '(' ? ')' : ']';
+      ++pos_;
+      std::string alternatives;
+      if (!ParseAlternatives(close, &alternatives)) return false;
+      item->kind = c == '(' ? ItemKind::kRequired : ItemKind::kOptional;
+      item->regex = c == '(' ? "(" + alternatives + ")" : "(?:" + alternatives + ")";
+      return true;
+    }
+    item->kind = ItemKind::kRequired;
+    return ParseWord(&item->regex);
+  }
+
+  // alternatives := sequence ('|' sequence)* close
+  bool ParseAlternatives(char close, std::string* regex) {
+    const std::size_t open = pos_ - 1;
+    for (;;) {
+      std::string alternative;
+      bool has_required = false;
+      if (!ParseSequence(&alternative, &has_required)) return false;
+      regex->append(alternative);
+      if (pos_ >= pattern_.size()) return Fail(open, std::string("unclosed '") + pattern_[open] + "'");
+      if (pattern_[pos_] == '|') {
+        regex->push_back('|');
+        ++pos_;
+        continue;
+      }
+      if (pattern_[pos_] != close) {
+        return Fail(pos_, std::string("expected '") + close + "' to close the '" + pattern_[open] +
+                              "' at column offset " + std::to_string(open + 1));
+      }
+      ++pos_;
+      return true;
+    }
+  }
+
+  static bool IsSyntax(char c) {
+    return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '[' || c == ']' || c == '|' ||
+           c == '~';
+  }
+
+  // A word: literal characters up to a space or syntax character, optionally ending in '*'.
+  bool ParseWord(std::string* regex) {
+    const std::size_t start = pos_;
+    while (pos_ < pattern_.size() && !IsSyntax(pattern_[pos_])) ++pos_;
+    std::string_view raw = pattern_.substr(start, pos_ - start);
+    const bool is_stem = raw.ends_with('*');
+    if (is_stem) raw.remove_suffix(1);
+    if (raw.find('*') != std::string_view::npos) {
+      return Fail(start + raw.find('*'), "'*' may only end a word (stem*)");
+    }
+    const std::string folded = normalizer_.NormalizeString(raw);
+    std::string body;
+    bool pending_joiner = false;  // punctuation inside the word: optional separator
+    bool first_letter = true;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+      const std::size_t begin = i;
+      const int32_t c = NextCodePoint(folded, &i);
+      const std::string_view bytes(folded.data() + begin, i - begin);
+      if (!IsWordCodePoint(c)) {
+        pending_joiner = !body.empty();
+        continue;
+      }
+      if (pending_joiner) {
+        body += std::string(kNonWordChar) + "*";
+        pending_joiner = false;
+      }
+      body += LetterRegex(bytes, first_letter);
+      first_letter = false;
+    }
+    if (body.empty()) {
+      return Fail(start, raw.empty() ? "'*' needs a stem before it" : "a word needs a letter or digit");
+    }
+    if (is_stem) {
+      body += std::string(mode_ == PatternMode::kObfuscated ? kObfuscatedWordChar : kWordChar) + "*";
+    }
+    regex->append(body);
+    return true;
+  }
+
+  std::string LetterRegex(std::string_view letter, bool first) const {
+    const std::string quoted = RE2::QuoteMeta(letter);
+    if (mode_ == PatternMode::kPlain) return quoted;
+    if (first) return "(?:" + quoted + ")+";
+    return "(?:" + quoted + "|\\*)+";
+  }
+
+  std::string_view pattern_;
+  PatternMode mode_;
+  Normalizer& normalizer_;
+  std::size_t pos_ = 0;
+  PatternError error_;
+};
+
+}  // namespace
+
+std::string WrapWithWordBoundaries(std::string_view body) {
+  return "(?:^|" + std::string(kNonWordChar) + ")(" + std::string(body) + ")(?:" +
+         std::string(kNonWordChar) + "|$)";
+}
+
+bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer& normalizer,
+                          CompiledPattern* out, PatternError* error) {
+  std::string body;
+  PhraseParser parser(pattern, mode, normalizer);
+  if (!parser.Parse(&body, error)) return false;
+  out->regex = WrapWithWordBoundaries(body);
+  out->first_user_group = 2;
+  return true;
+}
+
+}  // namespace tonelint

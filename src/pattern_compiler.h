@@ -1,0 +1,47 @@
+// Phrase patterns (docs/rule-format.md) compiled to RE2 syntax over the matching form.
+//
+//   no es (nuestro|mi) problema     words; ( | ) captured alternatives
+//   es [muy] tonto                  [ ] optional word(s)
+//   te ~ bloquear                   ~ up to three arbitrary words
+//   idiot*                          a word starting with "idiot"
+//
+// Words are normalized like the text (case, accents), so rules may be written either way.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace tonelint {
+
+class Normalizer;
+
+struct PatternError {
+  std::size_t offset = 0;  // byte offset in the pattern where the problem is
+  std::string message;
+};
+
+struct CompiledPattern {
+  std::string regex;  // RE2 syntax
+  // The whole phrase is capture group 1 (its word boundaries are matched around it, outside the
+  // group), so the pattern's own groups start at 2: `$N` in a suggestion is group N + 1.
+  int first_user_group = 2;
+};
+
+// How letters are matched.
+enum class PatternMode {
+  kPlain,       // against the matching form
+  kObfuscated,  // against the obfuscation form: letters may repeat ("idiotaaa"), and a letter
+                // after a word's first may be written '*' ("f*ck")
+};
+
+// Compiles `pattern`; returns false and fills `error` if it is malformed (unbalanced brackets,
+// empty alternative, a pattern with no required word, '~' at an edge, '*' inside a word).
+bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer& normalizer,
+                          CompiledPattern* out, PatternError* error);
+
+// The RE2 pattern that wraps a phrase body with Unicode word boundaries. RE2's \b is ASCII-only,
+// so the boundary is "start of text or a non-word character", consumed outside group 1.
+std::string WrapWithWordBoundaries(std::string_view body);
+
+}  // namespace tonelint

@@ -1,0 +1,85 @@
+// Rules and signals as written in rule files (docs/rule-format.md), before compilation.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "types.h"
+
+namespace tonelint {
+
+// Where something was written: for `file:line:col:` messages.
+struct SourceLocation {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+// A diagnostic about rule files, the command line or the config: printed as
+// `file:line:col: message` (or just `message` when there is no file).
+struct Diagnostic {
+  SourceLocation location;
+  std::string message;
+  std::string ToString() const;
+};
+
+// One `match`, `regex`, `unless`, `require` line.
+struct PatternLine {
+  std::string text;
+  bool is_regex = false;    // `regex` (raw RE2) rather than a phrase pattern
+  SourceLocation location;  // of the value's first character
+};
+
+// A `when` line.
+struct Trigger {
+  enum class Kind { kAlways, kContext, kReply };
+  Kind kind = Kind::kAlways;
+  std::string signal;  // empty for kAlways
+  SourceLocation location;
+};
+
+struct Example {
+  std::string text;
+  SourceLocation location;
+};
+
+// The fixed vocabulary of DESIGN.md §3.
+const std::vector<std::string>& KnownCategories();
+bool IsKnownCategory(const std::string& category);
+
+struct Rule {
+  std::string id;    // "TL1001"
+  std::string name;  // "insult-direct"
+  Lang lang = Lang::kUnknown;
+  std::string category;
+  Severity severity = Severity::kWarning;
+  std::string message;
+  std::vector<PatternLine> matches;  // `match` and `regex`
+  std::vector<PatternLine> unless;
+  bool obfuscated = false;
+  std::vector<std::string> suggestions;
+  bool fix_safe = false;
+  std::vector<PatternLine> required;  // document rules
+  std::vector<Trigger> triggers;      // document rules
+  std::vector<Example> bad;
+  std::vector<Example> good;
+  SourceLocation location;  // of the `rule` line
+
+  // A document rule checks the whole reply (require/when) instead of locating phrases.
+  bool IsDocumentRule() const { return matches.empty(); }
+};
+
+struct Signal {
+  std::string name;
+  Lang lang = Lang::kUnknown;
+  std::vector<PatternLine> matches;
+  SourceLocation location;
+};
+
+struct RuleFile {
+  std::vector<Rule> rules;
+  std::vector<Signal> signals;
+};
+
+}  // namespace tonelint

@@ -1,0 +1,313 @@
+#include "rule_parser.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "source_text.h"
+#include "suggest_name.h"
+
+namespace tonelint {
+
+std::string Diagnostic::ToString() const {
+  if (location.file.empty()) return message;
+  std::string out = location.file;
+  if (location.line > 0) out += ":" + std::to_string(location.line);
+  if (location.column > 0) out += ":" + std::to_string(location.column);
+  return out + ": " + message;
+}
+
+const std::vector<std::string>& KnownCategories() {
+  static const std::vector<std::string> categories = {
+      "insult",          "profanity",         "discrimination", "threat",
+      "mockery",         "dismissive",        "defensive",      "blame",
+      "shouting",        "formality",         "privacy",        "missing-apology",
+      "missing-empathy", "missing-follow-up", "missing-thanks", "move-private"};
+  return categories;
+}
+
+bool IsKnownCategory(const std::string& category) {
+  const auto& known = KnownCategories();
+  return std::find(known.begin(), known.end(), category) != known.end();
+}
+
+namespace {
+
+// One `key value` line.
+struct KeyLine {
+  std::string key;
+  std::string value;
+  SourceLocation key_location;
+  SourceLocation value_location;
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && (IsBlank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool IsValidId(std::string_view id) {
+  return id.size() == 6 && id.starts_with("TL") &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsValidName(std::string_view name) {
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+class BlockParser {
+ public:
+  BlockParser(std::vector<KeyLine> lines, std::vector<Diagnostic>* errors)
+      : lines_(std::move(lines)), errors_(errors) {}
+
+  void Parse(RuleFile* out) {
+    const KeyLine& head = lines_.front();
+    if (head.key == "rule") {
+      Rule rule;
+      if (ParseRule(&rule)) out->rules.push_back(std::move(rule));
+    } else if (head.key == "signal") {
+      Signal signal;
+      if (ParseSignal(&signal)) out->signals.push_back(std::move(signal));
+    } else {
+      Error(head.key_location,
+            "a block must start with 'rule ID name' or 'signal NAME', not '" + head.key + "'");
+    }
+  }
+
+ private:
+  void Error(const SourceLocation& where, std::string message) {
+    errors_->push_back({where, std::move(message)});
+    failed_ = true;
+  }
+
+  static PatternLine Pattern(const KeyLine& line, bool is_regex) {
+    return {line.value, is_regex, line.value_location};
+  }
+
+  // Calls `handlers[key]` for every line after the head; reports unknown and repeated keys.
+  using Handler = std::function<void(const KeyLine&)>;
+  void Dispatch(const std::map<std::string, Handler>& handlers,
+                const std::vector<std::string>& repeatable) {
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      const KeyLine& line = lines_[i];
+      auto handler = handlers.find(line.key);
+      if (handler == handlers.end()) {
+        std::vector<std::string> keys;
+        for (const auto& [key, unused] : handlers) keys.push_back(key);
+        Error(line.key_location, "unknown key '" + line.key + "'" + DidYouMean(line.key, keys));
+        continue;
+      }
+      const bool repeats =
+          std::find(repeatable.begin(), repeatable.end(), line.key) != repeatable.end();
+      if (!repeats && seen.count(line.key) != 0) {
+        Error(line.key_location, "'" + line.key + "' given twice (first on line " +
+                                     std::to_string(seen[line.key]) + ")");
+        continue;
+      }
+      seen.emplace(line.key, line.key_location.line);
+      if (line.value.empty()) {
+        Error(line.value_location, "'" + line.key + "' needs a value");
+        continue;
+      }
+      handler->second(line);
+    }
+  }
+
+  void ReadLang(const KeyLine& line, Lang* lang) {
+    if (auto parsed = ParseLang(line.value)) {
+      *lang = *parsed;
+    } else {
+      Error(line.value_location, "unknown language '" + line.value + "' (expected es or en)");
+    }
+  }
+
+  void ParseTrigger(const KeyLine& line, Rule* rule) {
+    Trigger trigger;
+    trigger.location = line.value_location;
+    const std::string& value = line.value;
+    if (value == "always") {
+      trigger.kind = Trigger::Kind::kAlways;
+    } else if (value.starts_with("context:") && value.size() > 8) {
+      trigger.kind = Trigger::Kind::kContext;
+      trigger.signal = value.substr(8);
+    } else if (value.starts_with("reply:") && value.size() > 6) {
+      trigger.kind = Trigger::Kind::kReply;
+      trigger.signal = value.substr(6);
+    } else {
+      Error(line.value_location,
+            "bad trigger '" + value + "' (expected always, context:SIGNAL or reply:SIGNAL)");
+      return;
+    }
+    rule->triggers.push_back(std::move(trigger));
+  }
+
+  bool ParseRule(Rule* rule) {
+    const KeyLine& head = lines_.front();
+    rule->location = head.key_location;
+    const std::size_t space = head.value.find_first_of(" \t");
+    const std::string id = head.value.substr(0, space);
+    const std::string name =
+        space == std::string::npos ? "" : std::string(TrimLeft(head.value.substr(space)));
+    if (!IsValidId(id)) {
+      Error(head.value_location, "bad rule id '" + id + "' (expected TL and four digits, e.g. TL1001)");
+    }
+    if (!IsValidName(name)) {
+      Error(head.value_location, name.empty() ? "rule '" + id + "' needs a name after its id"
+                                              : "bad rule name '" + name +
+                                                    "' (lowercase words joined by '-')");
+    }
+    rule->id = id;
+    rule->name = name;
+    bool has_lang = false, has_category = false, has_severity = false, has_message = false;
+    std::map<std::string, Handler> handlers = {
+        {"lang", [&](const KeyLine& l) { has_lang = true; ReadLang(l, &rule->lang); }},
+        {"category",
+         [&](const KeyLine& l) {
+           has_category = true;
+           if (!IsKnownCategory(l.value)) {
+             Error(l.value_location,
+                   "unknown category '" + l.value + "'" + DidYouMean(l.value, KnownCategories()));
+           }
+           rule->category = l.value;
+         }},
+        {"severity",
+         [&](const KeyLine& l) {
+           has_severity = true;
+           if (auto severity = ParseSeverity(l.value)) {
+             rule->severity = *severity;
+           } else {
+             Error(l.value_location,
+                   "unknown severity '" + l.value + "' (expected error, warning or info)");
+           }
+         }},
+        {"message", [&](const KeyLine& l) { has_message = true; rule->message = l.value; }},
+        {"match", [&](const KeyLine& l) { rule->matches.push_back(Pattern(l, false)); }},
+        {"regex", [&](const KeyLine& l) { rule->matches.push_back(Pattern(l, true)); }},
+        {"unless", [&](const KeyLine& l) { rule->unless.push_back(Pattern(l, false)); }},
+        {"require", [&](const KeyLine& l) { rule->required.push_back(Pattern(l, false)); }},
+        {"when", [&](const KeyLine& l) { ParseTrigger(l, rule); }},
+        {"obfuscated",
+         [&](const KeyLine& l) {
+           if (l.value != "yes" && l.value != "no") {
+             Error(l.value_location, "'obfuscated' is yes or no, not '" + l.value + "'");
+           }
+           rule->obfuscated = l.value == "yes";
+         }},
+        {"suggest", [&](const KeyLine& l) { rule->suggestions.push_back(l.value); }},
+        {"fix",
+         [&](const KeyLine& l) {
+           if (l.value != "safe") Error(l.value_location, "'fix' can only be 'safe'");
+           rule->fix_safe = true;
+         }},
+        {"bad", [&](const KeyLine& l) { rule->bad.push_back({l.value, l.value_location}); }},
+        {"good", [&](const KeyLine& l) { rule->good.push_back({l.value, l.value_location}); }},
+    };
+    Dispatch(handlers, {"match", "regex", "unless", "require", "when", "suggest", "bad", "good"});
+    const std::string subject = "rule " + rule->id;
+    if (!has_lang) Error(head.key_location, subject + " has no 'lang'");
+    if (!has_category) Error(head.key_location, subject + " has no 'category'");
+    if (!has_severity) Error(head.key_location, subject + " has no 'severity'");
+    if (!has_message) Error(head.key_location, subject + " has no 'message'");
+    const bool is_phrase_rule = !rule->matches.empty();
+    const bool is_document_rule = !rule->required.empty() || !rule->triggers.empty();
+    if (is_phrase_rule && is_document_rule) {
+      Error(head.key_location,
+            subject + " mixes match/regex with require/when: a rule is one or the other");
+    } else if (!is_phrase_rule && !is_document_rule) {
+      Error(head.key_location, subject + " needs 'match' or 'regex' lines, or 'require'/'when'");
+    } else if (is_document_rule && rule->triggers.empty()) {
+      Error(head.key_location, subject + " has 'require' but no 'when' (use 'when always')");
+    }
+    if (is_document_rule && (!rule->unless.empty() || rule->obfuscated)) {
+      Error(head.key_location, subject + ": 'unless' and 'obfuscated' apply to match rules only");
+    }
+    return !failed_;
+  }
+
+  bool ParseSignal(Signal* signal) {
+    const KeyLine& head = lines_.front();
+    signal->location = head.key_location;
+    signal->name = head.value;
+    if (!IsValidName(signal->name)) {
+      Error(head.value_location,
+            "bad signal name '" + signal->name + "' (lowercase words joined by '-')");
+    }
+    bool has_lang = false;
+    std::map<std::string, Handler> handlers = {
+        {"lang", [&](const KeyLine& l) { has_lang = true; ReadLang(l, &signal->lang); }},
+        {"match", [&](const KeyLine& l) { signal->matches.push_back(Pattern(l, false)); }},
+        {"regex", [&](const KeyLine& l) { signal->matches.push_back(Pattern(l, true)); }},
+    };
+    Dispatch(handlers, {"match", "regex"});
+    if (!has_lang) Error(head.key_location, "signal " + signal->name + " has no 'lang'");
+    if (signal->matches.empty()) {
+      Error(head.key_location, "signal " + signal->name + " has no 'match' or 'regex'");
+    }
+    return !failed_;
+  }
+
+  static std::string_view TrimLeft(std::string_view s) {
+    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+    return s;
+  }
+
+  std::vector<KeyLine> lines_;
+  std::vector<Diagnostic>* errors_;
+  bool failed_ = false;
+};
+
+// Splits a `key value` line; columns are 1-based code points.
+KeyLine SplitKeyLine(std::string_view path, std::size_t line_number, std::string_view line) {
+  KeyLine out;
+  std::size_t i = 0;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  const std::size_t key_begin = i;
+  while (i < line.size() && !IsBlank(line[i])) ++i;
+  out.key = std::string(line.substr(key_begin, i - key_begin));
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  out.value = std::string(TrimRight(line.substr(i)));
+  const std::string file(path);
+  out.key_location = {file, line_number, CountCodePoints(line.substr(0, key_begin)) + 1};
+  out.value_location = {file, line_number, CountCodePoints(line.substr(0, i)) + 1};
+  return out;
+}
+
+}  // namespace
+
+bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* out,
+                   std::vector<Diagnostic>* errors) {
+  const std::size_t errors_before = errors->size();
+  std::vector<KeyLine> block;
+  auto flush = [&] {
+    if (!block.empty()) BlockParser(std::move(block), errors).Parse(out);
+    block.clear();
+  };
+  std::size_t line_number = 0;
+  std::size_t pos = 0;
+  if (contents.starts_with("\xEF\xBB\xBF")) pos = 3;
+  while (pos <= contents.size()) {
+    std::size_t end = contents.find('\n', pos);
+    if (end == std::string_view::npos) end = contents.size();
+    const std::string_view line = TrimRight(contents.substr(pos, end - pos));
+    ++line_number;
+    pos = end + 1;
+    std::size_t first = 0;
+    while (first < line.size() && IsBlank(line[first])) ++first;
+    if (first == line.size()) {
+      flush();
+    } else if (line[first] != '#') {
+      block.push_back(SplitKeyLine(path, line_number, line));
+    }
+  }
+  flush();
+  return errors->size() == errors_before;
+}
+
+}  // namespace tonelint

@@ -1,0 +1,49 @@
+#include "rule_selection.h"
+
+#include <algorithm>
+
+#include "suggest_name.h"
+
+namespace tonelint {
+namespace {
+
+bool Names(const std::string& selector, const Rule& rule) {
+  return selector == rule.id || selector == rule.name || selector == rule.category;
+}
+
+bool NamedByAny(const std::vector<std::string>& selectors, const Rule& rule) {
+  return std::any_of(selectors.begin(), selectors.end(),
+                     [&](const std::string& selector) { return Names(selector, rule); });
+}
+
+}  // namespace
+
+bool ApplyRuleSelection(const RuleSelection& selection, std::vector<RuleFile>* files,
+                        std::vector<Diagnostic>* errors) {
+  std::vector<std::string> known = KnownCategories();
+  for (const RuleFile& file : *files) {
+    for (const Rule& rule : file.rules) {
+      known.push_back(rule.id);
+      known.push_back(rule.name);
+    }
+  }
+  bool ok = true;
+  for (const auto* list : {&selection.enable, &selection.disable}) {
+    for (const std::string& selector : *list) {
+      if (std::find(known.begin(), known.end(), selector) == known.end()) {
+        errors->push_back({{}, "unknown rule, name or category '" + selector + "'" +
+                                   DidYouMean(selector, known)});
+        ok = false;
+      }
+    }
+  }
+  if (!ok) return false;
+  for (RuleFile& file : *files) {
+    std::erase_if(file.rules, [&](const Rule& rule) {
+      return NamedByAny(selection.disable, rule) && !NamedByAny(selection.enable, rule);
+    });
+  }
+  return true;
+}
+
+}  // namespace tonelint

@@ -1,0 +1,217 @@
+#include "rule_set.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "normalizer.h"
+#include "source_text.h"
+#include "suggest_name.h"
+
+namespace tonelint {
+namespace {
+
+// RE2::Set's default 8 MB budget fails on a few thousand patterns (DESIGN.md §6).
+constexpr int64_t kSetMemoryBudget = int64_t{128} << 20;
+
+RE2::Options MatchingOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  options.set_case_sensitive(true);  // the matching form is already case-folded
+  return options;
+}
+
+class Compiler {
+ public:
+  Compiler(Normalizer& normalizer, std::vector<Diagnostic>* errors)
+      : normalizer_(normalizer), errors_(errors) {}
+
+  // Compiles one pattern line; on failure reports it and returns false.
+  bool Compile(const PatternLine& line, PatternMode mode, CompiledRegex* out) {
+    std::string regex;
+    out->mode = mode;
+    if (line.is_regex) {
+      regex = line.text;
+      out->span_group = 0;
+      out->first_user_group = 1;
+    } else {
+      CompiledPattern compiled;
+      PatternError error;
+      if (!CompilePhrasePattern(line.text, mode, normalizer_, &compiled, &error)) {
+        SourceLocation at = line.location;
+        at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
+        errors_->push_back({at, "bad pattern: " + error.message});
+        return false;
+      }
+      regex = std::move(compiled.regex);
+      out->span_group = 1;
+      out->first_user_group = compiled.first_user_group;
+    }
+    out->regex = std::make_unique<RE2>(regex, MatchingOptions());
+    if (!out->regex->ok()) {
+      errors_->push_back({line.location, "pattern does not compile: " + out->regex->error()});
+      return false;
+    }
+    return true;
+  }
+
+  // Adds a compiled pattern to `index`; RE2::Set re-parses it.
+  bool AddToIndex(const CompiledRegex& compiled, const PatternLine& line, PatternIndex* index,
+                  PatternIndex::Entry entry) {
+    if (!index->set) {
+      RE2::Options options = MatchingOptions();
+      options.set_max_mem(kSetMemoryBudget);
+      index->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    }
+    std::string error;
+    if (index->set->Add(compiled.regex->pattern(), &error) < 0) {
+      errors_->push_back({line.location, "pattern does not compile: " + error});
+      return false;
+    }
+    index->entries.push_back(entry);
+    return true;
+  }
+
+  bool Finish(PatternIndex* index, const std::string& what) {
+    if (index->set && !index->set->Compile()) {
+      errors_->push_back({{}, "the " + what + " patterns exceed RE2's memory budget"});
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  Normalizer& normalizer_;
+  std::vector<Diagnostic>* errors_;
+};
+
+std::string LocationText(const SourceLocation& location) {
+  return location.file + ":" + std::to_string(location.line);
+}
+
+void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* errors) {
+  std::map<std::pair<std::string, Lang>, const Rule*> by_id_and_lang;
+  std::map<std::string, const Rule*> by_id;
+  std::map<std::string, const Rule*> by_name;
+  for (const Rule& rule : rules) {
+    auto [same, inserted] = by_id_and_lang.emplace(std::make_pair(rule.id, rule.lang), &rule);
+    if (!inserted) {
+      errors->push_back({rule.location, "duplicate rule id " + rule.id + " for language " +
+                                            std::string(LangCode(rule.lang)) + " (first at " +
+                                            LocationText(same->second->location) + ")"});
+      continue;
+    }
+    auto [named, first_of_id] = by_id.emplace(rule.id, &rule);
+    if (!first_of_id && named->second->name != rule.name) {
+      errors->push_back({rule.location, "rule " + rule.id + " is named '" + rule.name +
+                                            "' here but '" + named->second->name + "' at " +
+                                            LocationText(named->second->location)});
+    }
+    auto [ided, first_of_name] = by_name.emplace(rule.name, &rule);
+    if (!first_of_name && ided->second->id != rule.id) {
+      errors->push_back({rule.location, "rule name '" + rule.name + "' is used by " + rule.id +
+                                            " here and by " + ided->second->id + " at " +
+                                            LocationText(ided->second->location)});
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
+                                        std::vector<Diagnostic>* errors) {
+  const std::size_t errors_before = errors->size();
+  auto set = std::unique_ptr<RuleSet>(new RuleSet);
+  std::vector<Signal> signals;
+  for (RuleFile& file : files) {
+    std::move(file.rules.begin(), file.rules.end(), std::back_inserter(set->rules_));
+    std::move(file.signals.begin(), file.signals.end(), std::back_inserter(signals));
+  }
+  std::stable_sort(set->rules_.begin(), set->rules_.end(), [](const Rule& a, const Rule& b) {
+    return std::tie(a.id, a.lang) < std::tie(b.id, b.lang);
+  });
+  CheckIdentities(set->rules_, errors);
+
+  for (const Signal& signal : signals) {
+    if (set->SignalIndex(signal.name) == set->signal_names_.size()) {
+      set->signal_names_.push_back(signal.name);
+    }
+  }
+
+  Normalizer normalizer;
+  if (!normalizer.ok()) {
+    errors->push_back({{}, normalizer.error()});
+    return nullptr;
+  }
+  Compiler compiler(normalizer, errors);
+
+  // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
+  for (const Signal& signal : signals) {
+    const std::size_t owner = set->SignalIndex(signal.name);
+    for (std::size_t p = 0; p < signal.matches.size(); ++p) {
+      CompiledRegex compiled;
+      if (compiler.Compile(signal.matches[p], PatternMode::kPlain, &compiled)) {
+        compiler.AddToIndex(compiled, signal.matches[p], &set->document_patterns_, {owner, p});
+      }
+    }
+  }
+
+  set->compiled_.resize(set->rules_.size());
+  for (std::size_t r = 0; r < set->rules_.size(); ++r) {
+    const Rule& rule = set->rules_[r];
+    CompiledRule& compiled_rule = set->compiled_[r];
+    const PatternMode mode = rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain;
+    for (std::size_t p = 0; p < rule.matches.size(); ++p) {
+      CompiledRegex compiled;
+      if (compiler.Compile(rule.matches[p], mode, &compiled)) {
+        compiler.AddToIndex(compiled, rule.matches[p], &set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0],
+                            {r, p});
+      }
+      compiled_rule.matches.push_back(std::move(compiled));
+    }
+    for (const PatternLine& line : rule.unless) {
+      CompiledRegex compiled;
+      compiler.Compile(line, PatternMode::kPlain, &compiled);
+      compiled_rule.unless.push_back(std::move(compiled));
+    }
+    for (std::size_t p = 0; p < rule.required.size(); ++p) {
+      CompiledRegex compiled;
+      if (compiler.Compile(rule.required[p], PatternMode::kPlain, &compiled)) {
+        compiler.AddToIndex(compiled, rule.required[p], &set->document_patterns_,
+                            {set->signal_names_.size() + r, p});
+      }
+    }
+    for (const Trigger& trigger : rule.triggers) {
+      if (trigger.kind != Trigger::Kind::kAlways &&
+          set->SignalIndex(trigger.signal) == set->signal_names_.size()) {
+        errors->push_back({trigger.location, "unknown signal '" + trigger.signal + "'" +
+                                                 DidYouMean(trigger.signal, set->signal_names_)});
+      }
+    }
+  }
+  for (auto& by_lang : set->phrases_) {
+    for (PatternIndex& index : by_lang) compiler.Finish(&index, "phrase");
+  }
+  compiler.Finish(&set->document_patterns_, "signal and require");
+  if (errors->size() != errors_before) return nullptr;
+  return set;
+}
+
+std::size_t RuleSet::SignalIndex(const std::string& name) const {
+  return static_cast<std::size_t>(
+      std::find(signal_names_.begin(), signal_names_.end(), name) - signal_names_.begin());
+}
+
+std::size_t RuleSet::FindRule(const std::string& id_or_name, Lang lang) const {
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    if ((rule.id == id_or_name || rule.name == id_or_name) &&
+        (lang == Lang::kUnknown || rule.lang == lang)) {
+      return r;
+    }
+  }
+  return rules_.size();
+}
+
+}  // namespace tonelint

@@ -1,0 +1,85 @@
+// Rules compiled for matching: every pattern turned into RE2, phrase patterns indexed by an
+// RE2::Set per language and form so that one scan of a sentence finds the candidate rules, and
+// the signal and `require` patterns indexed by one more set for document checks.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pattern_compiler.h"
+#include "rule.h"
+
+namespace tonelint {
+
+class Normalizer;
+
+// One compiled pattern. For phrase patterns group 1 is the phrase (the boundaries around it are
+// matched outside); for `regex` lines it is the whole match, group 0.
+struct CompiledRegex {
+  std::unique_ptr<RE2> regex;
+  int span_group = 1;
+  int first_user_group = 2;
+  PatternMode mode = PatternMode::kPlain;
+};
+
+struct CompiledRule {
+  std::vector<CompiledRegex> matches;  // parallel to Rule::matches
+  std::vector<CompiledRegex> unless;   // parallel to Rule::unless
+};
+
+// A set of patterns scanned together, and which pattern each set index stands for.
+struct PatternIndex {
+  struct Entry {
+    std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
+    std::size_t pattern = 0;  // index within the owner's patterns
+  };
+  std::unique_ptr<RE2::Set> set;  // null when no pattern
+  std::vector<Entry> entries;
+};
+
+class RuleSet {
+ public:
+  // Compiles `files`. Checks what needs all files together: an id given twice for one language,
+  // one id with two names (or one name with two ids), a `when` naming an unknown signal, and
+  // every pattern (phrase syntax and RE2 compilation). Appends problems to `errors` as
+  // `file:line:col` diagnostics and returns null if there were any.
+  static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
+                                        std::vector<Diagnostic>* errors);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const CompiledRule& compiled(std::size_t rule) const { return compiled_[rule]; }
+
+  // Phrase rules of `lang` whose patterns are matched in `mode`. Entry::owner is a rule index.
+  const PatternIndex& phrases(Lang lang, PatternMode mode) const {
+    return phrases_[LangSlot(lang)][mode == PatternMode::kObfuscated ? 1 : 0];
+  }
+  bool HasObfuscatedRules(Lang lang) const {
+    return phrases(lang, PatternMode::kObfuscated).set != nullptr;
+  }
+
+  // Signal and `require` patterns, all languages, plain form. Entry::owner is a signal index
+  // when < signal_names().size(), else signal_names().size() + a rule index (a `require`).
+  const PatternIndex& document_patterns() const { return document_patterns_; }
+  // Signal names, merged across files and languages; a Trigger's signal is one of these.
+  const std::vector<std::string>& signal_names() const { return signal_names_; }
+  std::size_t SignalIndex(const std::string& name) const;  // signal_names().size() if unknown
+
+  // The rule with this id (any language) or name; rules().size() if none.
+  std::size_t FindRule(const std::string& id_or_name, Lang lang) const;
+
+ private:
+  static std::size_t LangSlot(Lang lang) { return lang == Lang::kEn ? 1 : 0; }
+
+  std::vector<Rule> rules_;
+  std::vector<CompiledRule> compiled_;
+  PatternIndex phrases_[2][2];
+  PatternIndex document_patterns_;
+  std::vector<std::string> signal_names_;
+};
+
+}  // namespace tonelint

@@ -1,0 +1,106 @@
+#include "source_text.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace tonelint {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// Copies `raw` into `out`, replacing ill-formed sequences; returns how many were replaced.
+// ICU's U8_NEXT indexes with int32_t, so inputs are walked in windows of at most 1 GiB that
+// end before a lead byte (never inside a well-formed sequence).
+std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
+  constexpr std::size_t kWindow = std::size_t{1} << 30;
+  out->reserve(raw.size());
+  std::size_t replaced = 0;
+  std::size_t window_start = 0;
+  while (window_start < raw.size()) {
+    std::size_t window_end = std::min(raw.size(), window_start + kWindow);
+    for (int back = 0; back < 3 && window_end < raw.size() &&
+                       (static_cast<uint8_t>(raw[window_end]) & 0xC0) == 0x80;
+         ++back) {
+      --window_end;
+    }
+    const auto* bytes = reinterpret_cast<const uint8_t*>(raw.data() + window_start);
+    const auto length = static_cast<int32_t>(window_end - window_start);
+    int32_t i = 0;
+    while (i < length) {
+      if (bytes[i] < 0x80) {  // fast path: ASCII runs
+        int32_t j = i;
+        while (j < length && bytes[j] < 0x80) ++j;
+        out->append(reinterpret_cast<const char*>(bytes) + i, j - i);
+        i = j;
+        continue;
+      }
+      const int32_t start = i;
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) {
+        out->append(kReplacementCharacter);
+        ++replaced;
+      } else {
+        out->append(reinterpret_cast<const char*>(bytes) + start, i - start);
+      }
+    }
+    window_start = window_end;
+  }
+  return replaced;
+}
+
+}  // namespace
+
+std::size_t CountCodePoints(std::string_view text) {
+  std::size_t count = 0;
+  for (char ch : text) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+SourceText::SourceText(std::string raw) {
+  std::string_view view = raw;
+  if (view.starts_with(kByteOrderMark)) view.remove_prefix(kByteOrderMark.size());
+  replaced_sequences_ = DecodeUtf8(view, &text_);
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
+      line_starts_.push_back(i + 1);
+    }
+  }
+  // A final terminator does not open another line.
+  if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
+}
+
+std::string_view SourceText::Line(std::size_t line) const {
+  const std::size_t begin = LineStart(line);
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+  std::string_view view(text_.data() + begin, end - begin);
+  if (view.ends_with('\n')) view.remove_suffix(1);
+  if (view.ends_with('\r')) view.remove_suffix(1);
+  return view;
+}
+
+Position SourceText::PositionOf(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(after - line_starts_.begin());
+  const std::size_t line_start = line_starts_[line - 1];
+  std::size_t counted_from = line_start;
+  std::size_t column = 1;
+  if (memo_position_.line == line && memo_offset_ >= line_start && memo_offset_ <= offset) {
+    counted_from = memo_offset_;
+    column = memo_position_.column;
+  }
+  column += CountCodePoints(std::string_view(text_.data() + counted_from, offset - counted_from));
+  memo_offset_ = offset;
+  memo_position_ = {line, column};
+  return memo_position_;
+}
+
+}  // namespace tonelint

@@ -1,0 +1,219 @@
+#include "language.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+namespace tonelint {
+namespace {
+
+// Lang has no operator<< for doctest; failures print "es", "en" or "".
+std::string_view Detect(std::string_view sentence) { return LangCode(DetectLanguage(sentence)); }
+
+TEST_CASE("Mexican Spanish replies are Spanish") {
+  for (std::string_view sentence : {
+           "¡Hola, Mariana! Ya revisamos tu caso y el reembolso se verá reflejado en 3 a 5 días "
+           "hábiles.",
+           "Oye, una disculpa por la espera; te mandamos el número de guía por DM 📦",
+           "Con gusto te ayudamos, nada más confírmanos el correo con el que hiciste la compra.",
+           "Lamentamos mucho lo sucedido con tu tarjeta, ¿nos compartes los últimos 4 dígitos "
+           "por mensaje privado?",
+           "Tu pedido #48213 salió de nuestro almacén en Monterrey y llega mañana antes de las "
+           "8 pm.",
+           "Ahorita estamos teniendo fallas en la app, ya lo están arreglando nuestros "
+           "ingenieros.",
+           "Puedes checar el estatus de tu envío en https://rastreo.ejemplo.mx/help con tu "
+           "número de pedido.",
+           "Gracias por tu paciencia, Luis 🙏 ya quedó activado tu plan de 50 GB.",
+           "Escríbenos a soporte@tienda.com.mx o por WhatsApp y con gusto lo vemos.",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "es");
+  }
+}
+
+TEST_CASE("Spain Spanish replies are Spanish") {
+  for (std::string_view sentence : {
+           "Buenas tardes, Javier: sentimos las molestias, vuestro pedido sale hoy desde el "
+           "almacén de Zaragoza.",
+           "Le pedimos disculpas por el retraso; le devolveremos los 19,99 € en su cuenta en un "
+           "plazo de 48 horas.",
+           "Vale, os lo cambiamos sin coste, solo tenéis que llevar el producto a cualquier "
+           "tienda.",
+           "Hemos recibido tu reclamación y un compañero del equipo de Atención al Cliente te "
+           "llamará mañana.",
+           "¿Podrías enviarnos una foto del ticket por mensaje directo? Así lo gestionamos "
+           "enseguida.",
+           "Nos alegra saber que ya funciona el router 😊 cualquier cosa, aquí estamos.",
+           "Disculpa las molestias, el técnico pasará el jueves entre las 9:00 y las 14:00.",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "es");
+  }
+}
+
+TEST_CASE("Spanish around English brand names is Spanish") {
+  for (std::string_view sentence : {
+           "Puedes pagar con Apple Pay o Google Pay desde la versión más reciente de la app.",
+           "El cargo de Spotify Premium aparece en tu estado de cuenta como SPOTIFY P1234.",
+           "Si el problema sigue, reinicia el Smart TV y vuelve a iniciar sesión en Netflix.",
+           "Tu pedido de Amazon Prime Video Day llegará el martes por la tarde.",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "es");
+  }
+}
+
+TEST_CASE("Spanish typed without accents is Spanish") {
+  for (std::string_view sentence : {
+           "Hola, no podemos ayudarle con eso",
+           "Lo sentimos, tu pedido todavia esta en transito y llegara el lunes",
+           "Estimado cliente, su solicitud de cancelacion fue procesada correctamente",
+           "Que pena, manana te llamamos para darte mas informacion",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "es");
+  }
+}
+
+TEST_CASE("US English replies are English") {
+  for (std::string_view sentence : {
+           "Hi Jake! Sorry for the wait, your refund of $24.99 was issued today and should post "
+           "within 3-5 business days.",
+           "We're really sorry about the mix-up with your order 😞 Could you DM us your order "
+           "number?",
+           "Thanks for reaching out! You can reset your password at "
+           "https://help.example.com/es/ayuda.",
+           "Happy to help, Maria. Your Galaxy S23 replacement ships via UPS tomorrow morning.",
+           "I totally understand how frustrating that is, and I'm looking into it right now.",
+           "Our team is aware of the outage in Chicago and is working on a fix as we speak.",
+           "Please try logging out and back in; if the app still crashes, let us know which iOS "
+           "version you're on.",
+           "Appreciate the feedback! I've passed your suggestion along to our product team 🙌",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "en");
+  }
+}
+
+TEST_CASE("UK English replies are English") {
+  for (std::string_view sentence : {
+           "Hiya, we're sorry to hear your parcel hasn't arrived yet - could you pop us a DM "
+           "with your postcode?",
+           "Apologies for the delay, Tom; our engineer will visit between 8am and 1pm on "
+           "Thursday.",
+           "Thanks for letting us know about the faulty kettle, we'll arrange a collection and "
+           "a full refund.",
+           "We've credited £15 to your account as a goodwill gesture for the disruption.",
+           "If the issue persists, please ring our team on 0800 123 4567 and quote reference "
+           "TL-2231.",
+           "Cheers for your patience whilst we sorted that out!",
+           "That colour is currently out of stock, but we expect more in by the end of the "
+           "month.",
+       }) {
+    CAPTURE(sentence);
+    CHECK(Detect(sentence) == "en");
+  }
+}
+
+TEST_CASE("English around Spanish names and brands is English") {
+  CHECK(Detect("Hi José, your Zara Home order from our Madrid store is on its way.") == "en");
+  CHECK(Detect("Thanks for flying with Aeroméxico, we hope to see you on board again soon.") ==
+        "en");
+  CHECK(Detect("Señor Peña, thank you for your patience with this claim.") == "en");
+}
+
+TEST_CASE("one-word replies are classified only when the word is telling") {
+  CHECK(Detect("Gracias") == "es");
+  CHECK(Detect("¡Gracias!") == "es");
+  CHECK(Detect("Hola") == "es");
+  CHECK(Detect("Thanks!") == "en");
+  CHECK(Detect("Hello.") == "en");
+  CHECK(Detect("OK") == "");
+  CHECK(Detect("DM") == "");
+  CHECK(Detect("Perú") == "");  // a lone accent is a name as often as Spanish
+  CHECK(Detect("Café") == "");
+  CHECK(Detect("Lesly.") == "");  // two English spelling cues in one name count once
+  CHECK(Detect("👍") == "");
+  CHECK(Detect("12345") == "");
+  CHECK(Detect("") == "");
+  CHECK(Detect(" \t\n") == "");
+}
+
+TEST_CASE("case does not matter") {
+  CHECK(Detect("GRACIAS POR SU PACIENCIA, YA ESTAMOS EN ELLO") == "es");
+  CHECK(Detect("¿CÓMO PODEMOS AYUDARLE HOY?") == "es");
+  CHECK(Detect("THANK YOU FOR YOUR PATIENCE, WE ARE ON IT") == "en");
+  CHECK(Detect("gRaCiAs") == "es");
+  CHECK(ScoreLanguage("ÉL ESTÁ AQUÍ").es == ScoreLanguage("él está aquí").es);
+  CHECK(ScoreLanguage("AÑO").es == ScoreLanguage("año").es);
+}
+
+TEST_CASE("a tie or a close call is unknown") {
+  CHECK(Detect("Thank you por tu paciencia") == "");
+  const LanguageScore score = ScoreLanguage("Thank you por tu paciencia");
+  CHECK(score.es == score.en);
+}
+
+TEST_CASE("words both languages use weigh nothing") {
+  const LanguageScore score = ScoreLanguage("no me a he has");
+  CHECK(score.es == 0);
+  CHECK(score.en == 0);
+}
+
+TEST_CASE("Spanish-only marks count for Spanish") {
+  CHECK(ScoreLanguage("¿").es > 0);
+  CHECK(ScoreLanguage("¡").es > 0);
+  CHECK(ScoreLanguage("compañía").es > 0);
+  CHECK(ScoreLanguage("compañía").en == 0);
+  // An accent alone is weaker than ñ: English borrows "café", names carry accents.
+  CHECK(ScoreLanguage("Perú").es < ScoreLanguage("Ñuñoa").es);
+}
+
+TEST_CASE("English contractions count for English") {
+  for (std::string_view word : {"don't", "can't", "we're", "we'll", "we've", "I'm", "it's",
+                                "we'd", "DON'T", "we’re"}) {
+    CAPTURE(word);
+    const LanguageScore score = ScoreLanguage(word);
+    CHECK(score.en > 0);
+    CHECK(score.es == 0);
+  }
+  CHECK(Detect("Don't worry, we'll sort it") == "en");
+  // A quoted Spanish word is not a contraction, and its quotes do not hide it.
+  CHECK(Detect("'gracias'") == "es");
+  CHECK(ScoreLanguage("O'Higgins").en == 0);
+}
+
+TEST_CASE("links, addresses, handles and signatures are not prose") {
+  for (std::string_view text : {"https://example.com/the/help/you/are", "www.the-help.com",
+                                "soporte@ayuda.mx", "@TheHelpTeam", "#ThankYou", "/LO"}) {
+    CAPTURE(text);
+    const LanguageScore score = ScoreLanguage(text);
+    CHECK(score.es == 0);
+    CHECK(score.en == 0);
+  }
+}
+
+TEST_CASE("tokens with digits say nothing") {
+  const LanguageScore score = ScoreLanguage("24h mp3 4G 2do 3rd");
+  CHECK(score.es == 0);
+  CHECK(score.en == 0);
+}
+
+TEST_CASE("decomposed accents still count") {
+  // "está" and "España" as NFD: base letter + U+0301 / U+0303.
+  CHECK(Detect("Su pedido esta\u0301 en camino") == "es");
+  CHECK(ScoreLanguage("Espan\u0303a").es > 0);
+}
+
+TEST_CASE("hostile input is scored without crashing") {
+  CHECK(Detect("\xff\xfe hola que tal \xc3") == "es");
+  const std::string long_word(10000, 'a');
+  CHECK(Detect(long_word) == "");
+  CHECK(Detect(std::string(5000, '\'')) == "");
+  CHECK(Detect(std::string("gracias\0por", 11)) == "es");
+}
+
+}  // namespace
+}  // namespace tonelint

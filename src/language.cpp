@@ -184,7 +184,7 @@ class WordBuffer {
   bool has_accent() const { return has_accent_; }
   bool has_enye() const { return has_enye_; }
 
-  void AppendAsciiLetter(char lower) { AppendByte(lower); }
+  void AppendAsciiLetters(std::string_view letters);
   void AppendLetter(UChar32 lower);
   void AppendDigit(char digit) {
     has_digit_ = true;
@@ -216,6 +216,19 @@ void WordBuffer::AppendByte(char byte) {
   } else {
     truncated_ = true;
   }
+}
+
+// `letters` are ASCII letters of any case: setting bit 5 lowercases them.
+void WordBuffer::AppendAsciiLetters(std::string_view letters) {
+  const std::size_t room = bytes_.size() - size_;
+  if (letters.size() > room) {
+    truncated_ = true;
+    letters = letters.substr(0, room);
+  }
+  // A local index: stores through char* could alias size_, which would be reloaded per byte.
+  std::size_t size = size_;
+  for (char c : letters) bytes_[size++] = static_cast<char>(c | 0x20);
+  size_ = size;
 }
 
 void WordBuffer::AppendLetter(UChar32 lower) {
@@ -319,9 +332,9 @@ void ScoreWord(const WordBuffer& word, LanguageScore& score) {
 // address or a handle says nothing about the sentence around it.
 class ChunkScorer {
  public:
-  void AddAsciiLetter(char lower) {
+  void AddAsciiLetters(std::string_view letters) {
     TakePendingApostrophe();
-    word_.AppendAsciiLetter(lower);
+    word_.AppendAsciiLetters(letters);
   }
   void AddLetter(UChar32 lower) {
     TakePendingApostrophe();
@@ -394,19 +407,24 @@ void ChunkScorer::End(LanguageScore& total) {
   link_ = false;
 }
 
-enum class AsciiKind : std::uint8_t { kOther, kSpace, kUpper, kLower, kDigit, kApostrophe };
+enum class AsciiKind : std::uint8_t { kOther, kSpace, kLetter, kDigit, kApostrophe };
 
 constexpr std::array<AsciiKind, 128> BuildAsciiKinds() {
   std::array<AsciiKind, 128> kinds{};
   for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) kinds[c] = AsciiKind::kSpace;
-  for (char c = 'A'; c <= 'Z'; ++c) kinds[c] = AsciiKind::kUpper;
-  for (char c = 'a'; c <= 'z'; ++c) kinds[c] = AsciiKind::kLower;
+  for (char c = 'A'; c <= 'Z'; ++c) kinds[c] = AsciiKind::kLetter;
+  for (char c = 'a'; c <= 'z'; ++c) kinds[c] = AsciiKind::kLetter;
   for (char c = '0'; c <= '9'; ++c) kinds[c] = AsciiKind::kDigit;
   kinds['\''] = AsciiKind::kApostrophe;
   return kinds;
 }
 // Most bytes of a reply are ASCII; one table lookup sorts them.
 constexpr std::array<AsciiKind, 128> kAsciiKinds = BuildAsciiKinds();
+
+AsciiKind KindOf(char c) {
+  const auto byte = static_cast<std::uint8_t>(c);
+  return byte < 0x80 ? kAsciiKinds[byte] : AsciiKind::kOther;
+}
 
 // Whether the punctuation at `at` makes its chunk a URL ("://", "www."), an e-mail address or
 // @handle ("@"), a #hashtag, or a path or agent signature ("/LO").
@@ -420,11 +438,18 @@ bool MarksLink(std::string_view sentence, std::size_t at, bool chunk_start) {
   }
 }
 
-void AddAscii(std::string_view sentence, std::size_t at, bool chunk_start, ChunkScorer& chunk) {
+// Adds the ASCII character at `at` and returns the offset after what it consumed: a whole run
+// of letters at once, so that the common case branches once per word rather than per byte.
+std::size_t AddAscii(std::string_view sentence, std::size_t at, bool chunk_start,
+                     ChunkScorer& chunk) {
   const char c = sentence[at];
-  switch (kAsciiKinds[static_cast<std::uint8_t>(c)]) {
-    case AsciiKind::kLower: chunk.AddAsciiLetter(c); break;
-    case AsciiKind::kUpper: chunk.AddAsciiLetter(static_cast<char>(c + ('a' - 'A'))); break;
+  switch (KindOf(c)) {
+    case AsciiKind::kLetter: {
+      std::size_t end = at + 1;
+      while (end < sentence.size() && KindOf(sentence[end]) == AsciiKind::kLetter) ++end;
+      chunk.AddAsciiLetters(sentence.substr(at, end - at));
+      return end;
+    }
     case AsciiKind::kDigit: chunk.AddDigit(c); break;
     case AsciiKind::kApostrophe: chunk.AddApostrophe(); break;
     case AsciiKind::kSpace: break;  // the caller ends the chunk
@@ -433,6 +458,7 @@ void AddAscii(std::string_view sentence, std::size_t at, bool chunk_start, Chunk
       chunk.AddOther(c);
       break;
   }
+  return at + 1;
 }
 
 // Latin-1 capitals (Á É Í Ó Ú Ü Ñ) are the common case; ICU handles the rest.
@@ -459,22 +485,21 @@ void AddNonAscii(UChar32 c, ChunkScorer& chunk) {
 
 LanguageScore ScoreLanguage(std::string_view sentence) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(sentence.data());
-  const std::size_t size = sentence.size();
   LanguageScore total;
   ChunkScorer chunk;
   bool chunk_start = true;
-  for (std::size_t i = 0; i < size;) {
-    const std::size_t at = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, size, c);
-    if (c >= 0 && c < 0x80) {
-      if (kAsciiKinds[c] == AsciiKind::kSpace) {
+  for (std::size_t i = 0; i < sentence.size();) {
+    if (bytes[i] < 0x80) {
+      if (KindOf(sentence[i]) == AsciiKind::kSpace) {
         chunk.End(total);
         chunk_start = true;
+        ++i;
         continue;
       }
-      AddAscii(sentence, at, chunk_start, chunk);
+      i = AddAscii(sentence, i, chunk_start, chunk);
     } else {
+      UChar32 c;
+      U8_NEXT(bytes, i, sentence.size(), c);
       AddNonAscii(c, chunk);
     }
     chunk_start = false;

@@ -402,8 +402,11 @@ std::optional<ByteRange> AddressAt(std::string_view text, std::size_t pos) {
   const std::string_view rest = text.substr(word_end);
   if (rest.starts_with("://") && IsScheme(word)) return Url(text, pos, word_end + 3);
   if (rest.starts_with('@')) {
-    // Leading dots and signs are the sentence's ("...ana@x.com").
-    const std::size_t local = std::find_if(word.begin(), word.end(), IsAsciiAlnum) - word.begin();
+    // A local part holds no "..", and leading dots and signs are the sentence's:
+    // "gracias...ana@x.com" masks "ana@x.com".
+    const std::size_t double_dot = word.rfind("..");
+    const auto after_dots = word.begin() + (double_dot == kNpos ? 0 : double_dot + 2);
+    const std::size_t local = std::find_if(after_dots, word.end(), IsAsciiAlnum) - word.begin();
     const auto domain_end = EmailDomainEnd(text, word_end + 1);
     if (local < word.size() && domain_end) return ByteRange{pos + local, *domain_end};
     return std::nullopt;

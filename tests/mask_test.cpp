@@ -146,6 +146,7 @@ TEST_CASE("e-mail addresses are masked whole") {
   CHECK(Masked("Escribe a soporte.es+vip@empresa.com.ar.") == Parts{"soporte.es+vip@empresa.com.ar"});
   CHECK(Masked("ñ ana@x.io ñ") == Parts{"ana@x.io"});
   CHECK(Masked("...ana@x.io") == Parts{"ana@x.io"});
+  CHECK(Masked("gracias...ana.b@x.io") == Parts{"ana.b@x.io"});
   CHECK(Mask("user@localhost, a@b.1, a@ b.com, josé@").empty());
 }
 

@@ -1,0 +1,230 @@
+#include "linter.h"
+
+#include <doctest/doctest.h>
+
+#include "rule_parser.h"
+
+using namespace tonelint;
+
+namespace {
+
+constexpr std::string_view kRules = R"(
+rule TL1001 insult-direct
+lang es
+category insult
+severity error
+message Insulto.
+match (idiota|idiotas|imbecil*)
+obfuscated yes
+unless (libro|novela) [el] idiota
+suggest Entendemos su molestia
+
+rule TL1001 insult-direct
+lang en
+category insult
+severity error
+message Insult.
+match (idiot|idiots|moron*)
+obfuscated yes
+
+rule TL1201 dismissive-not-our-problem
+lang es
+category dismissive
+severity warning
+message No es nuestro problema.
+match no es (nuestro|mi) problema
+suggest Vamos a revisar $1 caso.
+
+rule TL1201 dismissive-not-our-problem
+lang en
+category dismissive
+severity warning
+message Not our problem.
+match not (our|my) problem
+
+signal complaint
+lang es
+match no funciona
+
+signal bad-news
+lang es
+match lamentablemente
+
+rule TL3001 missing-apology
+lang es
+category missing-apology
+severity warning
+message Falta una disculpa.
+when context:complaint
+require (lo sentimos|disculp*)
+
+rule TL3002 missing-apology-bad-news
+lang es
+category missing-apology
+severity info
+message Mala noticia sin disculpa.
+when reply:bad-news
+require (lo sentimos|disculp*)
+)";
+
+std::unique_ptr<RuleSet> BuildRules() {
+  RuleFile file;
+  std::vector<Diagnostic> errors;
+  ParseRuleFile("test.rules", kRules, &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  auto rules = RuleSet::Build(std::move(files), &errors);
+  for (const auto& error : errors) MESSAGE(error.ToString());
+  REQUIRE(rules);
+  return rules;
+}
+
+struct Result {
+  std::string id;
+  std::string text;
+  std::size_t line, column, end_column;
+};
+
+std::vector<Result> Lint(std::string_view text, LintOptions options = {}) {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const SourceText source{std::string(text)};
+  std::vector<Result> out;
+  for (const Finding& f : linter.Lint(source, options)) {
+    out.push_back({f.rule->id,
+                   source.text().substr(f.span.begin, f.span.end - f.span.begin),
+                   f.begin.line, f.begin.column, f.end.column});
+  }
+  return out;
+}
+
+std::vector<std::string> Ids(std::string_view text, LintOptions options = {}) {
+  std::vector<std::string> ids;
+  for (const Result& r : Lint(text, options)) ids.push_back(r.id + ":" + r.text);
+  return ids;
+}
+
+using Ids_t = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a finding has the exact source span and code-point columns") {
+  const auto results = Lint("Mire, usted es un idiota si no leyó las condiciones.");
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].id == "TL1001");
+  CHECK(results[0].text == "idiota");
+  CHECK(results[0].line == 1);
+  CHECK(results[0].column == 19);
+  CHECK(results[0].end_column == 25);
+}
+
+TEST_CASE("spans map back through accents, fullwidth letters and zero-width characters") {
+  CHECK(Ids("Señor, es usted un ＩＤＩＯＴＡ.") == Ids_t{"TL1001:ＩＤＩＯＴＡ"});
+  CHECK(Ids("Señor, es usted un id\u200Biota.") == Ids_t{"TL1001:id\u200Biota"});
+  CHECK(Ids("Es usted un imbécil.") == Ids_t{"TL1001:imbécil"});
+  const auto results = Lint("¡Qué año! Ñandú, eres un 1d10t4 total.");
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].text == "1d10t4");
+  CHECK(results[0].column == 26);
+}
+
+TEST_CASE("obfuscations of an obfuscated rule are found, once each") {
+  CHECK(Ids("Eres un i.d.i.o.t.a y un idiotaaaa.") == Ids_t{"TL1001:i.d.i.o.t.a", "TL1001:idiotaaaa"});
+  CHECK(Ids("You are an 1d10t and a m0r0n, you know.") == Ids_t{"TL1001:1d10t", "TL1001:m0r0n"});
+}
+
+TEST_CASE("innocent words that contain a rule's word are not reported") {
+  CHECK(Ids("La computadora del niño tiene un problema de análisis este año.").empty());
+  CHECK(Ids("We talked to the idiomatic translator in Scunthorpe.").empty());
+}
+
+TEST_CASE("unless cancels a match it overlaps, and only that one") {
+  CHECK(Ids("Le recomiendo el libro El idiota de Dostoievski.").empty());
+  CHECK(Ids("No eres idiota.") == Ids_t{"TL1001:idiota"});
+}
+
+TEST_CASE("quoted customer text, URLs and templates are masked; a placeholder inside a phrase is not a gap") {
+  CHECK(Ids("Usted escribió \"son unos idiotas\" y lo entendemos.").empty());
+  CHECK(Ids("Visite https://example.com/idiota para más información.").empty());
+  CHECK(Ids("Hola {{nombre}}, no es nuestro problema.") == Ids_t{"TL1201:no es nuestro problema"});
+}
+
+TEST_CASE("each sentence is checked with its own language's rules") {
+  const std::string mixed =
+      "Hola, lamentamos la espera y no es nuestro problema. "
+      "Hello, this is not our problem and we are sorry.";
+  CHECK(Ids(mixed) == Ids_t{"TL1201:no es nuestro problema", "TL1201:not our problem"});
+  LintOptions spanish_only;
+  spanish_only.lang = Lang::kEs;
+  CHECK(Ids(mixed, spanish_only) == Ids_t{"TL1201:no es nuestro problema"});
+}
+
+TEST_CASE("a sentence too short to tell is checked with both languages") {
+  CHECK(Ids("Idiots!") == Ids_t{"TL1001:Idiots"});
+}
+
+TEST_CASE("suggestions expand groups and follow the case of the match") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const auto findings = linter.Lint(SourceText("Eso no es mi problema, señora."), {});
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].suggestions.size() == 1);
+  CHECK(findings[0].suggestions[0] == "vamos a revisar mi caso.");
+}
+
+TEST_CASE("document rules: context triggers, reply triggers and require") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const CustomerMessage complaint = linter.AnalyzeCustomerMessage("Mi tarjeta no funciona desde ayer.");
+  const CustomerMessage thanks = linter.AnalyzeCustomerMessage("Muchas gracias por todo, excelente.");
+  LintOptions with_complaint;
+  with_complaint.context = &complaint;
+  LintOptions with_thanks;
+  with_thanks.context = &thanks;
+
+  const std::string terse = "Revisaremos su caso hoy mismo y le escribimos.";
+  CHECK(Ids(terse, with_complaint) == Ids_t{"TL3001:"});
+  CHECK(Ids(terse, with_thanks).empty());
+  CHECK(Ids(terse).empty());
+  CHECK(Ids("Lo sentimos mucho. Revisaremos su caso hoy mismo.", with_complaint).empty());
+  CHECK(Ids("Lamentablemente no hay reembolso para este pedido.") == Ids_t{"TL3002:"});
+  CHECK(Ids("Lamentablemente no hay reembolso; disculpe las molestias.").empty());
+}
+
+TEST_CASE("the customer's own words repeated by the reply are not reported") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const CustomerMessage message = linter.AnalyzeCustomerMessage("Ustedes son unos idiotas sin remedio.");
+  LintOptions options;
+  options.context = &message;
+  CHECK(Ids("Lamentamos que piense que somos unos idiotas sin remedio; lo sentimos.", options).empty());
+  CHECK(Ids("Usted es un idiota y lo sentimos.", options) == Ids_t{"TL1001:idiota"});
+}
+
+TEST_CASE("with each_line every line is a reply, with its own line number") {
+  LintOptions options;
+  options.each_line = true;
+  const auto results = Lint("Gracias por escribir.\n\nEres un idiota.\nYou idiot.\n", options);
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].line == 3);
+  CHECK(results[1].line == 4);
+  CHECK(results[1].column == 5);
+}
+
+TEST_CASE("CRLF, BOM and invalid bytes keep columns right") {
+  const auto crlf = Lint("Hola.\r\nEres un idiota.\r\n");
+  REQUIRE(crlf.size() == 1);
+  CHECK(crlf[0].line == 2);
+  CHECK(crlf[0].column == 9);
+  const auto bom = Lint("\xEF\xBB\xBF" "Eres un idiota.");
+  REQUIRE(bom.size() == 1);
+  CHECK(bom[0].column == 9);
+  const auto invalid = Lint("\xFF\xFE Eres un idiota.");
+  REQUIRE(invalid.size() == 1);
+  CHECK(invalid[0].column == 12);
+}
+
+TEST_CASE("empty and blank input give no findings") {
+  CHECK(Lint("").empty());
+  CHECK(Lint(" \n\t\r\n").empty());
+}

@@ -1,0 +1,90 @@
+#include "normalizer.h"
+
+#include <doctest/doctest.h>
+
+using tonelint::ByteRange;
+using tonelint::NormalizedText;
+using tonelint::Normalizer;
+
+namespace {
+
+std::string Fold(std::string_view text) {
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  return normalizer.NormalizeString(text);
+}
+
+std::string Obfuscated(std::string_view text) {
+  Normalizer normalizer;
+  NormalizedText plain, obfuscated;
+  normalizer.Normalize(text, {}, &plain);
+  tonelint::MakeObfuscationForm(plain, &obfuscated);
+  return obfuscated.text;
+}
+
+}  // namespace
+
+TEST_CASE("case and accents fold, ñ stays distinct") {
+  CHECK(Fold("PROBLEMÁ Él está") == "problema el esta");
+  CHECK(Fold("AÑO año") == "año año");
+  CHECK(Fold("ano") != Fold("año"));
+  CHECK(Fold("n\xCC\x83o") == "ño");  // n + combining tilde is ñ
+  CHECK(Fold("Ü çà") == "u ca");
+}
+
+TEST_CASE("compatibility forms, soft hyphens and zero-width characters") {
+  CHECK(Fold("ＩＤＩＯＴＡ") == "idiota");
+  CHECK(Fold("\xF0\x9D\x90\xA2\xF0\x9D\x90\x9D") == "id");  // mathematical bold i, d
+  CHECK(Fold("id\xE2\x80\x8Biota") == "idiota");              // ZERO WIDTH SPACE
+  CHECK(Fold("idi\xC2\xADota") == "idiota");                  // SOFT HYPHEN
+  CHECK(Fold("ﬁn") == "fin");
+  CHECK(Fold("Straße") == "strasse");
+}
+
+TEST_CASE("every matching-form byte maps back to its source code point") {
+  Normalizer normalizer;
+  NormalizedText out;
+  const std::string source = "ÁB\xE2\x80\x8B" "c";
+  normalizer.Normalize(source, {}, &out);
+  REQUIRE(out.text == "abc");
+  CHECK(out.SourceRange(0, 1) == ByteRange{0, 2});  // Á is two bytes
+  CHECK(out.SourceRange(1, 2) == ByteRange{2, 3});
+  CHECK(out.SourceRange(2, 3) == ByteRange{6, 7});  // after the 3-byte zero-width space
+  CHECK(out.SourceRange(0, 3) == ByteRange{0, 7});
+}
+
+TEST_CASE("masked ranges become one space mapped to the whole range") {
+  Normalizer normalizer;
+  NormalizedText out;
+  const std::string source = "Hola {{nombre}}, adiós";
+  normalizer.Normalize(source, {{5, 15}}, &out);
+  CHECK(out.text == "hola  , adios");
+  CHECK(out.SourceRange(5, 6) == ByteRange{5, 15});
+}
+
+TEST_CASE("the obfuscation form undoes leetspeak and spaced letters") {
+  CHECK(Obfuscated("1d10t4") == "idiota");
+  CHECK(Obfuscated("eres un i.d.i.o.t.a") == "eres un idiota");
+  CHECK(Obfuscated("you are s t u p i d") == "you are stupid");
+  CHECK(Obfuscated("$h1t") == "shit");
+  CHECK(Obfuscated("f*ck") == "f*ck");  // '*' is left for the pattern
+  CHECK(Obfuscated("idiota!") == "idiota!");
+}
+
+TEST_CASE("the obfuscation form leaves ordinary text alone") {
+  CHECK(Obfuscated("cooperar leer") == "cooperar leer");
+  CHECK(Obfuscated("a las 10:30 del 2024") == "a las 10:30 del 2024");
+  CHECK(Obfuscated("pedido 12345") == "pedido 12345");
+  // Single letters joined only with one separator kind: "i.d.i.o.t.a" stops before " y".
+  CHECK(Obfuscated("i.d.i.o.t.a y o") == "idiota y o");
+}
+
+TEST_CASE("word code points are letters, marks and numbers in any script") {
+  CHECK(tonelint::IsWordCodePoint('a'));
+  CHECK(tonelint::IsWordCodePoint(0x00F1));  // ñ
+  CHECK(tonelint::IsWordCodePoint(0x4E2D));  // 中
+  CHECK(tonelint::IsWordCodePoint('7'));
+  CHECK_FALSE(tonelint::IsWordCodePoint(' '));
+  CHECK_FALSE(tonelint::IsWordCodePoint('-'));
+  CHECK_FALSE(tonelint::IsWordCodePoint(0x1F600));  // emoji
+}

@@ -1,0 +1,57 @@
+#include "source_text.h"
+
+#include <doctest/doctest.h>
+
+using tonelint::SourceText;
+
+TEST_CASE("lines end at LF, CRLF and lone CR; the terminator is not part of the line") {
+  const SourceText text("one\r\ntwo\nthree\rfour");
+  REQUIRE(text.line_count() == 4);
+  CHECK(text.Line(1) == "one");
+  CHECK(text.Line(2) == "two");
+  CHECK(text.Line(3) == "three");
+  CHECK(text.Line(4) == "four");
+  CHECK(text.LineStart(3) == 9);
+}
+
+TEST_CASE("a final newline does not open an empty line") {
+  CHECK(SourceText("a\nb\n").line_count() == 2);
+  CHECK(SourceText("").line_count() == 1);
+}
+
+TEST_CASE("columns count code points, not bytes") {
+  const SourceText text("año ñu\nEl niño 😀 idiota");
+  const std::size_t offset = text.text().find("idiota");
+  const auto position = text.PositionOf(offset);
+  CHECK(position.line == 2);
+  CHECK(position.column == 11);  // "El niño 😀 " is 10 code points
+  CHECK(text.PositionOf(text.text().find("ñu")).column == 5);
+}
+
+TEST_CASE("positions asked in any order agree with a fresh count") {
+  const SourceText text("ééé abc ééé abc");
+  const std::size_t second = text.text().rfind("abc");
+  const std::size_t first = text.text().find("abc");
+  CHECK(text.PositionOf(second).column == 13);
+  CHECK(text.PositionOf(first).column == 5);  // earlier than the memo: recounted
+  CHECK(text.PositionOf(second).column == 13);
+}
+
+TEST_CASE("a UTF-8 byte-order mark is dropped") {
+  const SourceText text("\xEF\xBB\xBFhola");
+  CHECK(text.text() == "hola");
+  CHECK(text.PositionOf(0).column == 1);
+}
+
+TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per bad sequence, so columns stay right") {
+  const SourceText text("a\xFF" "b\xC3(c\xE2\x82");
+  CHECK(text.replaced_sequences() == 3);
+  CHECK(text.text() == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(c\xEF\xBF\xBD");
+  CHECK(text.PositionOf(text.text().find('b')).column == 3);
+  CHECK(text.PositionOf(text.text().find('c')).column == 6);
+}
+
+TEST_CASE("overlong encodings and encoded surrogates are ill-formed") {
+  CHECK(SourceText("\xC0\xAF").replaced_sequences() == 2);
+  CHECK(SourceText("\xED\xA0\x80").replaced_sequences() == 3);
+}

@@ -1,0 +1,140 @@
+// The command end to end, in memory: options in, exit status and output out.
+#include "app.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace tonelint;
+
+namespace {
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  const auto path = std::filesystem::temp_directory_path() / ("tonelint_app_test_" + name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path.string();
+}
+
+const std::string& RulePath() {
+  static const std::string path = WriteTemp("rules.rules", R"(rule TL1001 insult-direct
+lang es
+category insult
+severity error
+message Insulto.
+match idiota
+obfuscated yes
+
+rule TL1801 shouting-exclamations
+lang es
+category shouting
+severity info
+message Demasiados signos.
+regex !{3,}
+)");
+  return path;
+}
+
+RunResult RunWith(Options options, const std::string& stdin_text = "") {
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths.push_back(RulePath());
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int code = Run(options, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("clean input exits 0 and prints nothing") {
+  const RunResult result = RunWith({}, "Gracias por escribirnos.");
+  CHECK(result.exit_code == kExitClean);
+  CHECK(result.out.empty());
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("a finding exits 1 and is printed like a compiler diagnostic") {
+  const RunResult result = RunWith({}, "Es usted un idiota.");
+  CHECK(result.exit_code == kExitFindings);
+  CHECK(result.out ==
+        "<stdin>:1:13: error: [TL1001 insult-direct] Insulto.\n"
+        "  1 | Es usted un idiota.\n"
+        "    |             ^^^^^^\n");
+  CHECK(result.err == "1 error in 1 file\n");
+}
+
+TEST_CASE("--fail-on and --min-severity") {
+  Options options;
+  options.fail_on = Severity::kError;
+  CHECK(RunWith(options, "¡Hola!!!").exit_code == kExitClean);
+  options.fail_on = Severity::kInfo;
+  CHECK(RunWith(options, "¡Hola!!!").exit_code == kExitFindings);
+  options.fail_on = std::nullopt;
+  CHECK(RunWith(options, "Es usted un idiota.").exit_code == kExitClean);
+  Options quiet;
+  quiet.min_severity = Severity::kError;
+  const RunResult result = RunWith(quiet, "¡Hola!!!");
+  CHECK(result.exit_code == kExitClean);
+  CHECK(result.out.empty());
+}
+
+TEST_CASE("a missing file exits 2 and the other files are still linted") {
+  Options options;
+  options.paths = {"/nonexistent/reply.txt", WriteTemp("rude.txt", "idiota")};
+  const RunResult result = RunWith(options);
+  CHECK(result.exit_code == kExitInputError);
+  CHECK(result.err.find("/nonexistent/reply.txt: No such file or directory") != std::string::npos);
+  CHECK(result.out.find("rude.txt:1:1: error") != std::string::npos);
+}
+
+TEST_CASE("a binary file is skipped with a note") {
+  Options options;
+  options.paths = {WriteTemp("binary.bin", std::string("idiota\0\x01", 8))};
+  const RunResult result = RunWith(options);
+  CHECK(result.exit_code == kExitClean);
+  CHECK(result.err.find("binary file") != std::string::npos);
+}
+
+TEST_CASE("unknown --enable/--disable names exit 3 with a suggestion") {
+  Options options;
+  options.selection.disable = {"insult-drect"};
+  const RunResult result = RunWith(options, "hola");
+  CHECK(result.exit_code == kExitUsageError);
+  CHECK(result.err.find("did you mean 'insult-direct'?") != std::string::npos);
+}
+
+TEST_CASE("--disable by category, --enable wins for the rule it names") {
+  Options options;
+  options.selection.disable = {"insult"};
+  CHECK(RunWith(options, "idiota").exit_code == kExitClean);
+  options.selection.enable = {"TL1001"};
+  CHECK(RunWith(options, "idiota").exit_code == kExitFindings);
+}
+
+TEST_CASE("an invalid rule file exits 4 with file:line:col") {
+  Options options;
+  options.rule_sources.paths.push_back(WriteTemp("broken.rules", "rule TL1 x\nlang es\n"));
+  const RunResult result = RunWith(options, "hola");
+  CHECK(result.exit_code == kExitRuleError);
+  CHECK(result.err.find("broken.rules:1:6: bad rule id 'TL1'") != std::string::npos);
+}
+
+TEST_CASE("JSON output follows DESIGN.md §2") {
+  Options options;
+  options.format = OutputFormat::kJson;
+  const RunResult result = RunWith(options, "Es usted un \"raro\" idiota.");
+  CHECK(result.out ==
+        "{\"version\": 1,\n \"files\": [\n  {\"path\": \"<stdin>\", \"findings\": [\n"
+        "    {\"rule\": \"TL1001\", \"name\": \"insult-direct\", \"category\": \"insult\", "
+        "\"severity\": \"error\", \"lang\": \"es\", \"line\": 1, \"column\": 20, \"end_line\": 1, "
+        "\"end_column\": 26, \"text\": \"idiota\", \"message\": \"Insulto.\", \"suggestions\": []}\n"
+        "  ]}\n],\n \"summary\": {\"files\": 1, \"findings\": 1, \"errors\": 1, \"warnings\": 0, "
+        "\"infos\": 0}}\n");
+}

@@ -1,0 +1,87 @@
+#include "rule_set.h"
+
+#include <doctest/doctest.h>
+
+#include "rule_parser.h"
+
+using namespace tonelint;
+
+namespace {
+
+// Builds a RuleSet from files named a.rules, b.rules, ...; returns the errors.
+std::vector<std::string> BuildErrors(const std::vector<std::string>& contents) {
+  std::vector<Diagnostic> errors;
+  std::vector<RuleFile> files;
+  char name = 'a';
+  for (const std::string& text : contents) {
+    RuleFile file;
+    ParseRuleFile(std::string(1, name++) + ".rules", text, &file, &errors);
+    files.push_back(std::move(file));
+  }
+  REQUIRE(errors.empty());
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  CHECK((rules == nullptr) == !errors.empty());
+  std::vector<std::string> out;
+  for (const Diagnostic& error : errors) out.push_back(error.ToString());
+  return out;
+}
+
+std::string RuleText(std::string_view id, std::string_view name, std::string_view lang,
+                 std::string_view body) {
+  return "rule " + std::string(id) + " " + std::string(name) + "\nlang " + std::string(lang) +
+         "\ncategory insult\nseverity error\nmessage m\n" + std::string(body) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("the same id in two languages is one concept, not a duplicate") {
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match idiota"),
+                     RuleText("TL1001", "insult-direct", "en", "match idiot")})
+            .empty());
+}
+
+TEST_CASE("duplicate ids and inconsistent names are reported with both places") {
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match idiota"),
+                     RuleText("TL1001", "insult-direct", "es", "match tonto")}) ==
+        std::vector<std::string>{"b.rules:1:1: duplicate rule id TL1001 for language es (first at a.rules:1)"});
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match idiota"),
+                     RuleText("TL1001", "insult-other", "en", "match idiot")}) ==
+        std::vector<std::string>{"b.rules:1:1: rule TL1001 is named 'insult-other' here but 'insult-direct' at a.rules:1"});
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match idiota"),
+                     RuleText("TL1002", "insult-direct", "es", "match tonto")}) ==
+        std::vector<std::string>{"b.rules:1:1: rule name 'insult-direct' is used by TL1002 here and by TL1001 at a.rules:1"});
+}
+
+TEST_CASE("bad patterns are reported at the pattern's column") {
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match   no es (mi|tu")}) ==
+        std::vector<std::string>{"a.rules:6:15: bad pattern: unclosed '('"});
+  const auto regex_errors = BuildErrors({RuleText("TL1001", "insult-direct", "es", "regex a(b")});
+  REQUIRE(regex_errors.size() == 1);
+  CHECK(regex_errors[0].starts_with("a.rules:6:7: pattern does not compile: missing )"));
+}
+
+TEST_CASE("a when naming an unknown signal is reported with a suggestion") {
+  const std::string rule =
+      "rule TL3001 missing-apology\nlang es\ncategory missing-apology\nseverity warning\n"
+      "message m\nwhen context:complaints\nrequire lo sentimos\n";
+  CHECK(BuildErrors({"signal complaint\nlang es\nmatch no funciona\n", rule}) ==
+        std::vector<std::string>{"b.rules:6:6: unknown signal 'complaints'; did you mean 'complaint'?"});
+}
+
+TEST_CASE("phrase rules are indexed by language and form") {
+  std::vector<Diagnostic> errors;
+  RuleFile file;
+  ParseRuleFile("a.rules",
+                RuleText("TL1001", "insult-direct", "es", "match idiota\nobfuscated yes") +
+                    "\n" + RuleText("TL1002", "insult-other", "en", "match moron"),
+                &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  CHECK(rules->HasObfuscatedRules(Lang::kEs));
+  CHECK_FALSE(rules->HasObfuscatedRules(Lang::kEn));
+  CHECK(rules->phrases(Lang::kEn, PatternMode::kPlain).entries.size() == 1);
+  CHECK(rules->phrases(Lang::kEs, PatternMode::kPlain).set == nullptr);
+  CHECK(rules->FindRule("insult-other", Lang::kUnknown) == 1);
+}

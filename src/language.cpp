@@ -3,10 +3,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 namespace tonelint {
 namespace {
@@ -14,6 +16,8 @@ namespace {
 // A frequent word that only one language uses is the best evidence there is; spelling cues
 // (an accent, a suffix) are weaker because loanwords and names carry them across languages.
 constexpr int kStrongWord = 2;
+// For words the other language has too, if rarely: "ya" ("see ya"), "favor" (US "a favor"),
+// "son", "sin", "ha", "o"; "come" (Spanish "eats").
 constexpr int kWeakWord = 1;
 constexpr int kSpellingCue = 1;
 // ñ, ¿, ¡ and English contractions almost never appear in the other language.
@@ -30,56 +34,58 @@ struct WordEntry {
   int en = 0;
 };
 
-constexpr WordEntry Es(std::string_view word, int weight = kStrongWord) { return {word, weight, 0}; }
-constexpr WordEntry En(std::string_view word, int weight = kStrongWord) { return {word, 0, weight}; }
+constexpr WordEntry Es(std::string_view word, int weight = kStrongWord) {
+  return {word, weight, 0};
+}
+constexpr WordEntry En(std::string_view word, int weight = kStrongWord) {
+  return {word, 0, weight};
+}
 // Words both languages use ("no", "me", "a"), or loanwords whose accent or suffix would
 // otherwise count ("café", "marketing"): listed so that they score nothing.
 constexpr WordEntry Neither(std::string_view word) { return {word, 0, 0}; }
 
 // Accent-less spellings of Spanish words are listed too, because people type "esta" and
-// "informacion".
-constexpr std::array kWords = {
+// "informacion". A plain array: deducing std::array from this many elements exceeds clang's
+// template nesting limit.
+constexpr WordEntry kWords[] = {
     // Spanish.
-    Es("ahora"), Es("al"), Es("algo"), Es("alguna"), Es("algún"), Es("aqui"), Es("aquí"),
-    Es("asi"), Es("así"), Es("atencion"), Es("atención"), Es("ayuda"), Es("ayudar"),
-    Es("ayudarle"), Es("ayudarte"), Es("bien"), Es("buen"), Es("buena"), Es("buenas"),
-    Es("buenos"), Es("cada"), Es("caso"), Es("cliente"), Es("como"), Es("con"), Es("contigo"),
-    Es("correo"), Es("cual"), Es("cuando"), Es("cuenta"), Es("cuál"), Es("cómo"), Es("de"),
-    Es("del"), Es("desde"), Es("despues"), Es("después"), Es("dia"), Es("dias"),
-    Es("disculpa"), Es("disculpas"), Es("disculpe"), Es("donde"), Es("dónde"), Es("día"),
-    Es("días"), Es("e", kWeakWord), Es("el"), Es("ella"), Es("en"), Es("entre"),
-    Es("equipo"), Es("es"), Es("esa"), Es("ese"), Es("eso"), Es("esta"), Es("estamos"),
+    Es("ahora"), Es("al"), Es("algo"), Es("alguna"), Es("algún"), Es("aqui"), Es("aquí"), Es("asi"),
+    Es("así"), Es("atencion"), Es("atención"), Es("ayuda"), Es("ayudar"), Es("ayudarle"),
+    Es("ayudarte"), Es("bien"), Es("buen"), Es("buena"), Es("buenas"), Es("buenos"), Es("cada"),
+    Es("caso"), Es("cliente"), Es("como"), Es("con"), Es("contigo"), Es("correo"), Es("cual"),
+    Es("cuando"), Es("cuenta"), Es("cuál"), Es("cómo"), Es("de"), Es("del"), Es("desde"),
+    Es("despues"), Es("después"), Es("dia"), Es("dias"), Es("disculpa"), Es("disculpas"),
+    Es("disculpe"), Es("donde"), Es("dónde"), Es("día"), Es("días"), Es("el"), Es("ella"), Es("en"),
+    Es("entre"), Es("equipo"), Es("es"), Es("esa"), Es("ese"), Es("eso"), Es("esta"), Es("estamos"),
     Es("estan"), Es("estar"), Es("este"), Es("esto"), Es("estos"), Es("está"), Es("están"),
-    Es("favor", kWeakWord), Es("fue"), Es("gracias"), Es("ha", kWeakWord), Es("hace"),
-    Es("hacer"), Es("han"), Es("hasta"), Es("hay"), Es("hemos"), Es("hola"), Es("hoy"),
-    Es("informacion"), Es("información"), Es("la"), Es("lamentamos"), Es("las"), Es("le"),
-    Es("les"), Es("lo"), Es("los"), Es("mas"), Es("mensaje"), Es("mi"), Es("mucha"),
-    Es("muchas"), Es("mucho"), Es("muy"), Es("más"), Es("nada"), Es("ni"), Es("nos"),
-    Es("nuestra"), Es("nuestro"), Es("nuestros"), Es("o", kWeakWord), Es("para"),
-    Es("pedido"), Es("pero"), Es("podemos"), Es("podria"), Es("podría"), Es("por"),
-    Es("porque"), Es("problema"), Es("pronto"), Es("puede"), Es("pueden"), Es("puedes"),
-    Es("quedamos"), Es("que"), Es("qué"), Es("saludos"), Es("se"), Es("sentimos"), Es("ser"), Es("si"),
-    Es("siempre"), Es("sin", kWeakWord), Es("sobre"), Es("somos"), Es("son", kWeakWord),
-    Es("su"), Es("sus"), Es("sí"), Es("tambien"), Es("también"), Es("te"), Es("tenemos"),
-    Es("tiene"), Es("tienes"), Es("todo"), Es("todos"), Es("tu"), Es("tus"), Es("tú"),
-    Es("un"), Es("una"), Es("uno"), Es("usted"), Es("ustedes"), Es("vamos"), Es("ver"),
-    Es("vez"), Es("y"), Es("ya", kWeakWord),
+    Es("favor", kWeakWord), Es("fue"), Es("gracias"), Es("ha", kWeakWord), Es("hace"), Es("hacer"),
+    Es("han"), Es("hasta"), Es("hay"), Es("hemos"), Es("hola"), Es("hoy"), Es("informacion"),
+    Es("información"), Es("la"), Es("lamentamos"), Es("las"), Es("le"), Es("les"), Es("lo"),
+    Es("los"), Es("mas"), Es("mensaje"), Es("mi"), Es("mucha"), Es("muchas"), Es("mucho"),
+    Es("muy"), Es("más"), Es("nada"), Es("ni"), Es("nos"), Es("nuestra"), Es("nuestro"),
+    Es("nuestros"), Es("o", kWeakWord), Es("para"), Es("pedido"), Es("pero"), Es("podemos"),
+    Es("podria"), Es("podría"), Es("por"), Es("porque"), Es("problema"), Es("pronto"), Es("puede"),
+    Es("pueden"), Es("puedes"), Es("quedamos"), Es("que"), Es("qué"), Es("saludos"), Es("se"),
+    Es("sentimos"), Es("ser"), Es("si"), Es("siempre"), Es("sin", kWeakWord), Es("sobre"),
+    Es("somos"), Es("son", kWeakWord), Es("su"), Es("sus"), Es("sí"), Es("tambien"), Es("también"),
+    Es("te"), Es("tenemos"), Es("tiene"), Es("tienes"), Es("todo"), Es("todos"), Es("tu"),
+    Es("tus"), Es("tú"), Es("un"), Es("una"), Es("uno"), Es("usted"), Es("ustedes"), Es("vamos"),
+    Es("ver"), Es("vez"), Es("y"), Es("ya", kWeakWord),
     // English.
     En("about"), En("again"), En("all"), En("also"), En("an"), En("and"), En("any"),
     En("apologies"), En("apologize"), En("are"), En("as"), En("at"), En("back"), En("be"),
-    En("because"), En("been"), En("but"), En("by"), En("can"), En("cannot"),
-    En("come", kWeakWord), En("could"), En("dear"), En("did"), En("do"), En("does"),
-    En("for"), En("from"), En("get"), En("glad"), En("going"), En("good"), En("great"),
-    En("had"), En("happy"), En("have"), En("hear"), En("hello"), En("help"), En("here"),
-    En("hey"), En("hi"), En("how"), En("i"), En("if"), En("in"), En("into"), En("is"),
-    En("it"), En("its"), En("just"), En("know"), En("let"), En("like"), En("look"), En("more"),
-    En("my"), En("need"), En("not"), En("now"), En("of"), En("on"), En("or"), En("order"),
-    En("our"), En("out"), En("please"), En("regards"), En("should"), En("so"), En("soon"),
-    En("sorry"), En("sure"), En("team"), En("thank"), En("thanks"), En("that"), En("the"),
-    En("their"), En("them"), En("there"), En("they"), En("this"), En("to"), En("today"),
-    En("up"), En("us"), En("very"), En("was"), En("we"), En("were"), En("what"),
-    En("when"), En("where"), En("which"), En("who"), En("will"), En("with"), En("would"),
-    En("you"), En("your"), En("yours"),
+    En("because"), En("been"), En("but"), En("by"), En("can"), En("cannot"), En("come", kWeakWord),
+    En("could"), En("dear"), En("did"), En("do"), En("does"), En("for"), En("from"), En("get"),
+    En("glad"), En("going"), En("good"), En("great"), En("had"), En("happy"), En("have"),
+    En("hear"), En("hello"), En("help"), En("here"), En("hey"), En("hi"), En("how"), En("i"),
+    En("if"), En("in"), En("into"), En("is"), En("it"), En("its"), En("just"), En("know"),
+    En("let"), En("like"), En("look"), En("more"), En("my"), En("need"), En("not"), En("now"),
+    En("of"), En("on"), En("or"), En("order"), En("our"), En("out"), En("please"), En("regards"),
+    En("should"), En("so"), En("soon"), En("sorry"), En("sure"), En("team"), En("thank"),
+    En("thanks"), En("that"), En("the"), En("their"), En("them"), En("there"), En("they"),
+    En("this"), En("to"), En("today"), En("up"), En("us"), En("very"), En("was"), En("we"),
+    En("were"), En("what"), En("when"), En("where"), En("which"), En("who"), En("will"), En("with"),
+    En("would"), En("you"), En("your"), En("yours"),
     // Both, or loanwords.
     Neither("a"), Neither("café"), Neither("cliché"), Neither("has"), Neither("he"),
     Neither("marketing"), Neither("me"), Neither("no"), Neither("parking"), Neither("résumé"),
@@ -87,8 +93,8 @@ constexpr std::array kWords = {
 };
 
 constexpr bool HasDuplicateWords() {
-  for (std::size_t i = 0; i < kWords.size(); ++i) {
-    for (std::size_t j = i + 1; j < kWords.size(); ++j) {
+  for (std::size_t i = 0; i < std::size(kWords); ++i) {
+    for (std::size_t j = i + 1; j < std::size(kWords); ++j) {
       if (kWords[i].word == kWords[j].word) return true;
     }
   }
@@ -96,13 +102,24 @@ constexpr bool HasDuplicateWords() {
 }
 static_assert(!HasDuplicateWords(), "a word is listed twice in kWords");
 
-// FNV-1a: words are a few bytes long, so a byte loop beats anything cleverer.
+constexpr std::size_t LongestWord() {
+  std::size_t longest = 0;
+  for (const WordEntry& entry : kWords) longest = std::max(longest, entry.word.size());
+  return longest;
+}
+// WordBuffer keeps this many bytes of a word; past it only the letter flags still count.
+constexpr std::size_t kMaxWordBytes = 40;
+static_assert(LongestWord() < kMaxWordBytes, "a word in kWords would never be found");
+
+// FNV-1a: words are a few bytes long, and WordBuffer hashes them byte by byte as it builds
+// them, so that a lookup does not read the word twice.
+constexpr std::uint32_t kHashSeed = 2166136261u;
+constexpr std::uint32_t HashStep(std::uint32_t hash, char byte) {
+  return (hash ^ static_cast<std::uint8_t>(byte)) * 16777619u;
+}
 constexpr std::uint32_t HashWord(std::string_view word) {
-  std::uint32_t hash = 2166136261u;
-  for (char c : word) {
-    hash ^= static_cast<std::uint8_t>(c);
-    hash *= 16777619u;
-  }
+  std::uint32_t hash = kHashSeed;
+  for (char c : word) hash = HashStep(hash, c);
   return hash;
 }
 
@@ -114,11 +131,11 @@ struct Slot {
   std::int16_t index = -1;  // into kWords; -1 when empty
 };
 constexpr std::size_t kSlotCount = 1024;
-static_assert(kWords.size() * 2 <= kSlotCount, "grow kSlotCount with kWords");
+static_assert(std::size(kWords) * 2 <= kSlotCount, "grow kSlotCount with kWords");
 
 constexpr std::array<Slot, kSlotCount> BuildSlots() {
   std::array<Slot, kSlotCount> slots{};
-  for (std::size_t i = 0; i < kWords.size(); ++i) {
+  for (std::size_t i = 0; i < std::size(kWords); ++i) {
     const std::uint32_t hash = HashWord(kWords[i].word);
     std::size_t slot = hash % kSlotCount;
     while (slots[slot].index >= 0) slot = (slot + 1) % kSlotCount;
@@ -128,8 +145,8 @@ constexpr std::array<Slot, kSlotCount> BuildSlots() {
 }
 constexpr std::array<Slot, kSlotCount> kSlots = BuildSlots();
 
-const WordEntry* FindWord(std::string_view word) {
-  const std::uint32_t hash = HashWord(word);
+// `hash` is HashWord(word).
+const WordEntry* FindWord(std::string_view word, std::uint32_t hash) {
   for (std::size_t slot = hash % kSlotCount; kSlots[slot].index >= 0;
        slot = (slot + 1) % kSlotCount) {
     const WordEntry& entry = kWords[kSlots[slot].index];
@@ -160,8 +177,8 @@ constexpr std::array kSuffixCues = {
 // Short words ("lado", "red", "sing") end the same way by chance.
 constexpr std::size_t kMinLettersBeforeSuffix = 2;
 
-// Bit i of kCuesByLastByte[b] is set when kSuffixCues[i] ends in byte b: most words end in a
-// byte that no cue ends in, and are done after one lookup.
+// Bit i of kCuesByLastByte[b] is set when kSuffixCues[i] ends in byte b, so that a word is
+// compared only with the few cues that end in its last byte.
 constexpr std::array<std::uint32_t, 256> BuildCuesByLastByte() {
   static_assert(kSuffixCues.size() <= 32, "one bit per cue");
   std::array<std::uint32_t, 256> cues{};
@@ -178,13 +195,14 @@ class WordBuffer {
  public:
   bool empty() const { return size_ == 0; }
   std::string_view text() const { return {bytes_.data(), size_}; }
+  std::uint32_t hash() const { return hash_; }  // HashWord(text())
   bool truncated() const { return truncated_; }
   bool has_digit() const { return has_digit_; }
   bool has_apostrophe() const { return has_apostrophe_; }
   bool has_accent() const { return has_accent_; }
   bool has_enye() const { return has_enye_; }
 
-  void AppendAsciiLetters(std::string_view letters);
+  std::size_t AppendAsciiLetters(std::string_view text);
   void AppendLetter(UChar32 lower);
   void AppendDigit(char digit) {
     has_digit_ = true;
@@ -200,9 +218,9 @@ class WordBuffer {
  private:
   void AppendByte(char byte);
 
-  // Longer than any word in kWords; past it only the letter flags still count.
-  std::array<char, 40> bytes_;
+  std::array<char, kMaxWordBytes> bytes_;
   std::size_t size_ = 0;
+  std::uint32_t hash_ = kHashSeed;
   bool truncated_ = false;
   bool has_digit_ = false;
   bool has_apostrophe_ = false;
@@ -210,38 +228,52 @@ class WordBuffer {
   bool has_enye_ = false;
 };
 
+bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
 void WordBuffer::AppendByte(char byte) {
   if (size_ < bytes_.size()) {
     bytes_[size_++] = byte;
+    hash_ = HashStep(hash_, byte);
   } else {
     truncated_ = true;
   }
 }
 
-// `letters` are ASCII letters of any case: setting bit 5 lowercases them.
-void WordBuffer::AppendAsciiLetters(std::string_view letters) {
-  const std::size_t room = bytes_.size() - size_;
-  if (letters.size() > room) {
-    truncated_ = true;
-    letters = letters.substr(0, room);
-  }
-  // A local index: stores through char* could alias size_, which would be reloaded per byte.
+// Appends the run of ASCII letters that begins `text`, lowercased (bit 5), and returns its
+// length. Scanning, copying and hashing in one loop: this is where most bytes of a reply go.
+std::size_t WordBuffer::AppendAsciiLetters(std::string_view text) {
+  // Locals: stores through char* could alias the members, which would be reloaded per byte.
   std::size_t size = size_;
-  for (char c : letters) bytes_[size++] = static_cast<char>(c | 0x20);
+  std::uint32_t hash = hash_;
+  std::size_t n = 0;
+  for (; n < text.size() && IsAsciiLetter(text[n]); ++n) {
+    const char lower = static_cast<char>(text[n] | 0x20);
+    if (size < bytes_.size()) {
+      bytes_[size++] = lower;
+      hash = HashStep(hash, lower);
+    } else {
+      truncated_ = true;
+    }
+  }
   size_ = size;
+  hash_ = hash;
+  return n;
 }
 
 void WordBuffer::AppendLetter(UChar32 lower) {
-  switch (lower) {
-    case U'á': case U'é': case U'í': case U'ó': case U'ú': case U'ü': has_accent_ = true; break;
-    case U'ñ': has_enye_ = true; break;
-    default: break;
+  if (lower == U'ñ') {
+    has_enye_ = true;
+  } else if (lower == U'á' || lower == U'é' || lower == U'í' || lower == U'ó' || lower == U'ú' ||
+             lower == U'ü') {
+    has_accent_ = true;
   }
   if (size_ + U8_MAX_LENGTH > bytes_.size()) {
     truncated_ = true;
     return;
   }
+  const std::size_t begin = size_;
   U8_APPEND_UNSAFE(bytes_.data(), size_, lower);
+  for (std::size_t i = begin; i < size_; ++i) hash_ = HashStep(hash_, bytes_[i]);
 }
 
 // Decomposed text (macOS pasteboards) spells "está" as "esta" + U+0301. The mark is dropped
@@ -254,6 +286,7 @@ void WordBuffer::NoteMark(UChar32 mark) {
 // Leaves bytes_ as it is: only [0, size_) is ever read.
 void WordBuffer::Clear() {
   size_ = 0;
+  hash_ = kHashSeed;
   truncated_ = has_digit_ = has_apostrophe_ = has_accent_ = has_enye_ = false;
 }
 
@@ -265,9 +298,7 @@ bool IsEnglishContraction(std::string_view word) {
          clitic == "d";
 }
 
-bool IsAsciiVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
+bool IsAsciiVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Words are short: comparing from the end, inline, beats a call to memcmp.
 bool EndsWith(std::string_view word, std::string_view suffix) {
@@ -316,7 +347,7 @@ void ScoreWord(const WordBuffer& word, LanguageScore& score) {
     return;
   }
   if (!word.truncated()) {
-    if (const WordEntry* entry = FindWord(word.text())) {
+    if (const WordEntry* entry = FindWord(word.text(), word.hash())) {
       score.es += entry->es;
       score.en += entry->en;
       return;
@@ -327,14 +358,15 @@ void ScoreWord(const WordBuffer& word, LanguageScore& score) {
   if (!word.truncated()) ScoreSpelling(word.text(), score);
 }
 
-// The words and marks of one whitespace-delimited chunk ("¿Cómo", "don't", "www.x.mx/help").
-// Its evidence counts only if the chunk turns out to be prose: "help" in a URL, an e-mail
-// address or a handle says nothing about the sentence around it.
-class ChunkScorer {
+// Scores a sentence chunk by chunk, a chunk being a run without white space ("¿Cómo",
+// "don't", "www.x.mx/help"). A chunk's evidence counts only if it turns out to be prose: "help"
+// in a URL, an e-mail address or a handle says nothing about the sentence around it.
+class SentenceScorer {
  public:
-  void AddAsciiLetters(std::string_view letters) {
+  // Takes the run of ASCII letters that begins `text`; returns its length.
+  std::size_t AddAsciiLetters(std::string_view text) {
     TakePendingApostrophe();
-    word_.AppendAsciiLetters(letters);
+    return word_.AppendAsciiLetters(text);
   }
   void AddLetter(UChar32 lower) {
     TakePendingApostrophe();
@@ -346,30 +378,35 @@ class ChunkScorer {
   }
   void AddApostrophe();
   void AddMark(UChar32 mark);
+  // Punctuation, symbols, emoji: they end the current word.
   void AddOther(UChar32 c);
-  void MarkLink() { link_ = true; }
-  // Adds the chunk's evidence to `total` unless it is a link, and starts the next chunk.
-  void End(LanguageScore& total);
+  void MarkChunkAsLink() { link_ = true; }
+  void EndChunk();
+  LanguageScore Finish() {
+    EndChunk();
+    return total_;
+  }
 
  private:
   void TakePendingApostrophe();
   void EndWord();
 
   WordBuffer word_;
-  LanguageScore score_;
+  LanguageScore chunk_;
+  LanguageScore total_;
   // An apostrophe joins a word only when a letter follows ("don't"), not when it closes a
   // quotation ('gracias').
   bool apostrophe_pending_ = false;
   bool link_ = false;
 };
 
-void ChunkScorer::TakePendingApostrophe() {
+void SentenceScorer::TakePendingApostrophe() {
   if (!apostrophe_pending_) return;
   word_.AppendApostrophe();
   apostrophe_pending_ = false;
 }
 
-void ChunkScorer::AddApostrophe() {
+void SentenceScorer::AddApostrophe() {
   if (word_.empty() || apostrophe_pending_) {
     EndWord();
   } else {
@@ -377,7 +414,7 @@ void ChunkScorer::AddApostrophe() {
   }
 }
 
-void ChunkScorer::AddMark(UChar32 mark) {
+void SentenceScorer::AddMark(UChar32 mark) {
   if (word_.empty()) {
     EndWord();
   } else {
@@ -386,24 +423,24 @@ void ChunkScorer::AddMark(UChar32 mark) {
   }
 }
 
-void ChunkScorer::AddOther(UChar32 c) {
-  if (c == U'¿' || c == U'¡') score_.es += kExclusiveMark;
+void SentenceScorer::AddOther(UChar32 c) {
+  if (c == U'¿' || c == U'¡') chunk_.es += kExclusiveMark;
   EndWord();
 }
 
-void ChunkScorer::EndWord() {
-  ScoreWord(word_, score_);
+void SentenceScorer::EndWord() {
+  ScoreWord(word_, chunk_);
   word_.Clear();
   apostrophe_pending_ = false;
 }
 
-void ChunkScorer::End(LanguageScore& total) {
+void SentenceScorer::EndChunk() {
   EndWord();
   if (!link_) {
-    total.es += score_.es;
-    total.en += score_.en;
+    total_.es += chunk_.es;
+    total_.en += chunk_.en;
   }
-  score_ = {};
+  chunk_ = {};
   link_ = false;
 }
 
@@ -428,7 +465,8 @@ AsciiKind KindOf(char c) {
 
 // Whether the punctuation at `at` makes its chunk a URL ("://", "www."), an e-mail address or
 // @handle ("@"), a #hashtag, or a path or agent signature ("/LO").
-bool MarksLink(std::string_view sentence, std::size_t at, bool chunk_start) {
+bool MarksLink(std::string_view sentence, std::size_t at) {
+  const bool chunk_start = at == 0 || KindOf(sentence[at - 1]) == AsciiKind::kSpace;
   switch (sentence[at]) {
     case '@': return true;
     case '#': case '/': return chunk_start;
@@ -440,22 +478,16 @@ bool MarksLink(std::string_view sentence, std::size_t at, bool chunk_start) {
 
 // Adds the ASCII character at `at` and returns the offset after what it consumed: a whole run
 // of letters at once, so that the common case branches once per word rather than per byte.
-std::size_t AddAscii(std::string_view sentence, std::size_t at, bool chunk_start,
-                     ChunkScorer& chunk) {
+std::size_t AddAscii(std::string_view sentence, std::size_t at, SentenceScorer& scorer) {
   const char c = sentence[at];
   switch (KindOf(c)) {
-    case AsciiKind::kLetter: {
-      std::size_t end = at + 1;
-      while (end < sentence.size() && KindOf(sentence[end]) == AsciiKind::kLetter) ++end;
-      chunk.AddAsciiLetters(sentence.substr(at, end - at));
-      return end;
-    }
-    case AsciiKind::kDigit: chunk.AddDigit(c); break;
-    case AsciiKind::kApostrophe: chunk.AddApostrophe(); break;
-    case AsciiKind::kSpace: break;  // the caller ends the chunk
+    case AsciiKind::kLetter: return at + scorer.AddAsciiLetters(sentence.substr(at));
+    case AsciiKind::kDigit: scorer.AddDigit(c); break;
+    case AsciiKind::kApostrophe: scorer.AddApostrophe(); break;
+    case AsciiKind::kSpace: scorer.EndChunk(); break;
     case AsciiKind::kOther:
-      if (MarksLink(sentence, at, chunk_start)) chunk.MarkLink();
-      chunk.AddOther(c);
+      if (MarksLink(sentence, at)) scorer.MarkChunkAsLink();
+      scorer.AddOther(c);
       break;
   }
   return at + 1;
@@ -467,17 +499,19 @@ UChar32 ToLower(UChar32 c) {
   return u_tolower(c);
 }
 
-void AddNonAscii(UChar32 c, ChunkScorer& chunk) {
+void AddNonAscii(UChar32 c, SentenceScorer& scorer) {
   if (c < 0) {
-    chunk.AddOther(c);  // ill-formed UTF-8
+    scorer.AddOther(c);  // ill-formed UTF-8
   } else if (u_isalpha(c)) {
-    chunk.AddLetter(ToLower(c));
+    scorer.AddLetter(ToLower(c));
   } else if (c == 0x2019) {  // ’ as an apostrophe
-    chunk.AddApostrophe();
+    scorer.AddApostrophe();
   } else if ((U_GET_GC_MASK(c) & U_GC_MN_MASK) != 0) {
-    chunk.AddMark(c);
+    scorer.AddMark(c);
+  } else if (u_isUWhiteSpace(c)) {  // no-break and narrow spaces
+    scorer.EndChunk();
   } else {
-    chunk.AddOther(c);
+    scorer.AddOther(c);
   }
 }
 
@@ -485,27 +519,17 @@ void AddNonAscii(UChar32 c, ChunkScorer& chunk) {
 
 LanguageScore ScoreLanguage(std::string_view sentence) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(sentence.data());
-  LanguageScore total;
-  ChunkScorer chunk;
-  bool chunk_start = true;
+  SentenceScorer scorer;
   for (std::size_t i = 0; i < sentence.size();) {
     if (bytes[i] < 0x80) {
-      if (KindOf(sentence[i]) == AsciiKind::kSpace) {
-        chunk.End(total);
-        chunk_start = true;
-        ++i;
-        continue;
-      }
-      i = AddAscii(sentence, i, chunk_start, chunk);
+      i = AddAscii(sentence, i, scorer);
     } else {
       UChar32 c;
       U8_NEXT(bytes, i, sentence.size(), c);
-      AddNonAscii(c, chunk);
+      AddNonAscii(c, scorer);
     }
-    chunk_start = false;
   }
-  chunk.End(total);
-  return total;
+  return scorer.Finish();
 }
 
 Lang DetectLanguage(std::string_view sentence) {

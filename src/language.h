@@ -1,6 +1,7 @@
 // Telling Spanish from English, sentence by sentence, with a small built-in method: function
-// words ("el", "que", "the", "you"), Spanish-only letters and marks (ñ ¿ ¡) and accented vowels.
-// No model files, no allocation per call beyond a small token buffer.
+// words ("el", "que", "the", "you"), Spanish-only letters and marks (ñ ¿ ¡), accented vowels,
+// English contractions and a few telling word endings ("-ción", "-mente", "-tion", "-ing").
+// No model files and no allocation: it runs on every sentence of every reply.
 #pragma once
 
 #include <string_view>
@@ -9,18 +10,26 @@
 
 namespace tonelint {
 
+// Evidence for each language, in points. Roughly: 2 for a function word only that language
+// uses ("gracias", "the"; 1 for weaker ones such as "ya", "favor"), 3 for ñ, ¿, ¡ or an
+// English contraction ("don't", "we're"), 1 for an accented vowel or a telling ending on a word
+// that is not in the list. Words both languages use ("no", "me", "a") score nothing. The exact
+// weights are not a contract; compare the two fields, not their values.
 struct LanguageScore {
   int es = 0;  // evidence for Spanish
   int en = 0;  // evidence for English
 };
 
-// Scores `sentence`, original UTF-8 text (any case, accents present). Tokens are compared
-// case-insensitively. Never throws.
+// Scores `sentence`, original UTF-8 text (any case, accents present, composed or decomposed).
+// Words are compared case-insensitively. Chunks that are URLs, e-mail addresses, @handles,
+// #hashtags or /paths, and tokens containing digits ("mp3", "24h"), contribute nothing.
+// Ill-formed UTF-8 is treated as punctuation. Linear in sentence.size(); never throws.
 LanguageScore ScoreLanguage(std::string_view sentence);
 
-// Lang::kEs or Lang::kEn when the score says so clearly, Lang::kUnknown when the sentence is
-// too short or too neutral (e.g. "OK", "Gracias!" is Spanish, "DM" is unknown). The caller
-// resolves kUnknown from the surrounding reply.
+// Lang::kEs or Lang::kEn when the score says so clearly: the winner has at least 2 points and
+// leads by at least 2 ("Gracias!" is Spanish, "Thanks!" English). Lang::kUnknown when the
+// sentence is too short or too neutral ("OK", "DM", "Perú"), or mixed ("Thank you por tu
+// paciencia"). The caller resolves kUnknown from the surrounding reply.
 Lang DetectLanguage(std::string_view sentence);
 
 }  // namespace tonelint

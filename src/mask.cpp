@@ -35,12 +35,19 @@ struct CodePoint {
   std::size_t length = 1;
 };
 
+// 1 for a continuation or invalid byte, which then stands alone.
+std::size_t SequenceLength(unsigned char lead) {
+  if (lead < 0xC0 || lead >= 0xF8) return 1;
+  if (lead < 0xE0) return 2;
+  return lead < 0xF0 ? 3 : 4;
+}
+
 // `text` is valid UTF-8 by contract; a stray byte still counts as one code point so that a
 // broken caller gets odd masks rather than reads past the end.
 CodePoint DecodeAt(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) return {lead, 1};
-  const std::size_t length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  const std::size_t length = SequenceLength(lead);
   if (length == 1 || pos + length > text.size()) return {0xFFFD, 1};
   char32_t value = lead & (0x7F >> length);
   for (std::size_t k = 1; k < length; ++k) {
@@ -68,14 +75,14 @@ bool IsNonAsciiWord(char32_t cp) {
     char32_t last;
   };
   static constexpr Block kWordBlocks[] = {
-      {0x00AA, 0x00AA}, {0x00B5, 0x00B5}, {0x00BA, 0x00BA},  // ª µ º
-      {0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x1FFF},  // Latin .. Greek Extended
-      {0x2C00, 0x2DFF},                                      // Glagolitic .. Cyrillic Ext-A
-      {0x3040, 0xD7FF},                                      // kana, CJK, Hangul
-      {0xF900, 0xFDFF}, {0xFE70, 0xFEFE},                    // compatibility, Arabic forms
-      {0xFF10, 0xFF19}, {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A},  // full-width digits, letters
-      {0xFF66, 0xFFDC},                                      // half-width kana, Hangul
-      {0x10000, 0x1EFFF}, {0x20000, 0x3FFFF},                // other planes, minus emoji
+      {0x00AA, 0x00AA},   {0x00B5, 0x00B5},   {0x00BA, 0x00BA},  // ª µ º
+      {0x00C0, 0x00D6},   {0x00D8, 0x00F6},   {0x00F8, 0x1FFF},  // Latin .. Greek Extended
+      {0x2C00, 0x2DFF},                                          // Glagolitic .. Cyrillic Ext-A
+      {0x3040, 0xD7FF},                                          // kana, CJK, Hangul
+      {0xF900, 0xFDFF},   {0xFE70, 0xFEFE},                      // compatibility, Arabic forms
+      {0xFF10, 0xFF19},   {0xFF21, 0xFF3A},   {0xFF41, 0xFF5A},  // full-width digits, letters
+      {0xFF66, 0xFFDC},                                          // half-width kana, Hangul
+      {0x10000, 0x1EFFF}, {0x20000, 0x3FFFF},                    // other planes, minus emoji
   };
   return std::any_of(std::begin(kWordBlocks), std::end(kWordBlocks),
                      [cp](const Block& block) { return cp >= block.first && cp <= block.last; });
@@ -144,7 +151,8 @@ class BacktickRuns {
  public:
   // End of the code span opened by the run that starts at `pos`, or nullopt when no run of
   // the same length follows it before `line_end`.
-  std::optional<std::size_t> CodeSpanEnd(std::string_view text, std::size_t pos, std::size_t line_end) {
+  std::optional<std::size_t> CodeSpanEnd(std::string_view text, std::size_t pos,
+                                         std::size_t line_end) {
     if (!built_ || pos >= line_end_) Build(text, pos, line_end);
     while (next_ < runs_.size() && runs_[next_].begin < pos) ++next_;
     if (next_ == runs_.size() || runs_[next_].begin != pos) return std::nullopt;
@@ -209,7 +217,8 @@ std::optional<std::size_t> FencedBlockEnd(std::string_view text, std::size_t pos
   if (length < 3) return std::nullopt;
   std::size_t line_end = LineEndFrom(text, run_end);
   // A backtick fence's info string never holds a backtick: "```x```" is a code span.
-  if (fence == '`' && text.substr(run_end, line_end - run_end).find('`') != kNpos) return std::nullopt;
+  if (fence == '`' && text.substr(run_end, line_end - run_end).find('`') != kNpos)
+    return std::nullopt;
   while (line_end < text.size()) {
     const std::size_t line = line_end + 1;
     line_end = LineEndFrom(text, line);
@@ -242,7 +251,8 @@ std::optional<std::size_t> PrintfEnd(std::string_view text, std::size_t pos) {
   std::size_t end = pos + 1;
   if (end < text.size() && text[end] == '(') {
     const std::size_t name_end = IdentifierEnd(text, end + 1);
-    if (name_end == end + 1 || name_end >= text.size() || text[name_end] != ')') return std::nullopt;
+    if (name_end == end + 1 || name_end >= text.size() || text[name_end] != ')')
+      return std::nullopt;
     end = name_end + 1;
   }
   while (end < text.size() && std::string_view("-+0#").find(text[end]) != kNpos) ++end;
@@ -291,7 +301,8 @@ std::optional<std::size_t> TagEnd(std::string_view text, std::size_t pos) {
 std::optional<std::size_t> HandleEnd(std::string_view text, std::size_t pos) {
   if (WordCharBefore(text, pos)) return std::nullopt;
   std::size_t end = pos + 1;
-  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '_' || text[end] == '.')) ++end;
+  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '_' || text[end] == '.'))
+    ++end;
   while (end > pos + 1 && text[end - 1] == '.') --end;
   if (end == pos + 1) return std::nullopt;
   return end;
@@ -371,11 +382,13 @@ bool IsScheme(std::string_view word) {
 // more letters, so "user@localhost" and "a@b.1" stay text.
 std::optional<std::size_t> EmailDomainEnd(std::string_view text, std::size_t from) {
   std::size_t end = from;
-  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '-' || text[end] == '.')) ++end;
+  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '-' || text[end] == '.'))
+    ++end;
   while (end > from && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
   const std::string_view domain = text.substr(from, end - from);
   const std::size_t last_dot = domain.rfind('.');
-  if (domain.empty() || !IsAsciiAlnum(domain[0]) || last_dot == kNpos || domain.find("..") != kNpos) {
+  if (domain.empty() || !IsAsciiAlnum(domain[0]) || last_dot == kNpos ||
+      domain.find("..") != kNpos) {
     return std::nullopt;
   }
   const std::string_view tld = domain.substr(last_dot + 1);
@@ -411,7 +424,8 @@ std::optional<ByteRange> AddressAt(std::string_view text, std::size_t pos) {
     if (local < word.size() && domain_end) return ByteRange{pos + local, *domain_end};
     return std::nullopt;
   }
-  if (rest.starts_with(':') && (EqualsIgnoreCase(word, "mailto") || EqualsIgnoreCase(word, "tel"))) {
+  if (rest.starts_with(':') &&
+      (EqualsIgnoreCase(word, "mailto") || EqualsIgnoreCase(word, "tel"))) {
     return Url(text, pos, word_end + 1);
   }
   if (StartsWithIgnoreCase(word, "www.")) return Url(text, pos, pos + 4);
@@ -479,7 +493,9 @@ class Scanner {
       case '"': return SameLineCloserEnd(straight_quote_, pos, 1);
       case '`': return CodeSpanEnd(pos);
       case '{': return BraceEnd(pos);
-      case '$': return text_.substr(pos + 1).starts_with('{') ? PlaceholderEnd(text_, pos + 2) : std::nullopt;
+      case '$':
+        return text_.substr(pos + 1).starts_with('{') ? PlaceholderEnd(text_, pos + 2)
+                                                      : std::nullopt;
       case '%': return PrintfEnd(text_, pos);
       case ':': return EmojiCodeEnd(text_, pos);
       case '<': return AngleEnd(pos);
@@ -491,8 +507,10 @@ class Scanner {
 
   std::optional<std::size_t> QuotationMarkEnd(std::size_t pos) {
     const std::string_view rest = text_.substr(pos);
-    if (rest.starts_with(kOpenGuillemet)) return SameLineCloserEnd(close_guillemet_, pos, kOpenGuillemet.size());
-    if (rest.starts_with(kOpenCurly)) return SameLineCloserEnd(close_curly_, pos, kOpenCurly.size());
+    if (rest.starts_with(kOpenGuillemet))
+      return SameLineCloserEnd(close_guillemet_, pos, kOpenGuillemet.size());
+    if (rest.starts_with(kOpenCurly))
+      return SameLineCloserEnd(close_curly_, pos, kOpenCurly.size());
     if (!rest.starts_with(kOpenLow)) return std::nullopt;
     // „...“ in German and „...” in Polish or Romanian: whichever comes first closes.
     const auto low_curly = SameLineCloserEnd(open_curly_, pos, kOpenLow.size());
@@ -521,7 +539,8 @@ class Scanner {
   std::optional<std::size_t> MustacheEnd(std::size_t pos) {
     const auto end = CloserEnd(mustache_close_, pos + 2);
     // Handlebars' triple-stash {{{raw}}} closes with one brace more.
-    if (end && text_.substr(pos).starts_with("{{{") && text_.substr(*end).starts_with('}')) return *end + 1;
+    if (end && text_.substr(pos).starts_with("{{{") && text_.substr(*end).starts_with('}'))
+      return *end + 1;
     return end;
   }
 
@@ -540,7 +559,8 @@ class Scanner {
   }
 
   // End of the closer of the opener at `pos`, if it is on the opener's line.
-  std::optional<std::size_t> SameLineCloserEnd(ForwardFinder& closer, std::size_t pos, std::size_t opener_size) {
+  std::optional<std::size_t> SameLineCloserEnd(ForwardFinder& closer, std::size_t pos,
+                                               std::size_t opener_size) {
     const std::size_t found = closer.Find(pos + opener_size);
     if (found == kNpos || found >= LineEnd(pos)) return std::nullopt;
     return found + closer.NeedleSize();
@@ -578,8 +598,6 @@ class Scanner {
 
 }  // namespace
 
-std::vector<ByteRange> FindMaskedRanges(std::string_view reply) {
-  return Scanner(reply).Run();
-}
+std::vector<ByteRange> FindMaskedRanges(std::string_view reply) { return Scanner(reply).Run(); }
 
 }  // namespace tonelint

@@ -152,8 +152,13 @@ TEST_CASE("case does not matter") {
 
 TEST_CASE("a tie or a close call is unknown") {
   CHECK(Detect("Thank you por tu paciencia") == "");
-  const LanguageScore score = ScoreLanguage("Thank you por tu paciencia");
-  CHECK(score.es == score.en);
+  const LanguageScore tie = ScoreLanguage("Thank you por tu paciencia");
+  CHECK(tie.es == tie.en);
+  // "ya" is weak (English "see ya"): alone it is too little, against "thanks" a lead of one.
+  CHECK(Detect("Ya") == "");
+  const LanguageScore close = ScoreLanguage("Ya, thanks");
+  CHECK(close.en == close.es + 1);
+  CHECK(Detect("Ya, thanks") == "");
 }
 
 TEST_CASE("words both languages use weigh nothing") {
@@ -193,6 +198,10 @@ TEST_CASE("links, addresses, handles and signatures are not prose") {
     CHECK(score.es == 0);
     CHECK(score.en == 0);
   }
+}
+
+TEST_CASE("a no-break space ends a link like any space") {
+  CHECK(Detect("https://example.com/help\u00a0gracias") == "es");
 }
 
 TEST_CASE("tokens with digits say nothing") {

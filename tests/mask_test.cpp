@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,8 @@ std::vector<ByteRange> Mask(std::string_view text) {
 // The masked substrings, which read better in a failing CHECK than offsets.
 std::vector<std::string> Masked(std::string_view text) {
   std::vector<std::string> parts;
-  for (const ByteRange& range : Mask(text)) parts.emplace_back(text.substr(range.begin, range.end - range.begin));
+  for (const ByteRange& range : Mask(text))
+    parts.emplace_back(text.substr(range.begin, range.end - range.begin));
   return parts;
 }
 
@@ -138,12 +140,14 @@ TEST_CASE("URLs end at whitespace, quotes, unmatched brackets and trailing punct
   CHECK(Masked("en www.empresa.es/ayuda?!") == Parts{"www.empresa.es/ayuda"});
   CHECK(Masked("url:https://x.co/y… y") == Parts{"https://x.co/y"});
   CHECK(Masked("ñ http://a.b/c 😀 ñ") == Parts{"http://a.b/c"});
-  CHECK(Masked("Llama a tel:+34600111222 o mailto:ana@x.com") == Parts{"tel:+34600111222", "mailto:ana@x.com"});
+  CHECK(Masked("Llama a tel:+34600111222 o mailto:ana@x.com") ==
+        Parts{"tel:+34600111222", "mailto:ana@x.com"});
   CHECK(Mask("https:// nada, ahttps no, www. tampoco").empty());
 }
 
 TEST_CASE("e-mail addresses are masked whole") {
-  CHECK(Masked("Escribe a soporte.es+vip@empresa.com.ar.") == Parts{"soporte.es+vip@empresa.com.ar"});
+  CHECK(Masked("Escribe a soporte.es+vip@empresa.com.ar.") ==
+        Parts{"soporte.es+vip@empresa.com.ar"});
   CHECK(Masked("ñ ana@x.io ñ") == Parts{"ana@x.io"});
   CHECK(Masked("...ana@x.io") == Parts{"ana@x.io"});
   CHECK(Masked("gracias...ana.b@x.io") == Parts{"ana.b@x.io"});
@@ -159,6 +163,7 @@ TEST_CASE("handles need a non-word character or the start before '@'") {
 TEST_CASE("hashtags need a letter after '#' and no word character before") {
   CHECK(Masked("#Oferta de #año2024 🎉#fiesta") == Parts{"#Oferta", "#año2024", "#fiesta"});
   CHECK(Mask("Usa C# o F#, el pedido #1, # Título, ##").empty());
+  CHECK(Mask("ver faq#envios, C#dev, señal#ñ").empty());
 }
 
 TEST_CASE("code spans close with a run of the same length on the line") {
@@ -178,9 +183,11 @@ TEST_CASE("fenced code blocks run to the closing fence or the end of the reply")
 
 TEST_CASE("HTML tags and comments") {
   CHECK(Masked("<p>Hola <b>ñ</b></p>") == Parts{"<p>", "<b>", "</b></p>"});
-  CHECK(Masked("ver <a href=\"https://x.com\">aquí</a>") == Parts{"<a href=\"https://x.com\">", "</a>"});
+  CHECK(Masked("ver <a href=\"https://x.com\">aquí</a>") ==
+        Parts{"<a href=\"https://x.com\">", "</a>"});
   CHECK(Masked("a<br/>b <!DOCTYPE html>") == Parts{"<br/>", "<!DOCTYPE html>"});
-  CHECK(Masked("a <!-- tonelint-disable X\n -- nota --> b") == Parts{"<!-- tonelint-disable X\n -- nota -->"});
+  CHECK(Masked("a <!-- tonelint-disable X\n -- nota --> b") ==
+        Parts{"<!-- tonelint-disable X\n -- nota -->"});
   CHECK(Masked("si a < b y b <3, <!-- sin cierre, </ >, <b sin cerrar\n> no") == Parts{"> no"});
 }
 
@@ -218,6 +225,21 @@ TEST_CASE("adversarial inputs that do close stay linear too") {
   // Fences pair up line by line.
   CHECK(Mask(Repeat("```\n", count)).size() == count / 2);
   CHECK(Mask(Repeat("http://", count)).size() == 1);
+}
+
+TEST_CASE("random mixes of openers, closers and multi-byte text give well-formed ranges") {
+  const std::vector<std::string_view> pieces = {
+      "{", "}", "{{", "}}", "{%", "%}", "{#", "#}", "<!--", "-->", "<", ">", "</", "b", "\"",
+      "«", "»", "“", "”", "„", "`", "```", "~~~", "\n", "  ", "@", "#", "a", "ñ", "😀", ":",
+      "smile", "%", "s", "(", ")", "$", "http", "://", "www.", ".", "x.com", "-", "!", "\r"};
+  std::mt19937 random(20240501);  // fixed: a failure must reproduce
+  bool all_well_formed = true;
+  for (int reply = 0; reply < 20'000; ++reply) {
+    std::string text;
+    for (std::size_t k = random() % 30; k > 0; --k) text += pieces[random() % pieces.size()];
+    all_well_formed = all_well_formed && WellFormed(text, FindMaskedRanges(text));
+  }
+  CHECK(all_well_formed);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "linter.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "language.h"
 #include "mask.h"
@@ -79,6 +80,7 @@ struct Linter::State {
   std::vector<int> hits;
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> unless_groups;
+  std::vector<ByteRange> unless_spans;
   DocumentEvidence evidence;
 
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
@@ -88,7 +90,9 @@ struct Linter::State {
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                     std::vector<Finding>* out);
-  bool IsCancelled(std::size_t rule, ByteRange source_span);
+  // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
+  // patterns in the current sentence.
+  void FindUnlessSpans(std::size_t rule);
   void RecordDocumentEvidence(const NormalizedText& form, DocumentEvidence* evidence);
 };
 
@@ -137,15 +141,13 @@ void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
   }
 }
 
-bool Linter::State::IsCancelled(std::size_t rule, ByteRange source_span) {
-  bool cancelled = false;
+void Linter::State::FindUnlessSpans(std::size_t rule) {
+  unless_spans.clear();
   for (const CompiledRegex& unless : rules.compiled(rule).unless) {
     ForEachMatch(unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
-      cancelled = cancelled || Overlaps(plain.SourceRange(span.begin, span.end), source_span);
+      unless_spans.push_back(plain.SourceRange(span.begin, span.end));
     });
-    if (cancelled) return true;
   }
-  return false;
 }
 
 void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
@@ -165,10 +167,11 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
       const PatternIndex::Entry entry = index.entries[hit];
       const Rule& rule = rules.rules()[entry.owner];
       const CompiledRegex& compiled = rules.compiled(entry.owner).matches[entry.pattern];
+      FindUnlessSpans(entry.owner);
       ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
         const ByteRange source_span = form.SourceRange(span.begin, span.end);
         if (OverlapsAny(source_span, quoted_from_customer)) return;
-        if (IsCancelled(entry.owner, source_span)) return;
+        if (OverlapsAny(source_span, unless_spans)) return;
         const std::string_view matched = Slice(sentence, source_span);
         std::vector<std::string_view> user_groups;
         for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group);
@@ -246,23 +249,26 @@ namespace {
 
 // Orders findings by position, then rule; drops a finding of the same rule that overlaps an
 // earlier one (a phrase matched in both the plain and the obfuscation form, or by two of the
-// rule's patterns).
+// rule's patterns). Sorted by begin, a finding overlaps an earlier one of its rule exactly when
+// it begins before the furthest end seen for that rule.
 void SortAndDeduplicate(std::vector<Finding>* findings) {
   std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
     return a.span.end > b.span.end;
   });
+  std::unordered_map<const Rule*, std::size_t> furthest_end;
   std::vector<Finding> kept;
   kept.reserve(findings->size());
   for (Finding& finding : *findings) {
-    const bool duplicate = std::any_of(kept.rbegin(), kept.rend(), [&](const Finding& earlier) {
-      return earlier.rule->id == finding.rule->id && earlier.lang == finding.lang &&
-             (Overlaps(earlier.span, finding.span) ||
-              (finding.document_level && earlier.document_level &&
-               earlier.span == finding.span));
-    });
-    if (!duplicate) kept.push_back(std::move(finding));
+    auto [seen, first] = furthest_end.emplace(finding.rule, finding.span.end);
+    if (!first) {
+      const bool duplicate = finding.document_level ? seen->second == finding.span.end
+                                                    : finding.span.begin < seen->second;
+      if (duplicate) continue;
+      seen->second = std::max(seen->second, finding.span.end);
+    }
+    kept.push_back(std::move(finding));
   }
   *findings = std::move(kept);
 }

@@ -34,12 +34,27 @@ int32_t NextCodePoint(std::string_view text, std::size_t* i) {
   return c < 0 ? 0xFFFD : c;
 }
 
+namespace {
+
+// The ranges of kWordClassBody above ASCII.
+bool InWordRanges(int32_t c) {
+  return (c >= 0xC0 && c <= 0x1FFF) || (c >= 0x2C00 && c <= 0x2DFF) ||
+         (c >= 0x3040 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x10000 && c <= 0x1EFFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool IsLetterMarkOrNumber(int32_t c) {
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) ||
+         (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_N_MASK)) != 0;
+}
+
+}  // namespace
+
 bool IsWordCodePoint(int32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
-         (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_N_MASK)) != 0;
+  return InWordRanges(c) && IsLetterMarkOrNumber(c);
 }
 
 void NormalizedText::Clear() {
@@ -79,7 +94,9 @@ const std::string& Normalizer::FoldCodePoint(int32_t code_point) {
     for (int32_t i = 0; i < decomposed.length();) {
       const UChar32 c = decomposed.char32At(i);
       i += U16_LENGTH(c);
-      if (!IsDiacriticMark(c)) kept.append(c);
+      if (IsDiacriticMark(c)) continue;
+      // Keeps the matching form's word characters exactly those of kWordClassBody.
+      kept.append(c >= 0x80 && InWordRanges(c) && !IsLetterMarkOrNumber(c) ? UChar32{' '} : c);
     }
     kept.toUTF8String(folded);
   }

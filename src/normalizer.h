@@ -74,8 +74,19 @@ void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out);
 // decode as U+FFFD (one byte or maximal subpart at a time), so the loop always progresses.
 int32_t NextCodePoint(std::string_view text, std::size_t* i);
 
-// True for a code point that is part of a word (a letter, a mark or a number), the definition
-// every word-boundary decision in tonelint uses.
+// Word characters of the matching form, as the body of an RE2 character class: ASCII letters
+// and digits, and the blocks where the world's letters live (Latin, Greek, Cyrillic, Hebrew,
+// Arabic, Indic, CJK, Hangul...), but not punctuation, symbols or emoji. RE2's \pL is exact but
+// compiles to thousands of instructions per use; these few ranges keep every rule small. The
+// normalizer makes the class exact: a code point inside these ranges that is not a letter, mark
+// or number (e.g. "×", a danda) becomes a space in the matching form.
+inline constexpr std::string_view kWordClassBody =
+    "0-9a-z\\x{C0}-\\x{1FFF}\\x{2C00}-\\x{2DFF}\\x{3040}-\\x{D7FF}\\x{F900}-\\x{FAFF}"
+    "\\x{10000}-\\x{1EFFF}\\x{20000}-\\x{3FFFF}";
+
+// True for a code point that is part of a word in the matching form: an ASCII letter or digit,
+// or a letter, mark or number inside the ranges of kWordClassBody. The definition every
+// word-boundary decision in tonelint uses.
 bool IsWordCodePoint(int32_t code_point);
 
 }  // namespace tonelint

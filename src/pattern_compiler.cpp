@@ -9,13 +9,12 @@
 namespace tonelint {
 namespace {
 
-// Word and separator classes, in RE2 syntax. "Word" is the same definition the rest of tonelint
-// uses (IsWordCodePoint): letters, marks, numbers. The obfuscation form also keeps '*' inside
-// words.
-constexpr std::string_view kWordChar = R"([\pL\pM\pN])";
-constexpr std::string_view kNonWordChar = R"([^\pL\pM\pN])";
-constexpr std::string_view kSeparator = R"([^\pL\pM\pN]+)";
-constexpr std::string_view kObfuscatedWordChar = R"([\pL\pM\pN*])";
+// Word and separator classes, in RE2 syntax, over the matching form (see kWordClassBody). The
+// obfuscation form also keeps '*' inside words.
+const std::string kWordChar = "[" + std::string(kWordClassBody) + "]";
+const std::string kNonWordChar = "[^" + std::string(kWordClassBody) + "]";
+const std::string kSeparator = kNonWordChar + "+";
+const std::string kObfuscatedWordChar = "[*" + std::string(kWordClassBody) + "]";
 
 class PhraseParser {
  public:

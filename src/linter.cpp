@@ -46,13 +46,14 @@ std::string_view Slice(std::string_view text, ByteRange range) {
 template <typename Visit>
 void ForEachMatch(const CompiledRegex& compiled, std::string_view text,
                   std::vector<re2::StringPiece>* groups, Visit visit) {
-  const RE2& regex = *compiled.regex;
+  const RE2& regex = compiled.regex();
+  if (!regex.ok()) return;
   groups->resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
   std::size_t pos = 0;
   while (pos <= text.size() &&
          regex.Match(text, pos, text.size(), RE2::UNANCHORED, groups->data(),
                      static_cast<int>(groups->size()))) {
-    const re2::StringPiece span = (*groups)[compiled.span_group];
+    const re2::StringPiece span = (*groups)[compiled.span_group()];
     const std::size_t span_begin = static_cast<std::size_t>(span.data() - text.data());
     const std::size_t span_end = span_begin + span.size();
     if (span_end > span_begin) visit(*groups, ByteRange{span_begin, span_end});
@@ -143,8 +144,8 @@ void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
 
 void Linter::State::FindUnlessSpans(std::size_t rule) {
   unless_spans.clear();
-  for (const CompiledRegex& unless : rules.compiled(rule).unless) {
-    ForEachMatch(unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
+  for (const auto& unless : rules.compiled(rule).unless) {
+    ForEachMatch(*unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
       unless_spans.push_back(plain.SourceRange(span.begin, span.end));
     });
   }
@@ -166,7 +167,7 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
     for (int hit : hits) {
       const PatternIndex::Entry entry = index.entries[hit];
       const Rule& rule = rules.rules()[entry.owner];
-      const CompiledRegex& compiled = rules.compiled(entry.owner).matches[entry.pattern];
+      const CompiledRegex& compiled = *rules.compiled(entry.owner).matches[entry.pattern];
       FindUnlessSpans(entry.owner);
       ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
         const ByteRange source_span = form.SourceRange(span.begin, span.end);
@@ -174,7 +175,7 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
         if (OverlapsAny(source_span, unless_spans)) return;
         const std::string_view matched = Slice(sentence, source_span);
         std::vector<std::string_view> user_groups;
-        for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group);
+        for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group());
              g < match_groups.size(); ++g) {
           const re2::StringPiece group = match_groups[g];
           if (group.data() == nullptr || group.empty()) {

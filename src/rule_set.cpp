@@ -27,50 +27,48 @@ class Compiler {
   Compiler(Normalizer& normalizer, std::vector<Diagnostic>* errors)
       : normalizer_(normalizer), errors_(errors) {}
 
-  // Compiles one pattern line; on failure reports it and returns false.
-  bool Compile(const PatternLine& line, PatternMode mode, CompiledRegex* out) {
-    std::string regex;
-    out->mode = mode;
-    if (line.is_regex) {
-      regex = line.text;
-      out->span_group = 0;
-      out->first_user_group = 1;
-    } else {
-      CompiledPattern compiled;
-      PatternError error;
-      if (!CompilePhrasePattern(line.text, mode, normalizer_, &compiled, &error)) {
-        SourceLocation at = line.location;
-        at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
-        errors_->push_back({at, "bad pattern: " + error.message});
-        return false;
-      }
-      regex = std::move(compiled.regex);
-      out->span_group = 1;
-      out->first_user_group = compiled.first_user_group;
+  // Turns one pattern line into RE2 syntax; on a phrase-syntax error reports it and returns
+  // null. RE2 itself parses the result when it is added to an index (AddToIndex) or, for
+  // patterns in no index, by Validate().
+  std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
+    if (line.is_regex) return std::make_unique<CompiledRegex>(line.text, 0, 1, mode);
+    CompiledPattern compiled;
+    PatternError error;
+    if (!CompilePhrasePattern(line.text, mode, normalizer_, &compiled, &error)) {
+      SourceLocation at = line.location;
+      at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
+      errors_->push_back({at, "bad pattern: " + error.message});
+      return nullptr;
     }
-    out->regex = std::make_unique<RE2>(regex, MatchingOptions());
-    if (!out->regex->ok()) {
-      errors_->push_back({line.location, "pattern does not compile: " + out->regex->error()});
-      return false;
-    }
-    return true;
+    return std::make_unique<CompiledRegex>(std::move(compiled.regex), 1,
+                                           compiled.first_user_group, mode);
   }
 
-  // Adds a compiled pattern to `index`; RE2::Set re-parses it.
-  bool AddToIndex(const CompiledRegex& compiled, const PatternLine& line, PatternIndex* index,
+  // Compiles a pattern that is in no index now, so that its errors surface at load time.
+  std::unique_ptr<CompiledRegex> Validate(std::unique_ptr<CompiledRegex> compiled,
+                                          const PatternLine& line) {
+    if (compiled && !compiled->regex().ok()) {
+      errors_->push_back({line.location, "pattern does not compile: " + compiled->regex().error()});
+      return nullptr;
+    }
+    return compiled;
+  }
+
+  // Adds a pattern to `index`, where RE2::Set parses it.
+  void AddToIndex(const CompiledRegex* compiled, const PatternLine& line, PatternIndex* index,
                   PatternIndex::Entry entry) {
+    if (compiled == nullptr) return;
     if (!index->set) {
       RE2::Options options = MatchingOptions();
       options.set_max_mem(kSetMemoryBudget);
       index->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     }
     std::string error;
-    if (index->set->Add(compiled.regex->pattern(), &error) < 0) {
+    if (index->set->Add(compiled->pattern(), &error) < 0) {
       errors_->push_back({line.location, "pattern does not compile: " + error});
-      return false;
+      return;
     }
     index->entries.push_back(entry);
-    return true;
   }
 
   bool Finish(PatternIndex* index, const std::string& what) {
@@ -150,10 +148,8 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      CompiledRegex compiled;
-      if (compiler.Compile(signal.matches[p], PatternMode::kPlain, &compiled)) {
-        compiler.AddToIndex(compiled, signal.matches[p], &set->document_patterns_, {owner, p});
-      }
+      const auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
+      compiler.AddToIndex(compiled.get(), signal.matches[p], &set->document_patterns_, {owner, p});
     }
   }
 
@@ -162,25 +158,19 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     const Rule& rule = set->rules_[r];
     CompiledRule& compiled_rule = set->compiled_[r];
     const PatternMode mode = rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain;
+    PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
-      CompiledRegex compiled;
-      if (compiler.Compile(rule.matches[p], mode, &compiled)) {
-        compiler.AddToIndex(compiled, rule.matches[p], &set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0],
-                            {r, p});
-      }
-      compiled_rule.matches.push_back(std::move(compiled));
+      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
+      compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
-      CompiledRegex compiled;
-      compiler.Compile(line, PatternMode::kPlain, &compiled);
-      compiled_rule.unless.push_back(std::move(compiled));
+      compiled_rule.unless.push_back(
+          compiler.Validate(compiler.Compile(line, PatternMode::kPlain), line));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      CompiledRegex compiled;
-      if (compiler.Compile(rule.required[p], PatternMode::kPlain, &compiled)) {
-        compiler.AddToIndex(compiled, rule.required[p], &set->document_patterns_,
-                            {set->signal_names_.size() + r, p});
-      }
+      const auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
+      compiler.AddToIndex(compiled.get(), rule.required[p], &set->document_patterns_,
+                          {set->signal_names_.size() + r, p});
     }
     for (const Trigger& trigger : rule.triggers) {
       if (trigger.kind != Trigger::Kind::kAlways &&
@@ -196,6 +186,11 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   compiler.Finish(&set->document_patterns_, "signal and require");
   if (errors->size() != errors_before) return nullptr;
   return set;
+}
+
+const RE2& CompiledRegex::regex() const {
+  std::call_once(compiled_, [this] { regex_ = std::make_unique<RE2>(pattern_, MatchingOptions()); });
+  return *regex_;
 }
 
 std::size_t RuleSet::SignalIndex(const std::string& name) const {

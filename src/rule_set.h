@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,16 +21,38 @@ class Normalizer;
 
 // One compiled pattern. For phrase patterns group 1 is the phrase (the boundaries around it are
 // matched outside); for `regex` lines it is the whole match, group 0.
-struct CompiledRegex {
-  std::unique_ptr<RE2> regex;
-  int span_group = 1;
-  int first_user_group = 2;
-  PatternMode mode = PatternMode::kPlain;
+class CompiledRegex {
+ public:
+  CompiledRegex(std::string pattern, int span_group, int first_user_group, PatternMode mode)
+      : pattern_(std::move(pattern)),
+        span_group_(span_group),
+        first_user_group_(first_user_group),
+        mode_(mode) {}
+
+  // The RE2, compiled on first use: a pre-commit run on one reply needs only the few rules
+  // whose candidates the RE2::Set reports, and compiling all of them would dominate its time.
+  // Thread-safe. The pattern was already parsed when the rules were built, so this only fails
+  // if RE2 runs out of its memory budget; then ok() on the result is false.
+  const RE2& regex() const;
+  const std::string& pattern() const { return pattern_; }
+  int span_group() const { return span_group_; }
+  int first_user_group() const { return first_user_group_; }
+  PatternMode mode() const { return mode_; }
+
+ private:
+  std::string pattern_;
+  int span_group_;
+  int first_user_group_;
+  PatternMode mode_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> regex_;
 };
 
 struct CompiledRule {
-  std::vector<CompiledRegex> matches;  // parallel to Rule::matches
-  std::vector<CompiledRegex> unless;   // parallel to Rule::unless
+  // Parallel to Rule::matches and Rule::unless; null where the pattern failed to compile
+  // (then the RuleSet was not built at all).
+  std::vector<std::unique_ptr<CompiledRegex>> matches;
+  std::vector<std::unique_ptr<CompiledRegex>> unless;
 };
 
 // A set of patterns scanned together, and which pattern each set index stands for.

@@ -398,6 +398,10 @@ class SentenceScorer {
   // quotation ('gracias').
   bool apostrophe_pending_ = false;
   bool link_ = false;
+  // Words of one letter and of more in this chunk: "i.d.i.o.t.a." is a spelled-out word, not
+  // the English "I" and the Spanish "a".
+  int single_letter_words_ = 0;
+  int longer_words_ = 0;
 };
 
 void SentenceScorer::TakePendingApostrophe() {
@@ -429,6 +433,7 @@ void SentenceScorer::AddOther(UChar32 c) {
 }
 
 void SentenceScorer::EndWord() {
+  if (!word_.empty()) ++(word_.text().size() == 1 ? single_letter_words_ : longer_words_);
   ScoreWord(word_, chunk_);
   word_.Clear();
   apostrophe_pending_ = false;
@@ -436,12 +441,14 @@ void SentenceScorer::EndWord() {
 
 void SentenceScorer::EndChunk() {
   EndWord();
-  if (!link_) {
+  const bool spelled_out = single_letter_words_ >= 3 && longer_words_ == 0;
+  if (!link_ && !spelled_out) {
     total_.es += chunk_.es;
     total_.en += chunk_.en;
   }
   chunk_ = {};
   link_ = false;
+  single_letter_words_ = longer_words_ = 0;
 }
 
 enum class AsciiKind : std::uint8_t { kOther, kSpace, kLetter, kDigit, kApostrophe };

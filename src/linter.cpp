@@ -72,7 +72,9 @@ struct Linter::State {
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
+  NormalizedText obfuscated_alternative;  // SpacedRunStart::kKeepLeadingWord
   bool obfuscated_ready = false;
+  bool obfuscated_ambiguous = false;
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
   std::vector<ByteRange> sentence_masks;
@@ -91,6 +93,8 @@ struct Linter::State {
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                     std::vector<Finding>* out);
+  void MatchForm(const PatternIndex& index, const NormalizedText& form, std::string_view sentence,
+                 std::size_t base, std::vector<Finding>* out);
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
@@ -153,49 +157,86 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
 
 void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                                  std::vector<Finding>* out) {
-  for (PatternMode mode : {PatternMode::kPlain, PatternMode::kObfuscated}) {
-    const PatternIndex& index = rules.phrases(lang, mode);
-    if (!index.set) continue;
-    if (mode == PatternMode::kObfuscated && !obfuscated_ready) {
-      MakeObfuscationForm(plain, &obfuscated);
-      obfuscated_ready = true;
+  MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, sentence, base, out);
+  const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
+  if (!obfuscated_index.set) return;
+  if (!obfuscated_ready) {
+    obfuscated_ambiguous = MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
+    if (obfuscated_ambiguous) {
+      MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
     }
-    const NormalizedText& form = mode == PatternMode::kPlain ? plain : obfuscated;
-    hits.clear();
-    if (!index.set->Match(form.text, &hits)) continue;
-    std::sort(hits.begin(), hits.end());
-    for (int hit : hits) {
-      const PatternIndex::Entry entry = index.entries[hit];
-      const Rule& rule = rules.rules()[entry.owner];
-      const CompiledRegex& compiled = *rules.compiled(entry.owner).matches[entry.pattern];
-      FindUnlessSpans(entry.owner);
-      ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
-        const ByteRange source_span = form.SourceRange(span.begin, span.end);
-        if (OverlapsAny(source_span, quoted_from_customer)) return;
-        if (OverlapsAny(source_span, unless_spans)) return;
-        const std::string_view matched = Slice(sentence, source_span);
-        std::vector<std::string_view> user_groups;
-        for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group());
-             g < match_groups.size(); ++g) {
-          const re2::StringPiece group = match_groups[g];
-          if (group.data() == nullptr || group.empty()) {
-            user_groups.emplace_back();
-            continue;
-          }
-          const std::size_t begin = static_cast<std::size_t>(group.data() - form.text.data());
-          user_groups.push_back(Slice(sentence, form.SourceRange(begin, begin + group.size())));
-        }
-        Finding finding;
-        finding.rule = &rule;
-        finding.severity = rule.severity;
-        finding.lang = rule.lang;
-        finding.span = {base + source_span.begin, base + source_span.end};
-        for (const std::string& suggestion : rule.suggestions) {
-          finding.suggestions.push_back(ExpandSuggestion(suggestion, user_groups, matched));
-        }
-        out->push_back(std::move(finding));
-      });
+    obfuscated_ready = true;
+  }
+  MatchForm(obfuscated_index, obfuscated, sentence, base, out);
+  if (obfuscated_ambiguous) MatchForm(obfuscated_index, obfuscated_alternative, sentence, base, out);
+}
+
+namespace {
+
+// In the obfuscation form '*' may stand for any letter after a word's first; a word needs two
+// real letters besides, or "s***" would be every four-letter word that starts with s.
+bool HasEnoughRealLetters(std::string_view matched) {
+  int letters = 0;
+  bool starred = false;
+  for (std::size_t i = 0; i <= matched.size(); ++i) {
+    const char c = i < matched.size() ? matched[i] : ' ';
+    if (c == '*') {
+      starred = true;
+    } else if (IsWordCodePoint(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    } else {
+      if (starred && letters < 2) return false;
+      letters = 0;
+      starred = false;
     }
+  }
+  return true;
+}
+
+}  // namespace
+
+void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& form,
+                              std::string_view sentence, std::size_t base,
+                              std::vector<Finding>* out) {
+  if (!index.set) return;
+  hits.clear();
+  if (!index.set->Match(form.text, &hits)) return;
+  std::sort(hits.begin(), hits.end());
+  for (int hit : hits) {
+    const PatternIndex::Entry entry = index.entries[hit];
+    const Rule& rule = rules.rules()[entry.owner];
+    const CompiledRegex& compiled = *rules.compiled(entry.owner).matches[entry.pattern];
+    FindUnlessSpans(entry.owner);
+    ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
+      if (compiled.mode() == PatternMode::kObfuscated &&
+          !HasEnoughRealLetters(Slice(form.text, span))) {
+        return;
+      }
+      const ByteRange source_span = form.SourceRange(span.begin, span.end);
+      if (OverlapsAny(source_span, quoted_from_customer)) return;
+      if (OverlapsAny(source_span, unless_spans)) return;
+      const std::string_view matched = Slice(sentence, source_span);
+      std::vector<std::string_view> user_groups;
+      for (std::size_t g = static_cast<std::size_t>(compiled.first_user_group());
+           g < match_groups.size(); ++g) {
+        const re2::StringPiece group = match_groups[g];
+        if (group.data() == nullptr || group.empty()) {
+          user_groups.emplace_back();
+          continue;
+        }
+        const std::size_t begin = static_cast<std::size_t>(group.data() - form.text.data());
+        user_groups.push_back(Slice(sentence, form.SourceRange(begin, begin + group.size())));
+      }
+      Finding finding;
+      finding.rule = &rule;
+      finding.severity = rule.severity;
+      finding.lang = rule.lang;
+      finding.span = {base + source_span.begin, base + source_span.end};
+      for (const std::string& suggestion : rule.suggestions) {
+        finding.suggestions.push_back(ExpandSuggestion(suggestion, user_groups, matched));
+      }
+      out->push_back(std::move(finding));
+    });
   }
 }
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -118,7 +119,10 @@ int main(int argc, char** argv) {
   } else if (test_rules) {
     options.action = tonelint::Action::kTestRules;
     options.test_rules_path = *test_rules;
-    if (!test_rules->empty()) options.rule_sources.paths.push_back(*test_rules);
+    auto& paths = options.rule_sources.paths;
+    if (!test_rules->empty() && std::find(paths.begin(), paths.end(), *test_rules) == paths.end()) {
+      paths.push_back(*test_rules);
+    }
   }
   try {
     return tonelint::Run(options, std::cin, std::cout, std::cerr);

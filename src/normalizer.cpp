@@ -178,6 +178,7 @@ struct Token {
   std::size_t begin;
   std::size_t end;
   bool has_letter;
+  std::size_t code_points;
 };
 
 bool IsTokenByte(std::string_view text, std::size_t i) {
@@ -194,9 +195,10 @@ std::vector<Token> Tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    Token token{i, i, false};
+    Token token{i, i, false, 0};
     while (i < text.size() && IsTokenByte(text, i)) {
       token.has_letter |= IsAsciiLetter(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
+      token.code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
       ++i;
     }
     token.end = i;
@@ -205,8 +207,16 @@ std::vector<Token> Tokenize(std::string_view text) {
   return tokens;
 }
 
-// Joins runs of three or more one-character tokens separated by exactly one separator byte.
-std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token>& tokens) {
+// Letters that are also words on their own ("a", "y", "o" in Spanish; "a", "I" in English).
+bool IsOneLetterWord(std::string_view token) {
+  return token.size() == 1 && std::string_view("aeiouy").find(token[0]) != std::string_view::npos;
+}
+
+// Joins runs of three or more one-character tokens separated by one and the same separator
+// byte. Sets *ambiguous when a run begins with a one-letter word ("a i d i o t"), which
+// kKeepLeadingWord then leaves outside the run.
+std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token>& tokens,
+                                  SpacedRunStart start, bool* ambiguous) {
   std::vector<Token> joined;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -214,14 +224,21 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
     bool has_letter = tokens[i].has_letter;
     // One separator throughout: "i.d.i.o.t.a y" stops before " y".
     const char separator = tokens[i].end < text.size() ? text[tokens[i].end] : '\0';
-    while (j + 1 < tokens.size() && tokens[j].end - tokens[j].begin == 1 &&
-           tokens[j + 1].end - tokens[j + 1].begin == 1 && tokens[j + 1].begin == tokens[j].end + 1 &&
-           IsSpacedSeparator(separator) && text[tokens[j].end] == separator) {
+    while (j + 1 < tokens.size() && tokens[j].code_points == 1 && tokens[j + 1].code_points == 1 &&
+           tokens[j + 1].begin == tokens[j].end + 1 && IsSpacedSeparator(separator) &&
+           text[tokens[j].end] == separator) {
       ++j;
       has_letter |= tokens[j].has_letter;
     }
-    if (j - i + 1 >= 3) {
-      joined.push_back({tokens[i].begin, tokens[j].end, has_letter});
+    const bool leading_word =
+        j - i + 1 >= 4 && IsOneLetterWord(text.substr(tokens[i].begin, 1));
+    *ambiguous = *ambiguous || leading_word;
+    if (leading_word && start == SpacedRunStart::kKeepLeadingWord) {
+      joined.push_back(tokens[i]);
+      ++i;
+    }
+    if (j + 1 >= i + 3) {
+      joined.push_back({tokens[i].begin, tokens[j].end, has_letter, j - i + 1});
       i = j + 1;
     } else {
       joined.push_back(tokens[i]);
@@ -233,7 +250,7 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 
 }  // namespace
 
-void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out) {
+bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out) {
   out->Clear();
   const std::string_view text = plain.text;
   auto copy_byte = [&](std::size_t i, char c) {
@@ -241,7 +258,8 @@ void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out) {
     out->source_begin.push_back(plain.source_begin[i]);
     out->source_end.push_back(plain.source_end[i]);
   };
-  const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text));
+  bool ambiguous = false;
+  const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text), start, &ambiguous);
   std::size_t i = 0;
   for (const Token& token : tokens) {
     for (; i < token.begin; ++i) copy_byte(i, text[i]);
@@ -258,6 +276,7 @@ void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out) {
     }
   }
   for (; i < text.size(); ++i) copy_byte(i, text[i]);
+  return ambiguous;
 }
 
 }  // namespace tonelint

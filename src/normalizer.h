@@ -61,14 +61,22 @@ class Normalizer {
   std::unordered_map<int32_t, std::string> cache_;
 };
 
+// How a run of spaced letters that begins with a one-letter word ("a i d i o t") is read.
+enum class SpacedRunStart {
+  kJoin,             // "aidiot": the first letter is part of the spelled-out word
+  kKeepLeadingWord,  // "a idiot": it is a word of its own
+};
+
 // The obfuscation-tolerant form, made from a matching form for rules marked `obfuscated yes`:
-// a run of three or more single characters separated by one space, dot, hyphen or underscore
-// is joined ("i.d.i.o.t.a", "s t u p i d"), and inside words that contain a letter, leetspeak
-// digits and symbols become letters (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, and ! or | between
-// letters → i or l). Words without letters ("10:30", "2024") and ordinary words ("cooperar",
-// "leer") are unchanged; repeated letters are handled by the obfuscated patterns themselves.
-// The result maps to the same source as `plain`.
-void MakeObfuscationForm(const NormalizedText& plain, NormalizedText* out);
+// a run of three or more single characters separated by one and the same space, dot, hyphen or
+// underscore is joined ("i.d.i.o.t.a", "s t u p i d", "c o ñ o"), and inside words that
+// contain a letter, leetspeak digits and symbols become letters (0→o 1→i 3→e 4→a 5→s 7→t @→a
+// $→s, and ! or | between letters → i or l). Words without letters ("10:30", "2024") and
+// ordinary words ("cooperar", "leer") are unchanged; repeated letters are handled by the
+// obfuscated patterns themselves. The result maps to the same source as `plain`. Returns
+// whether a joined run began with a one-letter word, i.e. whether the kKeepLeadingWord
+// reading differs and is worth matching too.
+bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out);
 
 // Decodes the code point at byte `*i` of `text` and advances `*i` past it. Ill-formed bytes
 // decode as U+FFFD (one byte or maximal subpart at a time), so the loop always progresses.

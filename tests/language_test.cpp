@@ -226,3 +226,9 @@ TEST_CASE("hostile input is scored without crashing") {
 
 }  // namespace
 }  // namespace tonelint
+
+TEST_CASE("letters spelled out with dots are not words of either language") {
+  // Regression: "i" scored as English "I" and hid a Spanish insult from the Spanish rules.
+  CHECK(tonelint::DetectLanguage("Eres i.d.i.o.t.a.") != tonelint::Lang::kEn);
+  CHECK(tonelint::DetectLanguage("Eres un i.d.i.o.t.a, de verdad.") == tonelint::Lang::kEs);
+}

@@ -133,6 +133,13 @@ TEST_CASE("obfuscations of an obfuscated rule are found, once each") {
   CHECK(Ids("You are an 1d10t and a m0r0n, you know.") == Ids_t{"TL1001:1d10t", "TL1001:m0r0n"});
 }
 
+TEST_CASE("spaced letters after a one-letter word, and stars that leave too few letters") {
+  CHECK(Ids("You are a i d i o t, sir.") == Ids_t{"TL1001:i d i o t"});
+  CHECK(Ids("The m**** is here.").empty());
+  CHECK(Ids("You m*ron.") == Ids_t{"TL1001:m*ron"});
+  CHECK(Ids("You are a m*r0n.") == Ids_t{"TL1001:m*r0n"});
+}
+
 TEST_CASE("innocent words that contain a rule's word are not reported") {
   CHECK(Ids("La computadora del niño tiene un problema de análisis este año.").empty());
   CHECK(Ids("We talked to the idiomatic translator in Scunthorpe.").empty());

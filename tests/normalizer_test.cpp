@@ -14,11 +14,12 @@ std::string Fold(std::string_view text) {
   return normalizer.NormalizeString(text);
 }
 
-std::string Obfuscated(std::string_view text) {
+std::string Obfuscated(std::string_view text,
+                       tonelint::SpacedRunStart start = tonelint::SpacedRunStart::kJoin) {
   Normalizer normalizer;
   NormalizedText plain, obfuscated;
   normalizer.Normalize(text, {}, &plain);
-  tonelint::MakeObfuscationForm(plain, &obfuscated);
+  tonelint::MakeObfuscationForm(plain, start, &obfuscated);
   return obfuscated.text;
 }
 
@@ -69,6 +70,14 @@ TEST_CASE("the obfuscation form undoes leetspeak and spaced letters") {
   CHECK(Obfuscated("$h1t") == "shit");
   CHECK(Obfuscated("f*ck") == "f*ck");  // '*' is left for the pattern
   CHECK(Obfuscated("idiota!") == "idiota!");
+}
+
+TEST_CASE("spaced letters: ñ is one letter; a leading one-letter word has two readings") {
+  CHECK(Obfuscated("c o ñ o") == "coño");
+  CHECK(Obfuscated("you are a i d i o t") == "you are aidiot");
+  CHECK(Obfuscated("you are a i d i o t", tonelint::SpacedRunStart::kKeepLeadingWord) ==
+        "you are a idiot");
+  CHECK(Obfuscated("a s s", tonelint::SpacedRunStart::kKeepLeadingWord) == "ass");
 }
 
 TEST_CASE("the obfuscation form leaves ordinary text alone") {

@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# CLI tests: runs the built binary and checks exit codes and output (DESIGN.md §1, §2, §5).
+# Usage: run_cli_tests.sh BINARY CLI_DIR
+# Most checks use fixtures/test.rules with --no-default-rules, so they do not depend on the
+# bundled rules. TONELINT_BIG_TESTS=1 makes the long-line test 100 MB instead of 5 MB.
+set -u
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 BINARY CLI_DIR" >&2
+  exit 2
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+FIX=$(cd "$2/fixtures" && pwd)
+MAIN_CPP=$FIX/../../../src/main.cpp
+TMP=$(mktemp -d)
+trap 'chmod -R u+rwX "$TMP"; rm -rf "$TMP"' EXIT
+cd "$FIX" || exit 2
+
+# Commands below say `tl` for the binary, `tlr` for the binary with only the test rules.
+tl() { "$BIN" "$@"; }
+tlr() { "$BIN" --no-default-rules --rules "$FIX/test.rules" "$@"; }
+
+passed=0
+failed=0
+
+# check NAME EXPECTED_EXIT COMMAND [PATTERN...]
+# COMMAND is evaluated by the shell (with pipefail) in the fixtures directory, standard input
+# /dev/null unless it redirects it. Each PATTERN is an extended regex that must match a line of standard output,
+# with these prefixes:
+#   !PAT        no line of stdout matches (so `!.` means stdout is empty)
+#   err:PAT     a line of stderr matches; err:!PAT no line of stderr matches
+#   json:PAT    stdout is valid JSON, and a line of its flattened form matches: one line per
+#               finding `path:line:column:end_line:end_column:rule:severity:lang:text`, then
+#               `summary files=N findings=N errors=N warnings=N infos=N`; json:!PAT negated
+check() {
+  local name=$1 expected=$2 command=$3
+  shift 3
+  local out=$TMP/stdout err=$TMP/stderr flat=$TMP/flat problems=() status
+  (set -o pipefail; eval "$command") <"/dev/null" >"$out" 2>"$err"
+  status=$?
+  [[ $status -eq $expected ]] || problems+=("exit status: expected $expected, got $status")
+  rm -f "$flat"
+  local pattern stream file negate
+  for pattern in "$@"; do
+    stream=stdout file=$out
+    case $pattern in
+      err:*) stream=stderr file=$err pattern=${pattern#err:} ;;
+      json:*)
+        stream=json file=$flat pattern=${pattern#json:}
+        if [[ ! -e $flat ]] && ! python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+keys = ("line", "column", "end_line", "end_column", "rule", "severity", "lang", "text")
+for f in doc["files"]:
+    for x in f["findings"]:
+        print(":".join([f["path"]] + [str(x[k]) for k in keys]))
+s = doc["summary"]
+print("summary", " ".join(f"{k}={s[k]}" for k in ("files", "findings", "errors", "warnings", "infos")))
+' <"$out" >"$flat" 2>"$TMP/json-error"; then
+          problems+=("stdout is not the expected JSON: $(tail -n 1 "$TMP/json-error")")
+          : >"$flat"
+        fi
+        ;;
+    esac
+    negate=
+    [[ $pattern == '!'* ]] && negate=1 pattern=${pattern#!}
+    if grep -qE -- "$pattern" "$file"; then
+      [[ -n $negate ]] && problems+=("$stream has a line matching: $pattern")
+    else
+      [[ -z $negate ]] && problems+=("$stream has no line matching: $pattern")
+    fi
+  done
+  if [[ ${#problems[@]} -eq 0 ]]; then
+    echo "ok - $name"
+    passed=$((passed + 1))
+    return
+  fi
+  echo "FAIL - $name"
+  echo "  command: $command"
+  printf '  - %s\n' "${problems[@]}"
+  local shown
+  for shown in stdout stderr flat; do
+    [[ -s $TMP/$shown || $shown != flat ]] || continue
+    echo "  --- $shown ($(wc -l <"$TMP/$shown") lines)"
+    head -n 40 "$TMP/$shown" | cut -c 1-300 | sed 's/^/  | /'
+  done
+  failed=$((failed + 1))
+}
+
+# skip NAME REASON
+skip() {
+  echo "ok - $1 # SKIP $2"
+  passed=$((passed + 1))
+}
+
+# ---------------------------------------------------------------- information
+check "--version" 0 "tl --version" '^tonelint [0-9]+\.[0-9]+\.[0-9]+$'
+check "--help exits 0 and shows usage and exit codes" 0 "tl --help" '^Usage: tonelint' 'Exit status'
+# Every option of DESIGN.md §1 that src/main.cpp defines must be in --help.
+design_options=(--format --lang --each-line --context --fail-on --min-severity --rules
+                --no-default-rules --enable --disable --config --no-config --fix --diff --baseline
+                --write-baseline --list-rules --explain --test-rules -j --version --help)
+help_patterns=()
+for option in "${design_options[@]}"; do
+  if [[ $option == --help || ! -f $MAIN_CPP ]] || grep -qE -- "[\",]${option}[\",]" "$MAIN_CPP"; then
+    help_patterns+=("(^|[ ,])$option([ ,=:]|$)")
+  fi
+done
+check "--help mentions every option that exists" 0 "tl --help" "${help_patterns[@]}"
+check "--list-rules shows ids, names and languages" 0 "tlr --list-rules" \
+  '^ID +NAME' '^TL9001 +insult-direct +insult +error +es,en' '^TL9002 +dismissive-not-our-problem .* es$'
+check "--explain by id" 0 "tlr --explain TL9002" 'TL9002 dismissive-not-our-problem' \
+  'bad: +Eso no es nuestro problema' 'good: +Vamos a revisarlo'
+check "--explain by name shows both languages" 0 "tlr --explain insult-direct" \
+  'TL9001 insult-direct \(es' 'TL9001 insult-direct \(en'
+check "--test-rules on valid rules" 0 "tl --no-default-rules --test-rules test.rules" 'all passed'
+
+# ---------------------------------------------------------------- exit 0: clean input
+check "clean file" 0 "tlr clean.txt" '!.' 'err:!.'
+check "clean standard input" 0 "tlr <clean.txt" '!.' 'err:!.'
+check "clean '-'" 0 "tlr - <clean.txt" '!.'
+check "clean file, json" 0 "tlr --format json clean.txt" 'json:^summary files=1 findings=0 '
+check "'-' among files" 1 "tlr clean.txt - <rude.txt" '^<stdin>:2:19: error: \[TL9001 insult-direct\]'
+
+# ---------------------------------------------------------------- exit 1: findings
+check "finding, text" 1 "tlr rude.txt" \
+  '^rude\.txt:2:19: error: \[TL9001 insult-direct\] Insultar al cliente\.$' \
+  '^  2 \| Mire, usted es un idiota si no leyó las condiciones\.$' \
+  '^    \|                   \^{6}$' \
+  '^    = suggestion: "entendemos su molestia"$' \
+  '^rude\.txt:3:5: warning: \[TL9002 dismissive-not-our-problem\]' \
+  '^rude\.txt:3:27: info: \[TL9003 shouting-exclamations\]' \
+  'err:^1 error, 1 warning, 1 info in 1 file$'
+check "finding, json" 1 "tlr --format json rude.txt" \
+  '^\{"version": 1,' \
+  'json:^rude\.txt:2:19:2:25:TL9001:error:es:idiota$' \
+  'json:^rude\.txt:3:5:3:27:TL9002:warning:es:no es nuestro problema$' \
+  'json:^rude\.txt:3:27:3:30:TL9003:info:es:!!!$' \
+  'json:^summary files=1 findings=3 errors=1 warnings=1 infos=1$'
+check "finding on standard input" 1 "tlr <rude.txt" '^<stdin>:2:19: error:'
+
+# ---------------------------------------------------------------- exit 2: unreadable input
+check "missing file: exit 2, the other file still reported" 2 "tlr no-such-file.txt rude.txt" \
+  '^rude\.txt:2:19: error:' 'err:no-such-file\.txt'
+check "missing file, json still valid" 2 "tlr --format json no-such-file.txt rude.txt" \
+  'json:^rude\.txt:2:19:' 'json:^summary files=1 findings=3'
+cp rude.txt "$TMP/unreadable.txt"
+chmod 000 "$TMP/unreadable.txt"
+if [[ $(id -u) -eq 0 ]]; then
+  skip "unreadable file: exit 2" "running as root, which can read it"
+else
+  check "unreadable file: exit 2, the other file still reported" 2 \
+    "tlr '$TMP/unreadable.txt' rude.txt" '^rude\.txt:2:19: error:' 'err:unreadable\.txt'
+fi
+check "missing --context file" 2 "tlr --context no-such-file.txt clean.txt" 'err:no-such-file\.txt'
+
+# ---------------------------------------------------------------- exit 3: bad command line
+check "unknown option" 3 "tl --no-such-option clean.txt" 'err:no-such-option' 'err:--help'
+check "bad --format value" 3 "tl --format xml clean.txt" 'err:xml'
+check "bad --fail-on value" 3 "tl --fail-on sometimes clean.txt" 'err:sometimes'
+check "--enable nosuchrule" 3 "tlr --enable nosuchrule clean.txt" "err:unknown .*'nosuchrule'"
+check "--disable with a typo suggests the name" 3 "tlr --disable insult-dirrect clean.txt" \
+  "err:did you mean 'insult-direct'"
+check "--explain NOPE" 3 "tlr --explain NOPE" "err:unknown rule 'NOPE'" '!.'
+
+# ---------------------------------------------------------------- exit 4: invalid rule files
+check "rule file: unknown key" 4 "tl --no-default-rules --rules unknown-key.rules clean.txt" \
+  "err:^unknown-key\.rules:8:1: unknown key 'colour'"
+check "rule file: duplicate id" 4 "tl --no-default-rules --rules duplicate-id.rules clean.txt" \
+  'err:^duplicate-id\.rules:8:1: duplicate rule id TL9101'
+check "rule file: unknown signal in when" 4 \
+  "tl --no-default-rules --rules unknown-signal.rules clean.txt" \
+  "err:^unknown-signal\.rules:7:[0-9]+: unknown signal 'nosuchsignal'"
+check "rule file: pattern (a|b does not compile" 4 \
+  "tl --no-default-rules --rules bad-pattern.rules clean.txt" 'err:^bad-pattern\.rules:6:11: .*\('
+check "rule file: missing" 4 "tl --no-default-rules --rules no-such.rules clean.txt" \
+  'err:no-such\.rules'
+check "rule file errors also fail --list-rules" 4 "tl --rules bad-pattern.rules --list-rules" \
+  'err:^bad-pattern\.rules:6:11:'
+check "--test-rules: a bad example that does not fire" 4 \
+  "tl --no-default-rules --test-rules bad-example.rules" \
+  'err:^bad-example\.rules:9:[0-9]+: bad example does not fire TL9104' '1 failed'
+
+# ---------------------------------------------------------------- severities
+check "--fail-on none" 0 "tlr --fail-on none rude.txt" '^rude\.txt:2:19: error:'
+check "--fail-on error, with only a warning" 0 "tlr --fail-on error --disable insult rude.txt" \
+  '^rude\.txt:3:5: warning:' '!error:'
+check "--fail-on error, with an error" 1 "tlr --fail-on error rude.txt" '^rude\.txt:2:19: error:'
+check "--fail-on info, with only an info" 1 "tlr --fail-on info --disable insult,dismissive rude.txt" \
+  '^rude\.txt:3:27: info:'
+check "--min-severity warning hides infos" 1 "tlr --min-severity warning rude.txt" \
+  ': error:' ': warning:' '!: info:' 'err:^1 error, 1 warning in 1 file$'
+check "--min-severity error" 1 "tlr --min-severity error --format json rude.txt" \
+  'json:^summary files=1 findings=1 errors=1 warnings=0 infos=0$'
+
+# ---------------------------------------------------------------- rule selection
+check "--disable by id" 1 "tlr --disable TL9001 rude.txt" '!TL9001' 'TL9002'
+check "--disable by name" 1 "tlr --disable insult-direct rude.txt" '!TL9001' 'TL9002'
+check "--disable by category" 1 "tlr --disable dismissive rude.txt" 'TL9001' '!TL9002'
+check "--disable a list" 0 "tlr --disable insult,dismissive,shouting rude.txt" '!.'
+check "--disable repeated" 0 "tlr --disable insult --disable dismissive --disable TL9003 rude.txt" '!.'
+check "--disable a category, --enable one of its rules" 1 \
+  "printf 'Es usted un idiota y un tonto.\n' | tlr --disable insult --enable TL9005" \
+  'TL9005 insult-stupid' '!TL9001'
+
+# ---------------------------------------------------------------- languages
+check "mixed reply: each sentence by its language's rules" 1 "tlr --format json mixed.txt" \
+  'json:^mixed\.txt:2:11:2:16:TL9001:error:en:moron$' \
+  'json:^mixed\.txt:2:22:2:44:TL9002:warning:es:no es nuestro problema$'
+check "--lang en applies only English rules" 1 "tlr --lang en mixed.txt" 'TL9001' '!TL9002'
+check "--lang es applies only Spanish rules" 1 "tlr --lang es mixed.txt" '!TL9001' 'TL9002'
+check "bad --lang value" 3 "tlr --lang fr mixed.txt" 'err:fr'
+
+# ---------------------------------------------------------------- --each-line
+check "--each-line: line numbers of each reply" 1 "tlr --each-line --format json templates.txt" \
+  'json:^templates\.txt:2:25:2:30:TL9005:error:es:tonto$' \
+  'json:^templates\.txt:5:21:5:27:TL9005:error:en:stupid$' \
+  'json:^summary files=1 findings=2 '
+check "--each-line with --context: document findings on each reply's line" 1 \
+  "tlr --each-line --context complaint.txt --format json templates.txt" \
+  'json:^templates\.txt:1:1:1:1:TL9004:warning:es:$' \
+  'json:^templates\.txt:4:1:4:1:TL9004:warning:en:$' \
+  'json:!^templates\.txt:3:' 'json:^summary files=1 findings=6 '
+
+# ---------------------------------------------------------------- --context
+check "document rule: silent without --context" 0 "tlr reply-no-apology.txt" '!.'
+check "document rule: fires with a complaint --context" 1 \
+  "tlr --context complaint.txt --format json reply-no-apology.txt" \
+  'json:^reply-no-apology\.txt:1:1:1:1:TL9004:warning:es:$'
+check "document rule: text output" 1 "tlr --context complaint.txt reply-no-apology.txt" \
+  '^reply-no-apology\.txt:1:1: warning: \[TL9004 missing-apology\]'
+check "document rule: satisfied by an apology" 0 "tlr --context complaint.txt clean.txt" '!.'
+check "customer's words (3+) repeated by the reply are not reported" 0 \
+  "tlr --context complaint.txt reply-quotes-customer.txt" '!.'
+check "...but without --context they are" 1 "tlr reply-quotes-customer.txt" 'TL9001'
+check "...and two repeated words are" 1 "tlr --context complaint.txt reply-short-quote.txt" \
+  '^reply-short-quote\.txt:1:29: error: \[TL9001'
+
+# ---------------------------------------------------------------- bad input
+printf 'Hola \xff usted es un idiota.\n' >"$TMP/invalid-utf8.txt"
+check "invalid UTF-8: columns right after a \\xff byte, note on stderr" 1 \
+  "tlr --format json '$TMP/invalid-utf8.txt'" 'json::1:20:1:26:TL9001:error:es:idiota$' \
+  'err:invalid UTF-8'
+printf '\xef\xbb\xbfIdiota, eso es usted.\n' >"$TMP/bom.txt"
+check "UTF-8 BOM: column 1 is the first character" 1 "tlr --format json '$TMP/bom.txt'" \
+  'json::1:1:1:7:TL9001:error:es:Idiota$'
+printf 'Hola.\r\nUsted es un idiota.\r\nNo es mi problema\r\n' >"$TMP/crlf.txt"
+check "CRLF line ends: no \\r in the JSON" 1 "tlr --format json '$TMP/crlf.txt'" \
+  'json::2:13:2:19:TL9001:error:es:idiota$' 'json::3:1:3:18:TL9002:warning:es:No es mi problema$' \
+  '!\\r' "json:!"$'\r'
+check "CRLF line ends: text" 1 "tlr '$TMP/crlf.txt'" '^  2 \| Usted es un idiota\.$' $'!\r'
+: >"$TMP/empty.txt"
+check "empty file" 0 "tlr '$TMP/empty.txt'" '!.' 'err:!.'
+check "empty standard input" 0 "tlr" '!.' 'err:!.'
+printf 'Usted es un idiota.\0\n' >"$TMP/nul.txt"
+check "NUL bytes: skipped with a note, other files linted" 0 "tlr '$TMP/nul.txt' clean.txt" \
+  '!.' 'err:nul\.txt.*(binary|NUL)'
+check "NUL bytes: the next file's findings still count" 1 "tlr '$TMP/nul.txt' rude.txt" \
+  '^rude\.txt:2:19:' '!nul\.txt'
+
+# A long single line with a few insults: completes, finds them, points at the right columns.
+big_mb=5
+[[ ${TONELINT_BIG_TESTS:-0} == 1 ]] && big_mb=100
+filler_len=$(python3 - "$TMP/big.txt" "$big_mb" <<'EOF'
+import sys
+path, mb = sys.argv[1], int(sys.argv[2])
+chunk = "Gracias por escribirnos, lo revisamos hoy. "
+filler = chunk * (mb * 1024 * 1024 // len(chunk) // 4)
+with open(path, "w") as f:
+    f.write(filler + "Usted es un idiota. " + filler + "You are a moron. " + filler
+            + "Usted es un i.d.i.o.t.a. " + filler + "\n")
+print(len(filler))
+EOF
+)
+n=$filler_len
+check "$big_mb MB single line" 1 "tlr --format json '$TMP/big.txt'" \
+  "json::1:$((n + 13)):1:$((n + 19)):TL9001:error:es:idiota$" \
+  "json::1:$((2 * n + 31)):1:$((2 * n + 36)):TL9001:error:en:moron$" \
+  "json::1:$((3 * n + 50)):1:$((3 * n + 61)):TL9001:error:es:i\.d\.i\.o\.t\.a$" \
+  'json:^summary files=1 findings=3 errors=3 '
+check "$big_mb MB single line, text output is cut around the finding" 1 \
+  "tlr '$TMP/big.txt' | awk '{ if (length(\$0) > 400) print \"long line\" }'" '!long line'
+
+echo "# $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -60,6 +60,9 @@ struct Rule {
   bool obfuscated = false;
   std::vector<std::string> suggestions;
   bool fix_safe = false;
+  // `language-specific yes`: a concept one language has and the other lacks (mixing tú and
+  // usted), so the rule needs no counterpart under the same id in the other language.
+  bool language_specific = false;
   std::vector<PatternLine> required;  // document rules
   std::vector<Trigger> triggers;      // document rules
   std::vector<Example> bad;

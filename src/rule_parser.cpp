@@ -128,6 +128,13 @@ class BlockParser {
     }
   }
 
+  bool ReadYesNo(const KeyLine& line) {
+    if (line.value != "yes" && line.value != "no") {
+      Error(line.value_location, "'" + line.key + "' is yes or no, not '" + line.value + "'");
+    }
+    return line.value == "yes";
+  }
+
   void ParseTrigger(const KeyLine& line, Rule* rule) {
     Trigger trigger;
     trigger.location = line.value_location;
@@ -193,14 +200,9 @@ class BlockParser {
         {"unless", [&](const KeyLine& l) { rule->unless.push_back(Pattern(l, false)); }},
         {"require", [&](const KeyLine& l) { rule->required.push_back(Pattern(l, false)); }},
         {"when", [&](const KeyLine& l) { ParseTrigger(l, rule); }},
-        {"obfuscated",
-         [&](const KeyLine& l) {
-           if (l.value != "yes" && l.value != "no") {
-             Error(l.value_location, "'obfuscated' is yes or no, not '" + l.value + "'");
-           }
-           rule->obfuscated = l.value == "yes";
-         }},
+        {"obfuscated", [&](const KeyLine& l) { rule->obfuscated = ReadYesNo(l); }},
         {"suggest", [&](const KeyLine& l) { rule->suggestions.push_back(l.value); }},
+        {"language-specific", [&](const KeyLine& l) { rule->language_specific = ReadYesNo(l); }},
         {"fix",
          [&](const KeyLine& l) {
            if (l.value != "safe") Error(l.value_location, "'fix' can only be 'safe'");

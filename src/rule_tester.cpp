@@ -20,15 +20,22 @@ bool Fires(Linter& linter, const Rule& rule, const std::string& text) {
 }  // namespace
 
 RuleTestReport TestRules(const RuleSet& rules, const std::string& file_prefix,
-                         bool require_examples) {
+                         bool bundled_bar) {
   RuleTestReport report;
   Linter linter(rules);
   for (const Rule& rule : rules.rules()) {
     if (!rule.location.file.starts_with(file_prefix)) continue;
     ++report.rules_tested;
     const std::string subject = rule.id + " " + rule.name + " (" + std::string(LangCode(rule.lang)) + ")";
-    if (require_examples && (rule.bad.size() < 2 || rule.good.size() < 2)) {
+    if (bundled_bar && (rule.bad.size() < 2 || rule.good.size() < 2)) {
       report.failures.push_back({rule.location, subject + " needs at least two 'bad' and two 'good' examples"});
+    }
+    const Lang other = rule.lang == Lang::kEs ? Lang::kEn : Lang::kEs;
+    if (bundled_bar && !rule.language_specific &&
+        rules.FindRule(rule.id, other) == rules.rules().size()) {
+      report.failures.push_back(
+          {rule.location, subject + " has no " + std::string(LangCode(other)) +
+                              " counterpart; write one or mark it 'language-specific yes'"});
     }
     for (const Example& example : rule.bad) {
       ++report.examples_tested;

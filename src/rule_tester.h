@@ -17,9 +17,10 @@ struct RuleTestReport {
 
 // Tests the rules of `rules` whose file starts with `file_prefix` (all when empty). Each
 // example is linted alone, in the rule's language, with the rule's `context:` triggers taken
-// as holding. When `require_examples` is set, a rule with fewer than two `bad` or two `good`
-// examples is a failure too (the bar for bundled rules).
+// as holding. When `bundled_bar` is set, the bar for bundled rules applies too: a rule with
+// fewer than two `bad` or two `good` examples fails, and so does a rule with no counterpart
+// under its id in the other language unless it is marked `language-specific yes`.
 RuleTestReport TestRules(const RuleSet& rules, const std::string& file_prefix,
-                         bool require_examples);
+                         bool bundled_bar);
 
 }  // namespace tonelint

@@ -36,7 +36,10 @@ std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::o
     *exit_code = kExitUsageError;
     return nullptr;
   }
-  std::unique_ptr<RuleSet> rules = RuleSet::Build(std::move(files), &errors);
+  // --test-rules compiles every pattern up front so that none goes unchecked.
+  const Compilation compilation =
+      options.action == Action::kTestRules ? Compilation::kEager : Compilation::kLazy;
+  std::unique_ptr<RuleSet> rules = RuleSet::Build(std::move(files), &errors, compilation);
   if (!rules) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;

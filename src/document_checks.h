@@ -15,7 +15,7 @@ class DocumentEvidence {
  public:
   // Forgets everything; sized for `rules`.
   void Reset(const RuleSet& rules);
-  // Records the document_patterns() indexes that matched somewhere in the text.
+  // Records the document_patterns() entries (indexes) that matched somewhere in the text.
   void Record(const RuleSet& rules, const std::vector<int>& pattern_hits);
 
   bool HasSignal(std::size_t signal) const { return signals_[signal]; }

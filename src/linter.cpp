@@ -159,7 +159,7 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
                                  std::vector<Finding>* out) {
   MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, sentence, base, out);
   const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
-  if (!obfuscated_index.set) return;
+  if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
     obfuscated_ambiguous = MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
     if (obfuscated_ambiguous) {
@@ -198,10 +198,8 @@ bool HasEnoughRealLetters(std::string_view matched) {
 void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& form,
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
-  if (!index.set) return;
-  hits.clear();
-  if (!index.set->Match(form.text, &hits)) return;
-  std::sort(hits.begin(), hits.end());
+  if (index.empty()) return;
+  index.keywords.FindCandidates(form.text, &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
@@ -243,9 +241,13 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
-  if (!index.set) return;
-  hits.clear();
-  if (index.set->Match(form.text, &hits)) document_evidence->Record(rules, hits);
+  if (index.empty()) return;
+  index.keywords.FindCandidates(form.text, &hits);
+  std::erase_if(hits, [&](int hit) {
+    const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();
+    return !regex.ok() || !RE2::PartialMatch(form.text, regex);
+  });
+  document_evidence->Record(rules, hits);
 }
 
 void Linter::State::LintReply(std::string_view reply, std::size_t base,

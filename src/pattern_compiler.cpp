@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <optional>
 #include <vector>
 
 #include "normalizer.h"
@@ -21,9 +22,10 @@ class PhraseParser {
   PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
       : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
 
-  bool Parse(std::string* regex, PatternError* error) {
+  bool Parse(std::string* regex, std::vector<Keyword>* keywords, PatternError* error) {
     bool has_required = false;
-    if (!ParseSequence(regex, &has_required)) {
+    std::optional<std::vector<Keyword>> keys;
+    if (!ParseSequence(regex, &has_required, &keys)) {
       *error = error_;
       return false;
     }
@@ -37,16 +39,27 @@ class PhraseParser {
       *error = {0, "a pattern needs at least one word that is not optional"};
       return false;
     }
+    if (keys) *keywords = std::move(*keys);
     return true;
   }
 
  private:
   enum class ItemKind { kRequired, kOptional, kGap };
+  // A set of keywords one of which every match contains; nullopt when there is none.
+  using Keys = std::optional<std::vector<Keyword>>;
   struct Item {
     ItemKind kind;
     std::string regex;
     std::size_t offset;
+    Keys keys;  // for required items
   };
+
+  // The shortest keyword of a set: the longer, the fewer sentences it lets through.
+  static std::size_t Selectivity(const std::vector<Keyword>& keys) {
+    std::size_t shortest = std::string::npos;
+    for (const Keyword& key : keys) shortest = std::min(shortest, key.text.size());
+    return keys.empty() ? 0 : shortest;
+  }
 
   bool Fail(std::size_t offset, std::string message) {
     error_ = {offset, std::move(message)};
@@ -63,7 +76,7 @@ class PhraseParser {
   }
 
   // sequence := item (spaces item)*
-  bool ParseSequence(std::string* regex, bool* has_required) {
+  bool ParseSequence(std::string* regex, bool* has_required, Keys* keys) {
     std::vector<Item> items;
     SkipSpaces();
     while (!AtSequenceEnd()) {
@@ -75,6 +88,13 @@ class PhraseParser {
       SkipSpaces();
     }
     if (items.empty()) return Fail(pos_, "empty phrase (nothing between separators)");
+    keys->reset();
+    for (const Item& item : items) {
+      if (item.kind == ItemKind::kRequired && item.keys &&
+          (!*keys || Selectivity(*item.keys) > Selectivity(**keys))) {
+        *keys = item.keys;
+      }
+    }
     return JoinItems(items, regex, has_required);
   }
 
@@ -129,22 +149,33 @@ class PhraseParser {
       const char close = c == '(' ? ')' : ']';
       ++pos_;
       std::string alternatives;
-      if (!ParseAlternatives(close, &alternatives)) return false;
+      if (!ParseAlternatives(close, &alternatives, &item->keys)) return false;
       item->kind = c == '(' ? ItemKind::kRequired : ItemKind::kOptional;
       item->regex = c == '(' ? "(" + alternatives + ")" : "(?:" + alternatives + ")";
       return true;
     }
     item->kind = ItemKind::kRequired;
-    return ParseWord(&item->regex);
+    Keyword key;
+    if (!ParseWord(&item->regex, &key)) return false;
+    item->keys = std::vector<Keyword>{std::move(key)};
+    return true;
   }
 
   // alternatives := sequence ('|' sequence)* close
-  bool ParseAlternatives(char close, std::string* regex) {
+  // The group's keywords are the union of its alternatives', if each has some.
+  bool ParseAlternatives(char close, std::string* regex, Keys* keys) {
     const std::size_t open = pos_ - 1;
+    *keys = std::vector<Keyword>{};
     for (;;) {
       std::string alternative;
       bool has_required = false;
-      if (!ParseSequence(&alternative, &has_required)) return false;
+      Keys alternative_keys;
+      if (!ParseSequence(&alternative, &has_required, &alternative_keys)) return false;
+      if (*keys && alternative_keys) {
+        (*keys)->insert((*keys)->end(), alternative_keys->begin(), alternative_keys->end());
+      } else {
+        keys->reset();
+      }
       regex->append(alternative);
       if (pos_ >= pattern_.size()) return Fail(open, std::string("unclosed '") + pattern_[open] + "'");
       if (pattern_[pos_] == '|') {
@@ -167,7 +198,8 @@ class PhraseParser {
   }
 
   // A word: literal characters up to a space or syntax character, optionally ending in '*'.
-  bool ParseWord(std::string* regex) {
+  // Its keyword is its first run of word characters, a prefix if anything may follow it.
+  bool ParseWord(std::string* regex, Keyword* key) {
     const std::size_t start = pos_;
     while (pos_ < pattern_.size() && !IsSyntax(pattern_[pos_])) ++pos_;
     std::string_view raw = pattern_.substr(start, pos_ - start);
@@ -187,8 +219,10 @@ class PhraseParser {
       const std::string_view bytes(folded.data() + begin, i - begin);
       if (!IsWordCodePoint(c)) {
         pending_joiner = !body.empty();
+        key->prefix = key->prefix || !key->text.empty();
         continue;
       }
+      if (!key->prefix) key->text.append(bytes);
       if (pending_joiner) {
         body += std::string(kNonWordChar) + "*";
         pending_joiner = false;
@@ -201,6 +235,7 @@ class PhraseParser {
     }
     if (is_stem) {
       body += std::string(mode_ == PatternMode::kObfuscated ? kObfuscatedWordChar : kWordChar) + "*";
+      key->prefix = true;
     }
     regex->append(body);
     return true;
@@ -231,7 +266,8 @@ bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer
                           CompiledPattern* out, PatternError* error) {
   std::string body;
   PhraseParser parser(pattern, mode, normalizer);
-  if (!parser.Parse(&body, error)) return false;
+  out->keywords.clear();
+  if (!parser.Parse(&body, &out->keywords, error)) return false;
   out->regex = WrapWithWordBoundaries(body);
   out->first_user_group = 2;
   return true;

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tonelint {
 
@@ -21,8 +22,19 @@ struct PatternError {
   std::string message;
 };
 
+// A word that every match of a pattern contains, for the keyword prefilter (keyword_index.h).
+struct Keyword {
+  std::string text;     // in the matching form
+  bool prefix = false;  // a word of the text must start with `text` (stems, "don't" → "don")
+  bool operator==(const Keyword&) const = default;
+};
+
 struct CompiledPattern {
   std::string regex;  // RE2 syntax
+  // Every match contains a word equal to (or, for prefix keywords, starting with) one of
+  // these. Empty when no such set could be found (a pattern of optional words and gaps only
+  // inside groups); the pattern must then be tried on every sentence.
+  std::vector<Keyword> keywords;
   // The whole phrase is capture group 1 (its word boundaries are matched around it, outside the
   // group), so the pattern's own groups start at 2: `$N` in a suggestion is group N + 1.
   int first_user_group = 2;

@@ -11,9 +11,6 @@
 namespace tonelint {
 namespace {
 
-// RE2::Set's default 8 MB budget fails on a few thousand patterns (DESIGN.md §6).
-constexpr int64_t kSetMemoryBudget = int64_t{128} << 20;
-
 RE2::Options MatchingOptions() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
@@ -24,63 +21,47 @@ RE2::Options MatchingOptions() {
 
 class Compiler {
  public:
-  Compiler(Normalizer& normalizer, std::vector<Diagnostic>* errors)
-      : normalizer_(normalizer), errors_(errors) {}
+  Compiler(Normalizer& normalizer, Compilation compilation, std::vector<Diagnostic>* errors)
+      : normalizer_(normalizer), compilation_(compilation), errors_(errors) {}
 
-  // Turns one pattern line into RE2 syntax; on a phrase-syntax error reports it and returns
-  // null. RE2 itself parses the result when it is added to an index (AddToIndex) or, for
-  // patterns in no index, by Validate().
+  // Turns one pattern line into a CompiledRegex; on an error reports it and returns null.
+  // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
+  // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
+  // with their place.
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
-    if (line.is_regex) return std::make_unique<CompiledRegex>(line.text, 0, 1, mode);
-    CompiledPattern compiled;
-    PatternError error;
-    if (!CompilePhrasePattern(line.text, mode, normalizer_, &compiled, &error)) {
-      SourceLocation at = line.location;
-      at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
-      errors_->push_back({at, "bad pattern: " + error.message});
-      return nullptr;
+    std::unique_ptr<CompiledRegex> compiled;
+    if (line.is_regex) {
+      compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{}, 0, 1, mode);
+    } else {
+      CompiledPattern phrase;
+      PatternError error;
+      if (!CompilePhrasePattern(line.text, mode, normalizer_, &phrase, &error)) {
+        SourceLocation at = line.location;
+        at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
+        errors_->push_back({at, "bad pattern: " + error.message});
+        return nullptr;
+      }
+      compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
+                                                 1, phrase.first_user_group, mode);
     }
-    return std::make_unique<CompiledRegex>(std::move(compiled.regex), 1,
-                                           compiled.first_user_group, mode);
-  }
-
-  // Compiles a pattern that is in no index now, so that its errors surface at load time.
-  std::unique_ptr<CompiledRegex> Validate(std::unique_ptr<CompiledRegex> compiled,
-                                          const PatternLine& line) {
-    if (compiled && !compiled->regex().ok()) {
+    if ((line.is_regex || compilation_ == Compilation::kEager) && !compiled->regex().ok()) {
       errors_->push_back({line.location, "pattern does not compile: " + compiled->regex().error()});
       return nullptr;
     }
     return compiled;
   }
 
-  // Adds a pattern to `index`, where RE2::Set parses it.
-  void AddToIndex(const CompiledRegex* compiled, const PatternLine& line, PatternIndex* index,
-                  PatternIndex::Entry entry) {
+  // Adds a pattern to `index` under its keywords.
+  static void AddToIndex(const CompiledRegex* compiled, PatternIndex* index,
+                         PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
-    if (!index->set) {
-      RE2::Options options = MatchingOptions();
-      options.set_max_mem(kSetMemoryBudget);
-      index->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    }
-    std::string error;
-    if (index->set->Add(compiled->pattern(), &error) < 0) {
-      errors_->push_back({line.location, "pattern does not compile: " + error});
-      return;
-    }
+    index->keywords.Add(static_cast<int>(index->entries.size()), compiled->keywords());
     index->entries.push_back(entry);
-  }
-
-  bool Finish(PatternIndex* index, const std::string& what) {
-    if (index->set && !index->set->Compile()) {
-      errors_->push_back({{}, "the " + what + " patterns exceed RE2's memory budget"});
-      return false;
-    }
-    return true;
   }
 
  private:
   Normalizer& normalizer_;
+  Compilation compilation_;
   std::vector<Diagnostic>* errors_;
 };
 
@@ -118,7 +99,8 @@ void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* er
 }  // namespace
 
 std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
-                                        std::vector<Diagnostic>* errors) {
+                                        std::vector<Diagnostic>* errors,
+                                        Compilation compilation) {
   const std::size_t errors_before = errors->size();
   auto set = std::unique_ptr<RuleSet>(new RuleSet);
   std::vector<Signal> signals;
@@ -142,14 +124,16 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     errors->push_back({{}, normalizer.error()});
     return nullptr;
   }
-  Compiler compiler(normalizer, errors);
+  Compiler compiler(normalizer, compilation, errors);
+  for (auto& by_lang : set->phrases_) by_lang[1].keywords = KeywordIndex(/*collapse_repeats=*/true);
 
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      const auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), signal.matches[p], &set->document_patterns_, {owner, p});
+      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
+      Compiler::AddToIndex(compiled.get(), &set->document_patterns_, {owner, p});
+      if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
   }
 
@@ -161,16 +145,16 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
       compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
-      compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
+      Compiler::AddToIndex(compiled_rule.matches.back().get(), &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
-      compiled_rule.unless.push_back(
-          compiler.Validate(compiler.Compile(line, PatternMode::kPlain), line));
+      compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      const auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), rule.required[p], &set->document_patterns_,
-                          {set->signal_names_.size() + r, p});
+      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
+      Compiler::AddToIndex(compiled.get(), &set->document_patterns_,
+                           {set->signal_names_.size() + r, p});
+      if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
     for (const Trigger& trigger : rule.triggers) {
       if (trigger.kind != Trigger::Kind::kAlways &&
@@ -180,10 +164,6 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
       }
     }
   }
-  for (auto& by_lang : set->phrases_) {
-    for (PatternIndex& index : by_lang) compiler.Finish(&index, "phrase");
-  }
-  compiler.Finish(&set->document_patterns_, "signal and require");
   if (errors->size() != errors_before) return nullptr;
   return set;
 }

@@ -1,10 +1,9 @@
-// Rules compiled for matching: every pattern turned into RE2, phrase patterns indexed by an
-// RE2::Set per language and form so that one scan of a sentence finds the candidate rules, and
-// the signal and `require` patterns indexed by one more set for document checks.
+// Rules compiled for matching: every pattern turned into RE2, phrase patterns indexed by their
+// keywords per language and form so that one scan of a sentence finds the candidate rules, and
+// the signal and `require` patterns indexed the same way for document checks.
 #pragma once
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <cstddef>
 #include <memory>
@@ -12,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "keyword_index.h"
 #include "pattern_compiler.h"
 #include "rule.h"
 
@@ -23,24 +23,28 @@ class Normalizer;
 // matched outside); for `regex` lines it is the whole match, group 0.
 class CompiledRegex {
  public:
-  CompiledRegex(std::string pattern, int span_group, int first_user_group, PatternMode mode)
+  CompiledRegex(std::string pattern, std::vector<Keyword> keywords, int span_group,
+                int first_user_group, PatternMode mode)
       : pattern_(std::move(pattern)),
+        keywords_(std::move(keywords)),
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
 
   // The RE2, compiled on first use: a pre-commit run on one reply needs only the few rules
-  // whose candidates the RE2::Set reports, and compiling all of them would dominate its time.
-  // Thread-safe. The pattern was already parsed when the rules were built, so this only fails
-  // if RE2 runs out of its memory budget; then ok() on the result is false.
+  // whose keywords it contains, and compiling all of them would dominate its time. Thread-safe.
+  // Patterns are checked when the rules are built (RuleSet::Build), so this only fails if RE2
+  // runs out of its memory budget; then ok() on the result is false.
   const RE2& regex() const;
   const std::string& pattern() const { return pattern_; }
+  const std::vector<Keyword>& keywords() const { return keywords_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
 
  private:
   std::string pattern_;
+  std::vector<Keyword> keywords_;
   int span_group_;
   int first_user_group_;
   PatternMode mode_;
@@ -55,14 +59,21 @@ struct CompiledRule {
   std::vector<std::unique_ptr<CompiledRegex>> unless;
 };
 
-// A set of patterns scanned together, and which pattern each set index stands for.
+// Patterns looked up together through their keywords, and which pattern each index stands for.
 struct PatternIndex {
   struct Entry {
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
   };
-  std::unique_ptr<RE2::Set> set;  // null when no pattern
+  KeywordIndex keywords;         // numbers patterns by their position in `entries`
   std::vector<Entry> entries;
+  bool empty() const { return entries.empty(); }
+};
+
+// When the rules' own RE2s are compiled.
+enum class Compilation {
+  kLazy,   // on first use: linting (a `regex` line is still compiled at once, to check it)
+  kEager,  // all at load time: --test-rules, so that every pattern is checked
 };
 
 class RuleSet {
@@ -72,7 +83,8 @@ class RuleSet {
   // every pattern (phrase syntax and RE2 compilation). Appends problems to `errors` as
   // `file:line:col` diagnostics and returns null if there were any.
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
-                                        std::vector<Diagnostic>* errors);
+                                        std::vector<Diagnostic>* errors,
+                                        Compilation compilation = Compilation::kLazy);
 
   const std::vector<Rule>& rules() const { return rules_; }
   const CompiledRule& compiled(std::size_t rule) const { return compiled_[rule]; }
@@ -81,13 +93,13 @@ class RuleSet {
   const PatternIndex& phrases(Lang lang, PatternMode mode) const {
     return phrases_[LangSlot(lang)][mode == PatternMode::kObfuscated ? 1 : 0];
   }
-  bool HasObfuscatedRules(Lang lang) const {
-    return phrases(lang, PatternMode::kObfuscated).set != nullptr;
-  }
+  bool HasObfuscatedRules(Lang lang) const { return !phrases(lang, PatternMode::kObfuscated).empty(); }
 
   // Signal and `require` patterns, all languages, plain form. Entry::owner is a signal index
   // when < signal_names().size(), else signal_names().size() + a rule index (a `require`).
   const PatternIndex& document_patterns() const { return document_patterns_; }
+  // The pattern of document_patterns().entries[i].
+  const CompiledRegex& document_pattern(std::size_t i) const { return *document_regexes_[i]; }
   // Signal names, merged across files and languages; a Trigger's signal is one of these.
   const std::vector<std::string>& signal_names() const { return signal_names_; }
   std::size_t SignalIndex(const std::string& name) const;  // signal_names().size() if unknown
@@ -102,6 +114,7 @@ class RuleSet {
   std::vector<CompiledRule> compiled_;
   PatternIndex phrases_[2][2];
   PatternIndex document_patterns_;
+  std::vector<std::unique_ptr<CompiledRegex>> document_regexes_;
   std::vector<std::string> signal_names_;
 };
 

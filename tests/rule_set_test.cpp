@@ -82,6 +82,6 @@ TEST_CASE("phrase rules are indexed by language and form") {
   CHECK(rules->HasObfuscatedRules(Lang::kEs));
   CHECK_FALSE(rules->HasObfuscatedRules(Lang::kEn));
   CHECK(rules->phrases(Lang::kEn, PatternMode::kPlain).entries.size() == 1);
-  CHECK(rules->phrases(Lang::kEs, PatternMode::kPlain).set == nullptr);
+  CHECK(rules->phrases(Lang::kEs, PatternMode::kPlain).empty());
   CHECK(rules->FindRule("insult-other", Lang::kUnknown) == 1);
 }

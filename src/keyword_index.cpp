@@ -1,0 +1,93 @@
+#include "keyword_index.h"
+
+#include <algorithm>
+
+#include "normalizer.h"
+
+namespace tonelint {
+
+std::string KeywordIndex::Key(std::string_view word) const {
+  if (!collapse_repeats_) return std::string(word);
+  std::string key;
+  key.reserve(word.size());
+  std::size_t i = 0;
+  std::string_view previous;
+  while (i < word.size()) {
+    const std::size_t begin = i;
+    NextCodePoint(word, &i);
+    const std::string_view code_point = word.substr(begin, i - begin);
+    if (code_point != previous) key.append(code_point);
+    previous = code_point;
+  }
+  return key;
+}
+
+void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
+  ++size_;
+  all_.push_back(pattern);
+  if (keywords.empty()) {
+    always_.push_back(pattern);
+    return;
+  }
+  for (const Keyword& keyword : keywords) {
+    std::string key = Key(keyword.text);
+    if (!keyword.prefix) {
+      exact_[key].push_back(pattern);
+      continue;
+    }
+    if (key.size() >= prefix_lengths_.size()) key.resize(prefix_lengths_.size() - 1);
+    prefix_lengths_.set(key.size());
+    longest_prefix_ = std::max(longest_prefix_, key.size());
+    prefix_[key].push_back(pattern);
+  }
+}
+
+void KeywordIndex::AddWordCandidates(std::string_view word, std::vector<int>* candidates) const {
+  const std::string key = Key(word);
+  if (auto found = exact_.find(key); found != exact_.end()) {
+    candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+  }
+  const std::size_t longest = std::min(longest_prefix_, key.size());
+  for (std::size_t length = 1; length <= longest; ++length) {
+    if (!prefix_lengths_.test(length)) continue;
+    if (auto found = prefix_.find(key.substr(0, length)); found != prefix_.end()) {
+      candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+    }
+  }
+}
+
+void KeywordIndex::FindCandidates(std::string_view text, std::vector<int>* candidates) const {
+  candidates->assign(always_.begin(), always_.end());
+  std::size_t i = 0;
+  std::size_t word_begin = std::string_view::npos;
+  bool starred = false;
+  bool has_letter = false;
+  auto end_word = [&](std::size_t end) {
+    if (word_begin == std::string_view::npos) return;
+    if (starred && has_letter) {
+      candidates->assign(all_.begin(), all_.end());
+      i = text.size();  // every pattern is already a candidate
+    } else {
+      AddWordCandidates(text.substr(word_begin, end - word_begin), candidates);
+    }
+    word_begin = std::string_view::npos;
+    starred = has_letter = false;
+  };
+  while (i < text.size()) {
+    const std::size_t begin = i;
+    const int32_t c = NextCodePoint(text, &i);
+    const bool star = c == '*' && collapse_repeats_;
+    if (IsWordCodePoint(c) || star) {
+      if (word_begin == std::string_view::npos) word_begin = begin;
+      starred = starred || star;
+      has_letter = has_letter || !star;
+    } else {
+      end_word(begin);
+    }
+  }
+  end_word(text.size());
+  std::sort(candidates->begin(), candidates->end());
+  candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+}
+
+}  // namespace tonelint

@@ -1,0 +1,59 @@
+#include "keyword_index.h"
+
+#include <doctest/doctest.h>
+
+#include "normalizer.h"
+
+using tonelint::Keyword;
+using tonelint::KeywordIndex;
+
+namespace {
+
+std::vector<Keyword> KeywordsOf(std::string_view pattern) {
+  tonelint::Normalizer normalizer;
+  tonelint::CompiledPattern compiled;
+  tonelint::PatternError error;
+  REQUIRE(tonelint::CompilePhrasePattern(pattern, tonelint::PatternMode::kPlain, normalizer,
+                                         &compiled, &error));
+  return compiled.keywords;
+}
+
+std::vector<int> Candidates(const KeywordIndex& index, std::string_view text) {
+  std::vector<int> out;
+  index.FindCandidates(text, &out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a pattern's keywords: the most selective required word or group") {
+  CHECK(KeywordsOf("no es (nuestro|mi) problema") == std::vector<Keyword>{{"problema", false}});
+  CHECK(KeywordsOf("(idiota|imbecil*)") ==
+        std::vector<Keyword>{{"idiota", false}, {"imbecil", true}});
+  CHECK(KeywordsOf("[muy] tonto") == std::vector<Keyword>{{"tonto", false}});
+  CHECK(KeywordsOf("don't") == std::vector<Keyword>{{"don", true}});
+  CHECK(KeywordsOf("ÉSTÚPIDO") == std::vector<Keyword>{{"estupido", false}});
+  // An alternative of optional words only gives the group no keyword; another item is used.
+  CHECK(KeywordsOf("te ([ya]|[muy]) bloqueo") == std::vector<Keyword>{{"bloqueo", false}});
+}
+
+TEST_CASE("candidates are the patterns whose keyword is a word of the text") {
+  KeywordIndex index;
+  index.Add(0, {{"problema", false}});
+  index.Add(1, {{"idiot", true}});
+  index.Add(2, {});  // no keyword: always a candidate
+  CHECK(Candidates(index, "no es nuestro problema") == std::vector<int>{0, 2});
+  CHECK(Candidates(index, "you idiots") == std::vector<int>{1, 2});
+  CHECK(Candidates(index, "problemas") == std::vector<int>{2});  // exact keyword, longer word
+  CHECK(Candidates(index, "an idio") == std::vector<int>{2});    // shorter than the prefix
+}
+
+TEST_CASE("with collapsed repeats, stretched letters and stars still find the pattern") {
+  KeywordIndex index(/*collapse_repeats=*/true);
+  index.Add(0, {{"idiota", false}});
+  index.Add(1, {{"fuck", false}});
+  CHECK(Candidates(index, "eres un idiotaaaa") == std::vector<int>{0});
+  CHECK(Candidates(index, "fuuuuck") == std::vector<int>{1});
+  CHECK(Candidates(index, "f*ck") == std::vector<int>{0, 1});
+  CHECK(Candidates(index, "* lista").empty());  // a bullet is not a starred word
+}

@@ -9,16 +9,19 @@ void DocumentEvidence::Reset(const RuleSet& rules) {
   required_.assign(rules.rules().size(), false);
 }
 
-void DocumentEvidence::Record(const RuleSet& rules, const std::vector<int>& pattern_hits) {
+// Signals come first among document_patterns() owners, then rules (rule_set.h).
+std::vector<bool>::reference DocumentEvidence::Flag(const RuleSet& rules, int pattern_hit) {
   const std::size_t signal_count = rules.signal_names().size();
-  for (int hit : pattern_hits) {
-    const std::size_t owner = rules.document_patterns().entries[hit].owner;
-    if (owner < signal_count) {
-      signals_[owner] = true;
-    } else {
-      required_[owner - signal_count] = true;
-    }
-  }
+  const std::size_t owner = rules.document_patterns().entries[pattern_hit].owner;
+  return owner < signal_count ? signals_[owner] : required_[owner - signal_count];
+}
+
+void DocumentEvidence::Record(const RuleSet& rules, const std::vector<int>& pattern_hits) {
+  for (int hit : pattern_hits) Flag(rules, hit) = true;
+}
+
+bool DocumentEvidence::Has(const RuleSet& rules, int pattern_hit) const {
+  return const_cast<DocumentEvidence*>(this)->Flag(rules, pattern_hit);
 }
 
 namespace {

@@ -19,9 +19,13 @@ class DocumentEvidence {
   void Record(const RuleSet& rules, const std::vector<int>& pattern_hits);
 
   bool HasSignal(std::size_t signal) const { return signals_[signal]; }
+  // Whether what document_patterns() entry `pattern_hit` stands for was already recorded.
+  bool Has(const RuleSet& rules, int pattern_hit) const;
   bool HasRequired(std::size_t rule) const { return required_[rule]; }
 
  private:
+  std::vector<bool>::reference Flag(const RuleSet& rules, int pattern_hit);
+
   std::vector<bool> signals_;
   std::vector<bool> required_;
 };

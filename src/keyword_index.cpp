@@ -6,20 +6,19 @@
 
 namespace tonelint {
 
-std::string KeywordIndex::Key(std::string_view word) const {
-  if (!collapse_repeats_) return std::string(word);
-  std::string key;
-  key.reserve(word.size());
+std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
+  if (!collapse_repeats_) return word;
+  buffer->clear();
   std::size_t i = 0;
   std::string_view previous;
   while (i < word.size()) {
     const std::size_t begin = i;
     NextCodePoint(word, &i);
     const std::string_view code_point = word.substr(begin, i - begin);
-    if (code_point != previous) key.append(code_point);
+    if (code_point != previous) buffer->append(code_point);
     previous = code_point;
   }
-  return key;
+  return *buffer;
 }
 
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
@@ -29,8 +28,9 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
     always_.push_back(pattern);
     return;
   }
+  std::string buffer;
   for (const Keyword& keyword : keywords) {
-    std::string key = Key(keyword.text);
+    std::string key(Key(keyword.text, &buffer));
     if (!keyword.prefix) {
       exact_[key].push_back(pattern);
       continue;
@@ -42,22 +42,33 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::vector<int>* candidates) const {
-  const std::string key = Key(word);
+void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
+                                     std::vector<int>* candidates) const {
+  if (auto cached = cache->words_.find(word); cached != cache->words_.end()) {
+    candidates->insert(candidates->end(), cached->second.begin(), cached->second.end());
+    return;
+  }
+  std::vector<int> found_here;
+  const std::string_view key = Key(word, buffer);
   if (auto found = exact_.find(key); found != exact_.end()) {
-    candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+    found_here.insert(found_here.end(), found->second.begin(), found->second.end());
   }
   const std::size_t longest = std::min(longest_prefix_, key.size());
   for (std::size_t length = 1; length <= longest; ++length) {
     if (!prefix_lengths_.test(length)) continue;
     if (auto found = prefix_.find(key.substr(0, length)); found != prefix_.end()) {
-      candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+      found_here.insert(found_here.end(), found->second.begin(), found->second.end());
     }
   }
+  candidates->insert(candidates->end(), found_here.begin(), found_here.end());
+  if (cache->words_.size() >= Cache::kMaxWords) cache->words_.clear();
+  cache->words_.emplace(word, std::move(found_here));
 }
 
-void KeywordIndex::FindCandidates(std::string_view text, std::vector<int>* candidates) const {
+void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
+                                  std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
+  std::string buffer;
   std::size_t i = 0;
   std::size_t word_begin = std::string_view::npos;
   bool starred = false;
@@ -68,7 +79,7 @@ void KeywordIndex::FindCandidates(std::string_view text, std::vector<int>* candi
       candidates->assign(all_.begin(), all_.end());
       i = text.size();  // every pattern is already a candidate
     } else {
-      AddWordCandidates(text.substr(word_begin, end - word_begin), candidates);
+      AddWordCandidates(text.substr(word_begin, end - word_begin), &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

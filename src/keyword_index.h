@@ -16,7 +16,26 @@
 namespace tonelint {
 
 class KeywordIndex {
+  // Lookups by string_view, without building a std::string per word of the text.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  using Map = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
+
  public:
+  // Candidates already found per word of the text. Words repeat (Zipf), and one lookup here
+  // replaces one exact and several prefix lookups. Owned by the caller, one per thread and
+  // index; bounded (cleared when full).
+  class Cache {
+   public:
+    static constexpr std::size_t kMaxWords = 1 << 16;
+
+   private:
+    friend class KeywordIndex;
+    Map words_;
+  };
+
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
   // runs of one letter count as one, in keywords and in the text alike.
   explicit KeywordIndex(bool collapse_repeats = false) : collapse_repeats_(collapse_repeats) {}
@@ -31,16 +50,18 @@ class KeywordIndex {
   // `candidates`, sorted, without duplicates. With collapse_repeats (the obfuscation form) a
   // word with '*' and a letter ("f*ck") may stand for many words, so it makes every pattern a
   // candidate.
-  void FindCandidates(std::string_view text, std::vector<int>* candidates) const;
+  void FindCandidates(std::string_view text, Cache* cache, std::vector<int>* candidates) const;
 
  private:
-  std::string Key(std::string_view word) const;
-  void AddWordCandidates(std::string_view word, std::vector<int>* candidates) const;
+  // The lookup form of `word` (repeats collapsed if collapse_repeats_), in `*buffer`.
+  std::string_view Key(std::string_view word, std::string* buffer) const;
+  void AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
+                         std::vector<int>* candidates) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;
-  std::unordered_map<std::string, std::vector<int>> exact_;
-  std::unordered_map<std::string, std::vector<int>> prefix_;
+  Map exact_;
+  Map prefix_;
   std::bitset<64> prefix_lengths_;  // lengths (in bytes, capped) that prefix_ has keys of
   std::size_t longest_prefix_ = 0;
   std::vector<int> always_;

@@ -81,6 +81,7 @@ struct Linter::State {
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
   std::vector<ByteRange> words;
   std::vector<int> hits;
+  std::unordered_map<const KeywordIndex*, KeywordIndex::Cache> keyword_caches;
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
@@ -199,12 +200,12 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
   if (index.empty()) return;
-  index.keywords.FindCandidates(form.text, &hits);
+  index.keywords.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
     const CompiledRegex& compiled = *rules.compiled(entry.owner).matches[entry.pattern];
-    FindUnlessSpans(entry.owner);
+    bool unless_found = false;
     ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
       if (compiled.mode() == PatternMode::kObfuscated &&
           !HasEnoughRealLetters(Slice(form.text, span))) {
@@ -212,6 +213,10 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
       }
       const ByteRange source_span = form.SourceRange(span.begin, span.end);
       if (OverlapsAny(source_span, quoted_from_customer)) return;
+      if (!unless_found) {
+        FindUnlessSpans(entry.owner);
+        unless_found = true;
+      }
       if (OverlapsAny(source_span, unless_spans)) return;
       const std::string_view matched = Slice(sentence, source_span);
       std::vector<std::string_view> user_groups;
@@ -242,8 +247,10 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
-  index.keywords.FindCandidates(form.text, &hits);
+  index.keywords.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
   std::erase_if(hits, [&](int hit) {
+    // A signal or requirement seen once in the reply need not be looked for again.
+    if (document_evidence->Has(rules, hit)) return true;
     const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();
     return !regex.ok() || !RE2::PartialMatch(form.text, regex);
   });

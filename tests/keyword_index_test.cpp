@@ -20,7 +20,11 @@ std::vector<Keyword> KeywordsOf(std::string_view pattern) {
 
 std::vector<int> Candidates(const KeywordIndex& index, std::string_view text) {
   std::vector<int> out;
-  index.FindCandidates(text, &out);
+  KeywordIndex::Cache cache;
+  index.FindCandidates(text, &cache, &out);
+  std::vector<int> again;
+  index.FindCandidates(text, &cache, &again);  // now from the cache
+  CHECK(again == out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -54,11 +55,24 @@ class PhraseParser {
     Keys keys;  // for required items
   };
 
-  // The shortest keyword of a set: the longer, the fewer sentences it lets through.
-  static std::size_t Selectivity(const std::vector<Keyword>& keys) {
-    std::size_t shortest = std::string::npos;
-    for (const Keyword& key : keys) shortest = std::min(shortest, key.text.size());
-    return keys.empty() ? 0 : shortest;
+  // What a keyword set costs the prefilter: how many sentences it lets through. Each keyword
+  // adds more the shorter it is, and much more if it is one of the most frequent words of
+  // either language; the cheapest required item becomes the pattern's keyword set.
+  static std::size_t Cost(const std::vector<Keyword>& keys) {
+    static constexpr std::string_view kFrequentWords[] = {
+        "a", "al", "and", "are", "as", "at", "be", "but", "by", "can", "como", "con", "de",
+        "del", "do", "el", "en", "era", "es", "esa", "ese", "eso", "esta", "este", "for",
+        "from", "has", "have", "i", "if", "in", "is", "it", "la", "las", "le", "les", "lo",
+        "los", "mas", "me", "mi", "my", "no", "nos", "not", "of", "on", "or", "para", "pero",
+        "por", "que", "se", "si", "so", "su", "te", "that", "the", "this", "to", "tu", "un",
+        "una", "was", "we", "will", "with", "y", "ya", "yo", "you", "your"};
+    std::size_t cost = 0;
+    for (const Keyword& key : keys) {
+      const bool frequent = std::find(std::begin(kFrequentWords), std::end(kFrequentWords),
+                                      key.text) != std::end(kFrequentWords);
+      cost += frequent ? 100 : 10 - std::min<std::size_t>(key.text.size(), 9);
+    }
+    return cost;
   }
 
   bool Fail(std::size_t offset, std::string message) {
@@ -91,7 +105,7 @@ class PhraseParser {
     keys->reset();
     for (const Item& item : items) {
       if (item.kind == ItemKind::kRequired && item.keys &&
-          (!*keys || Selectivity(*item.keys) > Selectivity(**keys))) {
+          (!*keys || Cost(*item.keys) < Cost(**keys))) {
         *keys = item.keys;
       }
     }

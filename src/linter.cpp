@@ -200,7 +200,7 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
   if (index.empty()) return;
-  index.keywords.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
+  index.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
@@ -247,7 +247,7 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
-  index.keywords.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
+  index.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
   std::erase_if(hits, [&](int hit) {
     // A signal or requirement seen once in the reply need not be looked for again.
     if (document_evidence->Has(rules, hit)) return true;

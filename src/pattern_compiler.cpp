@@ -63,9 +63,9 @@ class PhraseParser {
         "a", "al", "and", "are", "as", "at", "be", "but", "by", "can", "como", "con", "de",
         "del", "do", "el", "en", "era", "es", "esa", "ese", "eso", "esta", "este", "for",
         "from", "has", "have", "i", "if", "in", "is", "it", "la", "las", "le", "les", "lo",
-        "los", "mas", "me", "mi", "my", "no", "nos", "not", "of", "on", "or", "para", "pero",
+        "los", "mas", "me", "mi", "my", "no", "nos", "not", "nuestra", "nuestro", "of", "on", "or", "our", "para", "pero",
         "por", "que", "se", "si", "so", "su", "te", "that", "the", "this", "to", "tu", "un",
-        "una", "was", "we", "will", "with", "y", "ya", "yo", "you", "your"};
+        "una", "us", "was", "we", "will", "with", "y", "ya", "yo", "you", "your"};
     std::size_t cost = 0;
     for (const Keyword& key : keys) {
       const bool frequent = std::find(std::begin(kFrequentWords), std::end(kFrequentWords),

@@ -51,12 +51,31 @@ class Compiler {
     return compiled;
   }
 
-  // Adds a pattern to `index` under its keywords.
-  static void AddToIndex(const CompiledRegex* compiled, PatternIndex* index,
-                         PatternIndex::Entry entry) {
+  // Adds a pattern to `index`, under its keywords or to the unkeyed set.
+  void AddToIndex(const CompiledRegex* compiled, const PatternLine& line, PatternIndex* index,
+                  PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
-    index->keywords.Add(static_cast<int>(index->entries.size()), compiled->keywords());
+    const int position = static_cast<int>(index->entries.size());
+    if (compiled->keywords().empty()) {
+      if (!index->unkeyed) {
+        index->unkeyed = std::make_unique<RE2::Set>(MatchingOptions(), RE2::UNANCHORED);
+      }
+      std::string error;
+      if (index->unkeyed->Add(compiled->pattern(), &error) < 0) {
+        errors_->push_back({line.location, "pattern does not compile: " + error});
+        return;
+      }
+      index->unkeyed_patterns.push_back(position);
+    } else {
+      index->keywords.Add(position, compiled->keywords());
+    }
     index->entries.push_back(entry);
+  }
+
+  void Finish(PatternIndex* index) {
+    if (index->unkeyed && !index->unkeyed->Compile()) {
+      errors_->push_back({{}, "the patterns without keywords exceed RE2's memory budget"});
+    }
   }
 
  private:
@@ -132,7 +151,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
       auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
-      Compiler::AddToIndex(compiled.get(), &set->document_patterns_, {owner, p});
+      compiler.AddToIndex(compiled.get(), signal.matches[p], &set->document_patterns_, {owner, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
   }
@@ -145,15 +164,15 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
       compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
-      Compiler::AddToIndex(compiled_rule.matches.back().get(), &phrases, {r, p});
+      compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
       auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
-      Compiler::AddToIndex(compiled.get(), &set->document_patterns_,
-                           {set->signal_names_.size() + r, p});
+      compiler.AddToIndex(compiled.get(), rule.required[p], &set->document_patterns_,
+                          {set->signal_names_.size() + r, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
     for (const Trigger& trigger : rule.triggers) {
@@ -164,8 +183,22 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
       }
     }
   }
+  for (auto& by_lang : set->phrases_) {
+    for (PatternIndex& index : by_lang) compiler.Finish(&index);
+  }
+  compiler.Finish(&set->document_patterns_);
   if (errors->size() != errors_before) return nullptr;
   return set;
+}
+
+void PatternIndex::FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
+                                  std::vector<int>* candidates) const {
+  keywords.FindCandidates(text, cache, candidates);
+  if (!unkeyed) return;
+  std::vector<int> matched;
+  if (!unkeyed->Match(text, &matched)) return;
+  for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+  std::sort(candidates->begin(), candidates->end());
 }
 
 const RE2& CompiledRegex::regex() const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <cstddef>
 #include <memory>
@@ -59,15 +60,23 @@ struct CompiledRule {
   std::vector<std::unique_ptr<CompiledRegex>> unless;
 };
 
-// Patterns looked up together through their keywords, and which pattern each index stands for.
+// Patterns looked up together, and which pattern each index stands for.
 struct PatternIndex {
   struct Entry {
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
   };
-  KeywordIndex keywords;         // numbers patterns by their position in `entries`
   std::vector<Entry> entries;
+  KeywordIndex keywords;  // patterns with keywords, numbered by their position in `entries`
+  // Patterns without keywords (`regex` lines such as "!{3,}", emoji): one small RE2::Set tells
+  // which of them match, instead of running each of them on every sentence.
+  std::unique_ptr<RE2::Set> unkeyed;
+  std::vector<int> unkeyed_patterns;  // RE2::Set index → position in `entries`
+
   bool empty() const { return entries.empty(); }
+  // Positions in `entries` of the patterns that may match `text`, sorted, no duplicates.
+  void FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
+                      std::vector<int>* candidates) const;
 };
 
 // When the rules' own RE2s are compiled.

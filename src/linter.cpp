@@ -75,6 +75,7 @@ struct Linter::State {
   NormalizedText obfuscated_alternative;  // SpacedRunStart::kKeepLeadingWord
   bool obfuscated_ready = false;
   bool obfuscated_ambiguous = false;
+  bool obfuscated_is_plain = false;  // the sentence has nothing to undo: match `plain`
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
   std::vector<ByteRange> sentence_masks;
@@ -162,13 +163,15 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
-    obfuscated_ambiguous = MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
+    obfuscated_is_plain = !MayBeObfuscated(plain.text);
+    obfuscated_ambiguous =
+        !obfuscated_is_plain && MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
     if (obfuscated_ambiguous) {
       MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
     }
     obfuscated_ready = true;
   }
-  MatchForm(obfuscated_index, obfuscated, sentence, base, out);
+  MatchForm(obfuscated_index, obfuscated_is_plain ? plain : obfuscated, sentence, base, out);
   if (obfuscated_ambiguous) MatchForm(obfuscated_index, obfuscated_alternative, sentence, base, out);
 }
 

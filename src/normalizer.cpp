@@ -119,12 +119,19 @@ void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>
       ++next_mask;
       continue;
     }
-    const auto byte = static_cast<unsigned char>(source[i]);
-    if (byte < 0x80) {
-      const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-      out->Append(std::string_view(&lower, 1), static_cast<uint32_t>(i),
-                  static_cast<uint32_t>(i + 1));
-      ++i;
+    if (static_cast<unsigned char>(source[i]) < 0x80) {
+      // ASCII runs, most of any reply, up to the next mask or non-ASCII byte.
+      const std::size_t limit = next_mask != masked.end() ? std::min(next_mask->begin, source.size())
+                                                          : source.size();
+      std::size_t end = i;
+      while (end < limit && static_cast<unsigned char>(source[end]) < 0x80) ++end;
+      for (std::size_t k = i; k < end; ++k) {
+        const auto byte = static_cast<unsigned char>(source[k]);
+        out->text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+        out->source_begin.push_back(static_cast<uint32_t>(k));
+        out->source_end.push_back(static_cast<uint32_t>(k + 1));
+      }
+      i = end;
       continue;
     }
     const std::size_t start = i;
@@ -249,6 +256,35 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 }
 
 }  // namespace
+
+bool MayBeObfuscated(std::string_view plain) {
+  int spaced_run = 0;          // single characters seen so far in a row
+  std::size_t token_end = 0;   // end of the last single-character token
+  std::size_t i = 0;
+  while (i < plain.size()) {
+    const char c = plain[i];
+    if (IsAsciiDigit(c) || IsLeetSymbol(c)) return true;
+    if (!IsTokenByte(plain, i)) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    std::size_t code_points = 0;
+    while (i < plain.size() && IsTokenByte(plain, i)) {
+      if (IsAsciiDigit(plain[i]) || IsLeetSymbol(plain[i])) return true;
+      code_points += (static_cast<unsigned char>(plain[i]) & 0xC0) != 0x80;
+      ++i;
+    }
+    if (code_points != 1) {
+      spaced_run = 0;
+      continue;
+    }
+    spaced_run = spaced_run > 0 && begin == token_end + 1 ? spaced_run + 1 : 1;
+    token_end = i;
+    if (spaced_run >= 3) return true;
+  }
+  return false;
+}
 
 bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out) {
   out->Clear();

@@ -78,6 +78,10 @@ enum class SpacedRunStart {
 // reading differs and is worth matching too.
 bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out);
 
+// False when MakeObfuscationForm would return `plain` unchanged: no digit or leet symbol, and
+// no three spaced single characters. A quick scan that spares most sentences the rebuild.
+bool MayBeObfuscated(std::string_view plain);
+
 // Decodes the code point at byte `*i` of `text` and advances `*i` past it. Ill-formed bytes
 // decode as U+FFFD (one byte or maximal subpart at a time), so the loop always progresses.
 int32_t NextCodePoint(std::string_view text, std::size_t* i);

@@ -97,3 +97,14 @@ TEST_CASE("word code points are letters, marks and numbers in any script") {
   CHECK_FALSE(tonelint::IsWordCodePoint('-'));
   CHECK_FALSE(tonelint::IsWordCodePoint(0x1F600));  // emoji
 }
+
+TEST_CASE("the quick check agrees with the obfuscation form") {
+  for (const char* text : {"hola, ¿cómo está?", "cooperar y leer", "eres un 1d10t4", "i.d.i.o.t.a",
+                           "c o ñ o", "a y o", "f*ck", "pedido 123", "a b", "niño"}) {
+    CAPTURE(text);
+    if (!tonelint::MayBeObfuscated(Fold(text))) CHECK(Obfuscated(text) == Fold(text));
+  }
+  CHECK_FALSE(tonelint::MayBeObfuscated("hola, como esta usted"));
+  CHECK(tonelint::MayBeObfuscated("c o ñ o"));
+  CHECK(tonelint::MayBeObfuscated("eres un 1d10t4"));
+}

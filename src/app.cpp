@@ -119,8 +119,7 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
   }
 
   std::unique_ptr<Reporter> reporter =
-      options.format == OutputFormat::kJson ? MakeJsonReporter(out)
-                                            : MakeTextReporter(out, err, TextStyle{options.color});
+      MakeReporter(options.format, out, err, TextStyle{options.color}, rules.rules());
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back("-");
   Summary summary;

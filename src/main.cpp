@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   std::optional<std::string> test_rules;
 
   app.add_option("paths", options.paths, "Reply files to lint; none or \"-\" reads standard input");
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}))->capture_default_str();
   app.add_option("--lang", lang, "Language: auto decides per sentence")->check(CLI::IsMember({"auto", "es", "en"}))->capture_default_str();
   app.add_flag("--each-line", options.each_line, "Every input line is a separate reply");
   app.add_option("--context", options.context_path, "The customer's message this reply answers (enables the \"missing ...\" checks)");
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
     return tonelint::kExitClean;
   }
 
-  options.format = format == "json" ? tonelint::OutputFormat::kJson : tonelint::OutputFormat::kText;
+  options.format = *tonelint::ParseOutputFormat(format);
   if (lang != "auto") options.lang = tonelint::ParseLang(lang);
   options.fail_on = ParseFailOn(fail_on);
   options.min_severity = *tonelint::ParseSeverity(min_severity);

@@ -7,8 +7,10 @@
 #include <map>
 #include <ostream>
 
+#include "file_walker.h"
 #include "input.h"
 #include "linter.h"
+#include "ordered_parallel.h"
 #include "rule_set.h"
 #include "rule_tester.h"
 #include "suggest_name.h"
@@ -103,6 +105,41 @@ int TestRuleExamples(const Options& options, const RuleSet& rules, std::ostream&
   return report.failures.empty() ? kExitClean : kExitRuleError;
 }
 
+// One input, linted: what to print on stderr, and the findings with the text they point into.
+struct LintedFile {
+  std::string notes;  // for stderr, in input order
+  bool read_error = false;
+  std::unique_ptr<SourceText> source;  // null when the input was not linted
+  FileFindings file;
+};
+
+// Lints one input's bytes. Runs on worker threads: touches nothing but its arguments.
+LintedFile LintInput(const std::string& shown, InputText input, Linter& linter,
+                     const LintOptions& lint_options, Severity min_severity) {
+  LintedFile linted;
+  if (input.status == ReadStatus::kError) {
+    linted.notes = "tonelint: " + shown + ": " + input.error + "\n";
+    linted.read_error = true;
+    return linted;
+  }
+  if (input.status == ReadStatus::kBinary) {
+    linted.notes = "tonelint: " + shown + ": binary file (contains NUL bytes), skipped\n";
+    return linted;
+  }
+  linted.source = std::make_unique<SourceText>(std::move(input.bytes));
+  const SourceText& source = *linted.source;
+  if (source.replaced_sequences() > 0) {
+    linted.notes = fmt::format("tonelint: {}: {} invalid UTF-8 sequence(s) read as U+FFFD\n",
+                               shown, source.replaced_sequences());
+  }
+  linted.file = FileFindings{shown, &source, {}};
+  for (Finding& finding : linter.Lint(source, lint_options)) {
+    if (finding.severity < min_severity) continue;
+    linted.file.findings.push_back(std::move(finding));
+  }
+  return linted;
+}
+
 int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::ostream& out,
          std::ostream& err) {
   Linter linter(rules);
@@ -122,41 +159,49 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
   }
 
   std::unique_ptr<Reporter> reporter =
-      options.format == OutputFormat::kJson ? MakeJsonReporter(out)
-                                            : MakeTextReporter(out, err, TextStyle{options.color});
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back("-");
+      MakeReporter(options.format, out, err, TextStyle{options.color}, rules.rules());
+  std::vector<std::string> arguments = options.paths;
+  if (arguments.empty()) arguments.push_back("-");
   Summary summary;
   bool read_error = false;
   bool failing = false;
-  for (const std::string& path : paths) {
-    const bool is_stdin = path == "-";
-    const std::string shown = is_stdin ? "<stdin>" : path;
-    InputText input = is_stdin ? ReadInputStream(in) : ReadInputFile(path);
-    if (input.status == ReadStatus::kError) {
-      err << "tonelint: " << shown << ": " << input.error << "\n";
-      read_error = true;
-      continue;
+  std::vector<std::string> walk_errors;
+  const std::vector<std::string> paths = ExpandPaths(arguments, &walk_errors);
+  for (const std::string& error : walk_errors) err << "tonelint: " << error << "\n";
+  read_error = !walk_errors.empty();
+  // Standard input is read here, once, so that workers never share the stream; a second "-"
+  // reads an exhausted stream, as it always did: empty.
+  const std::size_t first_stdin = std::find(paths.begin(), paths.end(), "-") - paths.begin();
+  const InputText stdin_input = first_stdin < paths.size() ? ReadInputStream(in) : InputText{};
+
+  // One Linter per thread (it keeps buffers); the RuleSet is shared read-only.
+  const std::size_t jobs = std::max<std::size_t>(1, std::min(options.jobs, paths.size()));
+  std::vector<std::unique_ptr<Linter>> linters;
+  for (std::size_t i = 1; i < jobs; ++i) linters.push_back(std::make_unique<Linter>(rules));
+  auto lint = [&](std::size_t worker, std::size_t index) {
+    const std::string& path = paths[index];
+    InputText input;
+    if (path != "-") {
+      input = ReadInputFile(path);
+    } else if (index == first_stdin) {
+      input = stdin_input;
     }
-    if (input.status == ReadStatus::kBinary) {
-      err << "tonelint: " << shown << ": binary file (contains NUL bytes), skipped\n";
-      continue;
-    }
-    const SourceText source(std::move(input.bytes));
-    if (source.replaced_sequences() > 0) {
-      err << "tonelint: " << shown << ": " << source.replaced_sequences()
-          << " invalid UTF-8 sequence(s) read as U+FFFD\n";
-    }
-    FileFindings file{shown, &source, {}};
-    for (Finding& finding : linter.Lint(source, lint_options)) {
-      if (finding.severity < options.min_severity) continue;
+    Linter& worker_linter = worker == 0 ? linter : *linters[worker - 1];
+    return LintInput(path == "-" ? "<stdin>" : path, std::move(input), worker_linter,
+                     lint_options, options.min_severity);
+  };
+  auto emit = [&](std::size_t, LintedFile& linted) {
+    err << linted.notes;
+    read_error = read_error || linted.read_error;
+    if (!linted.source) return;
+    for (const Finding& finding : linted.file.findings) {
       failing = failing || (options.fail_on && finding.severity >= *options.fail_on);
       summary.Add(finding);
-      file.findings.push_back(std::move(finding));
     }
     ++summary.files;
-    reporter->ReportFile(file);
-  }
+    reporter->ReportFile(linted.file);
+  };
+  RunOrdered<LintedFile>(paths.size(), jobs, lint, emit);
   reporter->Finish(summary);
   out.flush();
   if (read_error) return kExitInputError;

@@ -3,6 +3,7 @@
 // the streams it is given so that tests can run it in memory.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct Options {
   std::string explain;             // --explain ID
   std::string test_rules_path;     // --test-rules PATH (empty: all loaded rules)
   bool color = false;
+  std::size_t jobs = 1;            // -j N: files linted on N threads, output in input order
 };
 
 // Runs tonelint. `in` is standard input; findings go to `out`, notes and errors to `err`.

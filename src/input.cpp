@@ -32,7 +32,7 @@ InputText Failure(std::string error) {
 InputText ReadInputFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    return Failure("is a directory (directory walking is not supported yet; pass the files)");
+    return Failure("is a directory");
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return Failure(std::strerror(errno));

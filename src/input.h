@@ -16,7 +16,7 @@ struct InputText {
 };
 
 // Reads a whole file. A file with a NUL byte is kBinary (replies are text; a NUL means an image,
-// an archive or UTF-16). A directory is kError ("is a directory").
+// an archive or UTF-16). A directory is kError ("is a directory"): file_walker.h expands them.
 InputText ReadInputFile(const std::string& path);
 
 // Reads all of `in` (standard input, a pipe or a FIFO) with the same binary check.

@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
   std::string explain;
   std::optional<std::string> test_rules;
 
-  app.add_option("paths", options.paths, "Reply files to lint; none or \"-\" reads standard input");
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app.add_option("paths", options.paths, "Reply files or directories to lint (walked, .gitignore and .tonelintignore respected); none or \"-\" reads standard input");
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}))->capture_default_str();
   app.add_option("--lang", lang, "Language: auto decides per sentence")->check(CLI::IsMember({"auto", "es", "en"}))->capture_default_str();
   app.add_flag("--each-line", options.each_line, "Every input line is a separate reply");
   app.add_option("--context", options.context_path, "The customer's message this reply answers (enables the \"missing ...\" checks)");
@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
   app.add_option("--explain", explain, "Explain a rule (id or name) with its examples");
   app.add_option("--test-rules", test_rules, "Check the bad/good examples of all rules, or of the rules in PATH")
       ->expected(0, 1);
+  app.add_option("-j", options.jobs, "Lint files on N threads; output stays in input order")
+      ->check(CLI::Range(1, 1024))->type_name("N")->capture_default_str();
   app.add_flag("--version", show_version, "Print the version");
 
   try {
@@ -103,7 +105,7 @@ int main(int argc, char** argv) {
     return tonelint::kExitClean;
   }
 
-  options.format = format == "json" ? tonelint::OutputFormat::kJson : tonelint::OutputFormat::kText;
+  options.format = *tonelint::ParseOutputFormat(format);
   if (lang != "auto") options.lang = tonelint::ParseLang(lang);
   options.fail_on = ParseFailOn(fail_on);
   options.min_severity = *tonelint::ParseSeverity(min_severity);

@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "finding.h"
@@ -28,6 +30,9 @@ struct Summary {
   void Add(const Finding& finding);
 };
 
+// The closing line of text output, "2 errors, 1 warning in 3 files\n"; "" when clean.
+std::string SummaryLine(const Summary& summary);
+
 class Reporter {
  public:
   virtual ~Reporter() = default;
@@ -36,7 +41,10 @@ class Reporter {
   virtual void Finish(const Summary& summary) = 0;
 };
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kSarif, kGithub };
+
+// "text", "json", "sarif", "github"; nullopt for anything else.
+std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 
 struct TextStyle {
   bool color = false;
@@ -46,5 +54,18 @@ struct TextStyle {
 std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, std::ostream& err, TextStyle style);
 // JSON, DESIGN.md §2, written as one document when Finish() is called.
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out);
+// SARIF 2.1.0 for code-scanning uploads, written as one document when Finish() is called.
+// `rules` (the loaded rules, owned by the RuleSet, which must outlive the reporter) become
+// tool.driver.rules, one descriptor per id sorted by id; results refer to them by ruleIndex.
+// Columns are code points (run.columnKind "unicodeCodePoints"); paths become relative URI
+// references (absolute paths become file:// URIs).
+std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, const std::vector<Rule>& rules);
+// GitHub Actions workflow commands, one `::error file=...,line=...::message` line per finding
+// on `out` (warning → ::warning, info → ::notice); the closing summary line on `err` as text.
+std::unique_ptr<Reporter> MakeGithubReporter(std::ostream& out, std::ostream& err);
+
+// The reporter for `format`. `rules` is only used by SARIF; `style` only by text.
+std::unique_ptr<Reporter> MakeReporter(OutputFormat format, std::ostream& out, std::ostream& err,
+                                       TextStyle style, const std::vector<Rule>& rules);
 
 }  // namespace tonelint

@@ -60,14 +60,7 @@ class TextReporter : public Reporter {
     for (const Finding& finding : file.findings) PrintFinding(file, finding);
   }
 
-  void Finish(const Summary& summary) override {
-    if (summary.findings() == 0) return;
-    std::vector<std::string> parts;
-    if (summary.errors > 0) parts.push_back(Plural(summary.errors, "error"));
-    if (summary.warnings > 0) parts.push_back(Plural(summary.warnings, "warning"));
-    if (summary.infos > 0) parts.push_back(Plural(summary.infos, "info"));
-    err_ << fmt::format("{} in {}\n", fmt::join(parts, ", "), Plural(summary.files, "file"));
-  }
+  void Finish(const Summary& summary) override { err_ << SummaryLine(summary); }
 
  private:
   std::string Paint(std::string_view code, std::string_view text) const {
@@ -137,6 +130,15 @@ class TextReporter : public Reporter {
 };
 
 }  // namespace
+
+std::string SummaryLine(const Summary& summary) {
+  if (summary.findings() == 0) return "";
+  std::vector<std::string> parts;
+  if (summary.errors > 0) parts.push_back(Plural(summary.errors, "error"));
+  if (summary.warnings > 0) parts.push_back(Plural(summary.warnings, "warning"));
+  if (summary.infos > 0) parts.push_back(Plural(summary.infos, "info"));
+  return fmt::format("{} in {}\n", fmt::join(parts, ", "), Plural(summary.files, "file"));
+}
 
 std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, std::ostream& err, TextStyle style) {
   return std::make_unique<TextReporter>(out, err, style);

@@ -1,0 +1,104 @@
+// Work on N threads, results in input order: what `-j N` needs so that its output is
+// byte-identical to `-j 1` (DESIGN.md §1).
+#pragma once
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace tonelint {
+
+// Calls `work(worker, index)` for every index in [0, count), on `jobs` threads (worker is in
+// [0, jobs): the caller keeps per-thread state, such as a Linter, in a vector indexed by it),
+// and `emit(index, result)` on the calling thread for index 0, 1, 2, ... in that order, each as
+// soon as it and all before it are done. At most `window` results wait to be emitted, so memory
+// stays bounded when one early item is slow. With jobs <= 1 everything runs on the calling
+// thread, one item at a time. An exception thrown by `work` is rethrown here when its index is
+// due to be emitted; one thrown by `emit` stops the workers and propagates after they joined.
+// `work` must be safe to call from several threads at once with different `worker` values.
+template <typename Result, typename Work, typename Emit>
+void RunOrdered(std::size_t count, std::size_t jobs, Work work, Emit emit, std::size_t window = 0) {
+  if (jobs <= 1 || count <= 1) {
+    for (std::size_t i = 0; i < count; ++i) {
+      Result result = work(std::size_t{0}, i);
+      emit(i, result);
+    }
+    return;
+  }
+  jobs = std::min(jobs, count);
+  if (window == 0) window = 4 * jobs;
+  struct Slot {
+    std::optional<Result> result;
+    std::exception_ptr error;
+  };
+  std::vector<Slot> slots(count);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0;     // the next index to take
+  std::size_t emitted = 0;  // indices below this are emitted
+  bool stop = false;
+
+  auto worker_loop = [&](std::size_t worker) {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
+        if (stop || next >= count) return;
+        index = next++;
+      }
+      Slot slot;
+      try {
+        slot.result.emplace(work(worker, index));
+      } catch (...) {
+        slot.error = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        slots[index] = std::move(slot);
+      }
+      changed.notify_all();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (std::size_t w = 0; w < jobs; ++w) threads.emplace_back(worker_loop, w);
+  auto finish = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    for (std::thread& thread : threads) thread.join();
+  };
+  try {
+    for (std::size_t i = 0; i < count; ++i) {
+      Slot slot;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return slots[i].result || slots[i].error; });
+        slot = std::move(slots[i]);
+        slots[i] = Slot{};
+      }
+      if (slot.error) std::rethrow_exception(slot.error);
+      emit(i, *slot.result);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        emitted = i + 1;
+      }
+      changed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+}
+
+}  // namespace tonelint

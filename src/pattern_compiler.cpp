@@ -18,6 +18,8 @@ const std::string kObfuscatedWordChar = "[*" + std::string(kWordClassBody) + "]"
 
 class PhraseParser {
  public:
+  static constexpr int kMaxNesting = 100;
+
   PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
       : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
 
@@ -141,6 +143,17 @@ class PhraseParser {
   // alternatives := sequence ('|' sequence)* close
   bool ParseAlternatives(char close, std::string* regex) {
     const std::size_t open = pos_ - 1;
+    // The parser recurses once per level: a hostile rule file with 30,000 nested groups
+    // overflowed the stack. No real phrase needs more than a few levels.
+    if (++depth_ > kMaxNesting) {
+      return Fail(open, "groups nested more than " + std::to_string(kMaxNesting) + " deep");
+    }
+    const bool ok = ParseAlternativesBody(open, close, regex);
+    --depth_;
+    return ok;
+  }
+
+  bool ParseAlternativesBody(std::size_t open, char close, std::string* regex) {
     for (;;) {
       std::string alternative;
       bool has_required = false;
@@ -217,6 +230,7 @@ class PhraseParser {
   PatternMode mode_;
   Normalizer& normalizer_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
   PatternError error_;
 };
 

@@ -97,3 +97,16 @@ TEST_CASE("malformed patterns are rejected with the offending offset") {
   CHECK(CompileError("hola *").find("needs a stem") != std::string::npos);
   CHECK(CompileError("no es (nuestro|mi) problema").empty());
 }
+
+// Regression (issue 7, hostile rules): 30,000 nested groups overflowed the recursive parser's
+// stack and crashed tonelint while loading the rule file.
+TEST_CASE("deeply nested groups are an error, not a stack overflow") {
+  const auto nested = [](int depth, char open, char close) {
+    return std::string(static_cast<std::size_t>(depth), open) + "hola" +
+           std::string(static_cast<std::size_t>(depth), close) + (open == '[' ? " x" : "");
+  };
+  CHECK(CompileError(nested(100, '(', ')')).empty());
+  CHECK(CompileError(nested(101, '(', ')')) == "100: groups nested more than 100 deep");
+  CHECK(CompileError(nested(100000, '(', ')')) == "100: groups nested more than 100 deep");
+  CHECK(CompileError(nested(100000, '[', ']')) == "100: groups nested more than 100 deep");
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "grapheme.h"
 #include "language.h"
 #include "mask.h"
 #include "normalizer.h"
@@ -212,7 +213,8 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
           !HasEnoughRealLetters(Slice(form.text, span))) {
         return;
       }
-      const ByteRange source_span = form.SourceRange(span.begin, span.end);
+      const ByteRange source_span =
+          ExtendToGraphemeClusters(sentence, form.SourceRange(span.begin, span.end));
       if (OverlapsAny(source_span, quoted_from_customer)) return;
       if (OverlapsAny(source_span, unless_spans)) return;
       const std::string_view matched = Slice(sentence, source_span);

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "normalizer.h"
@@ -235,6 +236,32 @@ class PhraseParser {
 };
 
 }  // namespace
+
+bool CheckRegexNesting(std::string_view regex, PatternError* error) {
+  int depth = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (c == '[') {
+      // A class: ']' right after '[' or '[^' is a literal; the class ends at the next ']'.
+      std::size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;
+      while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      if (++depth > PhraseParser::kMaxNesting) {
+        *error = {i, "parentheses nested more than " + std::to_string(PhraseParser::kMaxNesting) +
+                         " deep"};
+        return false;
+      }
+    } else if (c == ')') {
+      depth = std::max(depth - 1, 0);
+    }
+  }
+  return true;
+}
 
 std::string WrapWithWordBoundaries(std::string_view body) {
   return "(?:^|" + std::string(kNonWordChar) + ")(" + std::string(body) + ")(?:" +

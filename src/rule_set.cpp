@@ -13,6 +13,8 @@ namespace {
 
 // RE2::Set's default 8 MB budget fails on a few thousand patterns (DESIGN.md §6).
 constexpr int64_t kSetMemoryBudget = int64_t{128} << 20;
+// Patterns longer than this (in RE2 syntax) are compiled when the rules are built.
+constexpr std::size_t kEagerCompileBytes = 64 * 1024;
 
 RE2::Options MatchingOptions() {
   RE2::Options options;
@@ -31,9 +33,15 @@ class Compiler {
   // null. RE2 itself parses the result when it is added to an index (AddToIndex) or, for
   // patterns in no index, by Validate().
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
+    PatternError error;
+    if (line.is_regex && !CheckRegexNesting(line.text, &error)) {
+      SourceLocation at = line.location;
+      at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
+      errors_->push_back({at, "bad regex: " + error.message});
+      return nullptr;
+    }
     if (line.is_regex) return std::make_unique<CompiledRegex>(line.text, 0, 1, mode);
     CompiledPattern compiled;
-    PatternError error;
     if (!CompilePhrasePattern(line.text, mode, normalizer_, &compiled, &error)) {
       SourceLocation at = line.location;
       at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
@@ -161,6 +169,13 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
       compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
+      // A huge pattern is compiled now, so that a budget failure is an error at load time
+      // rather than a rule that never fires; small ones stay lazy (startup time).
+      if (compiled_rule.matches.back() &&
+          compiled_rule.matches.back()->pattern().size() > kEagerCompileBytes) {
+        compiled_rule.matches.back() =
+            compiler.Validate(std::move(compiled_rule.matches.back()), rule.matches[p]);
+      }
       compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
@@ -189,7 +204,13 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
 }
 
 const RE2& CompiledRegex::regex() const {
-  std::call_once(compiled_, [this] { regex_ = std::make_unique<RE2>(pattern_, MatchingOptions()); });
+  std::call_once(compiled_, [this] {
+    // The same budget as the sets: RE2's default 8 MB refused a 120,000-word alternation that
+    // its RE2::Set had accepted, and the rule then silently never matched (issue 7).
+    RE2::Options options = MatchingOptions();
+    options.set_max_mem(kSetMemoryBudget);
+    regex_ = std::make_unique<RE2>(pattern_, options);
+  });
   return *regex_;
 }
 

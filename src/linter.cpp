@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "grapheme.h"
 #include "language.h"
 #include "mask.h"
 #include "normalizer.h"
@@ -214,7 +215,8 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
           !HasEnoughRealLetters(Slice(form.text, span))) {
         return;
       }
-      const ByteRange source_span = form.SourceRange(span.begin, span.end);
+      const ByteRange source_span =
+          ExtendToGraphemeClusters(sentence, form.SourceRange(span.begin, span.end));
       if (OverlapsAny(source_span, quoted_from_customer)) return;
       if (!unless_found) {
         FindUnlessSpans(entry.owner);

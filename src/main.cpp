@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "app.h"
@@ -53,6 +55,18 @@ void SplitList(const std::vector<std::string>& values, std::vector<std::string>*
       begin = end + 1;
     }
   }
+}
+
+// A write error on standard output (a full disk, a closed pipe when SIGPIPE is ignored) must not
+// pass for success: the findings were lost. Exit 2 like an input that could not be read, as grep
+// does. A reader that went away (`tonelint big.txt | head -1`) is not worth a message: with the
+// default SIGPIPE disposition tonelint dies quietly of SIGPIPE before it gets here, like grep.
+int CheckOutputWritten(int status) {
+  std::cout.flush();
+  if (std::cout.good()) return status;
+  const int error = errno;
+  if (error != EPIPE) std::cerr << "tonelint: cannot write the output: " << std::strerror(error) << "\n";
+  return tonelint::kExitInputError;
 }
 
 }  // namespace
@@ -127,7 +141,8 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    return tonelint::Run(options, std::cin, std::cout, std::cerr);
+    const int status = tonelint::Run(options, std::cin, std::cout, std::cerr);
+    return CheckOutputWritten(status);
   } catch (const std::exception& error) {
     std::cerr << "tonelint: internal error: " << error.what() << "\n";
     return tonelint::kExitInputError;

@@ -20,6 +20,8 @@ const std::string kObfuscatedWordChar = "[*" + std::string(kWordClassBody) + "]"
 
 class PhraseParser {
  public:
+  static constexpr int kMaxNesting = 100;
+
   PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
       : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
 
@@ -179,6 +181,17 @@ class PhraseParser {
   // The group's keywords are the union of its alternatives', if each has some.
   bool ParseAlternatives(char close, std::string* regex, Keys* keys) {
     const std::size_t open = pos_ - 1;
+    // The parser recurses once per level: a hostile rule file with 30,000 nested groups
+    // overflowed the stack. No real phrase needs more than a few levels.
+    if (++depth_ > kMaxNesting) {
+      return Fail(open, "groups nested more than " + std::to_string(kMaxNesting) + " deep");
+    }
+    const bool ok = ParseAlternativesBody(open, close, regex, keys);
+    --depth_;
+    return ok;
+  }
+
+  bool ParseAlternativesBody(std::size_t open, char close, std::string* regex, Keys* keys) {
     *keys = std::vector<Keyword>{};
     for (;;) {
       std::string alternative;
@@ -266,10 +279,37 @@ class PhraseParser {
   PatternMode mode_;
   Normalizer& normalizer_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
   PatternError error_;
 };
 
 }  // namespace
+
+bool CheckRegexNesting(std::string_view regex, PatternError* error) {
+  int depth = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (c == '[') {
+      // A class: ']' right after '[' or '[^' is a literal; the class ends at the next ']'.
+      std::size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;
+      while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      if (++depth > PhraseParser::kMaxNesting) {
+        *error = {i, "parentheses nested more than " + std::to_string(PhraseParser::kMaxNesting) +
+                         " deep"};
+        return false;
+      }
+    } else if (c == ')') {
+      depth = std::max(depth - 1, 0);
+    }
+  }
+  return true;
+}
 
 std::string WrapWithWordBoundaries(std::string_view body) {
   return "(?:^|" + std::string(kNonWordChar) + ")(" + std::string(body) + ")(?:" +

@@ -11,6 +11,13 @@
 namespace tonelint {
 namespace {
 
+// RE2's default 8 MB budget fails on large alternations and on thousands of patterns in a set
+// (DESIGN.md §6).
+constexpr int64_t kMemoryBudget = int64_t{128} << 20;
+// Patterns longer than this (in RE2 syntax) are compiled when the rules are built, so that a
+// budget failure is an error at load time rather than a rule that never fires.
+constexpr std::size_t kEagerCompileBytes = 64 * 1024;
+
 RE2::Options MatchingOptions() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
@@ -29,12 +36,18 @@ class Compiler {
   // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
   // with their place.
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
+    PatternError error;
+    if (line.is_regex && !CheckRegexNesting(line.text, &error)) {
+      SourceLocation at = line.location;
+      at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
+      errors_->push_back({at, "bad regex: " + error.message});
+      return nullptr;
+    }
     std::unique_ptr<CompiledRegex> compiled;
     if (line.is_regex) {
       compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{}, 0, 1, mode);
     } else {
       CompiledPattern phrase;
-      PatternError error;
       if (!CompilePhrasePattern(line.text, mode, normalizer_, &phrase, &error)) {
         SourceLocation at = line.location;
         at.column += CountCodePoints(std::string_view(line.text).substr(0, error.offset));
@@ -44,7 +57,9 @@ class Compiler {
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
                                                  1, phrase.first_user_group, mode);
     }
-    if ((line.is_regex || compilation_ == Compilation::kEager) && !compiled->regex().ok()) {
+    const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
+                       compiled->pattern().size() > kEagerCompileBytes;
+    if (eager && !compiled->regex().ok()) {
       errors_->push_back({line.location, "pattern does not compile: " + compiled->regex().error()});
       return nullptr;
     }
@@ -58,7 +73,9 @@ class Compiler {
     const int position = static_cast<int>(index->entries.size());
     if (compiled->keywords().empty()) {
       if (!index->unkeyed) {
-        index->unkeyed = std::make_unique<RE2::Set>(MatchingOptions(), RE2::UNANCHORED);
+        RE2::Options options = MatchingOptions();
+        options.set_max_mem(kMemoryBudget);
+        index->unkeyed = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
       }
       std::string error;
       if (index->unkeyed->Add(compiled->pattern(), &error) < 0) {
@@ -202,7 +219,13 @@ void PatternIndex::FindCandidates(std::string_view text, KeywordIndex::Cache* ca
 }
 
 const RE2& CompiledRegex::regex() const {
-  std::call_once(compiled_, [this] { regex_ = std::make_unique<RE2>(pattern_, MatchingOptions()); });
+  std::call_once(compiled_, [this] {
+    // The same budget as the sets: RE2's default 8 MB refused a 120,000-word alternation that
+    // its RE2::Set had accepted, and the rule then silently never matched (issue 7).
+    RE2::Options options = MatchingOptions();
+    options.set_max_mem(kMemoryBudget);
+    regex_ = std::make_unique<RE2>(pattern_, options);
+  });
   return *regex_;
 }
 

@@ -97,3 +97,34 @@ TEST_CASE("malformed patterns are rejected with the offending offset") {
   CHECK(CompileError("hola *").find("needs a stem") != std::string::npos);
   CHECK(CompileError("no es (nuestro|mi) problema").empty());
 }
+
+// Regression (issue 7, hostile rules): 30,000 nested groups overflowed the recursive parser's
+// stack and crashed tonelint while loading the rule file.
+TEST_CASE("deeply nested groups are an error, not a stack overflow") {
+  const auto nested = [](int depth, char open, char close) {
+    return std::string(static_cast<std::size_t>(depth), open) + "hola" +
+           std::string(static_cast<std::size_t>(depth), close) + (open == '[' ? " x" : "");
+  };
+  CHECK(CompileError(nested(100, '(', ')')).empty());
+  CHECK(CompileError(nested(101, '(', ')')) == "100: groups nested more than 100 deep");
+  CHECK(CompileError(nested(100000, '(', ')')) == "100: groups nested more than 100 deep");
+  CHECK(CompileError(nested(100000, '[', ']')) == "100: groups nested more than 100 deep");
+}
+
+// Regression (issue 7, hostile rules): a `regex` with 20,000 nested groups took RE2 34 s and
+// 6 GB to compile.
+TEST_CASE("regex lines: nesting deeper than 100 is refused, classes and escapes are not groups") {
+  tonelint::PatternError error;
+  const std::string deep = std::string(101, '(') + "a" + std::string(101, ')');
+  CHECK_FALSE(tonelint::CheckRegexNesting(deep, &error));
+  CHECK(error.offset == 100);
+  CHECK(error.message == "parentheses nested more than 100 deep");
+  CHECK(tonelint::CheckRegexNesting(std::string(100, '(') + "a" + std::string(100, ')'), &error));
+  CHECK(tonelint::CheckRegexNesting("[(]{200}" + std::string(150, '\\') + std::string(150, '('), &error) == false);
+  CHECK(tonelint::CheckRegexNesting("[" + std::string(300, '(') + "]x", &error));
+  CHECK(tonelint::CheckRegexNesting("[]" + std::string(300, '(') + "]x", &error));
+  std::string escaped;
+  for (int i = 0; i < 300; ++i) escaped += "\\(";
+  CHECK(tonelint::CheckRegexNesting(escaped, &error));
+  CHECK(tonelint::CheckRegexNesting("(a|(b|c))+ (?:x)", &error));
+}

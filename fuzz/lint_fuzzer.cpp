@@ -1,0 +1,116 @@
+// Fuzzes the whole lint pipeline: Linter::Lint over a SourceText made from the input, with the
+// bundled rules (compiled once). The first byte picks the options (bit 0: --each-line;
+// bits 1-2: --lang auto/es/en); the rest is the reply. Properties of every finding: its span lies
+// inside the text and begins and ends on code-point and grapheme-cluster boundaries; a phrase
+// finding is non-empty, and its own source text, normalized again, contains a word character
+// (it is a word, not a stray mark or separator); a document finding is empty; line and column
+// agree with SourceText::PositionOf and lie inside the text; findings come sorted.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bundled_rules.h"
+#include "fuzz_check.h"
+#include "linter.h"
+#include "normalizer.h"
+#include "rule_parser.h"
+#include "rule_set.h"
+#include "source_text.h"
+
+namespace {
+
+const tonelint::RuleSet& BundledRules() {
+  static const tonelint::RuleSet* rules = [] {
+    std::vector<tonelint::Diagnostic> errors;
+    std::vector<tonelint::RuleFile> files;
+    for (const tonelint::EmbeddedFile& embedded : tonelint::BundledRuleFiles()) {
+      tonelint::RuleFile file;
+      tonelint::ParseRuleFile(embedded.path, embedded.contents, &file, &errors);
+      files.push_back(std::move(file));
+    }
+    auto built = tonelint::RuleSet::Build(std::move(files), &errors);
+    FUZZ_CHECK(built != nullptr && errors.empty(), "bundled rules do not build (%zu errors)",
+               errors.size());
+    return built.release();
+  }();
+  return *rules;
+}
+
+bool HasWordCodePoint(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (tonelint::IsWordCodePoint(tonelint::NextCodePoint(text, &i))) return true;
+  }
+  return false;
+}
+
+bool UsesRegex(const tonelint::Rule& rule) {
+  for (const tonelint::PatternLine& line : rule.matches) {
+    if (line.is_regex) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 1) return 0;
+  static tonelint::Linter* linter = new tonelint::Linter(BundledRules());
+  static tonelint::Normalizer* normalizer = new tonelint::Normalizer;
+  tonelint::LintOptions options;
+  options.each_line = (data[0] & 1) != 0;
+  switch ((data[0] >> 1) & 3) {
+    case 1: options.lang = tonelint::Lang::kEs; break;
+    case 2: options.lang = tonelint::Lang::kEn; break;
+    default: break;
+  }
+  const tonelint::SourceText source{std::string(reinterpret_cast<const char*>(data + 1), size - 1)};
+  const std::string& text = source.text();
+  const std::vector<tonelint::Finding> findings = linter->Lint(source, options);
+  if (findings.empty()) return 0;
+
+  fuzz::GraphemeBoundaries graphemes(text);
+  FUZZ_CHECK(graphemes.ok(), "ICU character break iterator unavailable");
+  tonelint::NormalizedText form;
+  for (std::size_t f = 0; f < findings.size(); ++f) {
+    const tonelint::Finding& finding = findings[f];
+    const tonelint::ByteRange span = finding.span;
+    FUZZ_CHECK(finding.rule != nullptr, "finding %zu has no rule", f);
+    const char* id = finding.rule->id.c_str();
+    FUZZ_CHECK(span.begin <= span.end && span.end <= text.size(),
+               "%s: span [%zu, %zu) outside a %zu-byte text", id, span.begin, span.end,
+               text.size());
+    FUZZ_CHECK(fuzz::IsCodePointBoundary(text, span.begin) &&
+                   fuzz::IsCodePointBoundary(text, span.end),
+               "%s: span [%zu, %zu) splits a code point", id, span.begin, span.end);
+    FUZZ_CHECK(graphemes.IsBoundary(span.begin) && graphemes.IsBoundary(span.end),
+               "%s: span [%zu, %zu) splits a grapheme cluster: \"%s\"", id, span.begin,
+               span.end, text.substr(span.begin, span.end - span.begin).c_str());
+    if (finding.document_level) {
+      FUZZ_CHECK(span.begin == span.end, "%s: document finding with a non-empty span", id);
+    } else {
+      FUZZ_CHECK(span.begin < span.end, "%s: empty phrase span at %zu", id, span.begin);
+      if (!UsesRegex(*finding.rule)) {
+        const std::string_view matched(text.data() + span.begin, span.end - span.begin);
+        normalizer->Normalize(matched, {}, &form);
+        FUZZ_CHECK(HasWordCodePoint(form.text),
+                   "%s: span [%zu, %zu) \"%.*s\" normalizes to \"%s\", which has no word", id,
+                   span.begin, span.end, static_cast<int>(matched.size()), matched.data(),
+                   form.text.c_str());
+      }
+    }
+    const tonelint::Position begin = source.PositionOf(span.begin);
+    const tonelint::Position end = source.PositionOf(span.end);
+    FUZZ_CHECK(begin.line == finding.begin.line && begin.column == finding.begin.column &&
+                   end.line == finding.end.line && end.column == finding.end.column,
+               "%s: positions %zu:%zu-%zu:%zu, PositionOf says %zu:%zu-%zu:%zu", id,
+               finding.begin.line, finding.begin.column, finding.end.line, finding.end.column,
+               begin.line, begin.column, end.line, end.column);
+    FUZZ_CHECK(finding.end.line <= source.line_count(), "%s: line %zu of %zu", id,
+               finding.end.line, source.line_count());
+    if (f > 0) {
+      FUZZ_CHECK(findings[f - 1].span.begin <= span.begin, "findings not sorted at %zu", f);
+    }
+  }
+  return 0;
+}

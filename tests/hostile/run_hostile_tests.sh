@@ -174,12 +174,14 @@ check "CR-only line ends: line 2, column 6" 1 "tlr cr.txt" '^cr\.txt:2:6: error:
 check "CR-only line ends with --each-line" 1 "tlr --each-line cr.txt" '^cr\.txt:2:6: error:'
 
 # A file deleted, and one replaced by a directory, after tonelint started and before it reached
-# them: standard input is read first and only reaches end of file once both are done.
+# them: standard input is read first and only reaches end of file once both are done. Whether
+# becomes-dir.txt is then read as a directory ("is a directory") or walked as an empty one
+# depends on when the paths are expanded, so only the vanished file is asserted.
 printf 'eres un idiota\n' >vanish.txt
 printf 'eres un idiota\n' >becomes-dir.txt
 check "a file that vanishes mid-run: exit 2, the others still linted" 2 \
   "{ printf 'hola\n'; rm vanish.txt; rm becomes-dir.txt; mkdir becomes-dir.txt; } | tlr - vanish.txt becomes-dir.txt rude.txt" \
-  'err:vanish\.txt: No such file or directory' 'err:!becomes-dir' \
+  'err:vanish\.txt: No such file or directory' \
   '^rude\.txt:1:9: error:'
 
 # A FIFO on standard input, and a FIFO given as a path, each written and then closed.

@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 
+#include "file_pipeline.h"
 #include "input.h"
 #include "linter.h"
 #include "rule_set.h"
@@ -22,14 +23,22 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& 
 
 // Loads and compiles the rules, applying --enable/--disable when `select` is set. On failure
 // prints the problems and sets `*exit_code`.
+// `*known` receives the ids, names and categories of all rules, before the selection.
 std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::ostream& err,
-                                     int* exit_code) {
+                                     int* exit_code, std::vector<std::string>* known) {
   std::vector<Diagnostic> errors;
   std::vector<RuleFile> files = LoadRuleFiles(options.rule_sources, &errors);
   if (!errors.empty()) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;
     return nullptr;
+  }
+  *known = KnownCategories();
+  for (const RuleFile& file : files) {
+    for (const Rule& rule : file.rules) {
+      known->push_back(rule.id);
+      known->push_back(rule.name);
+    }
   }
   if (select && !ApplyRuleSelection(options.selection, &files, &errors)) {
     for (const Diagnostic& error : errors) err << "tonelint: " << error.ToString() << '\n';
@@ -100,8 +109,8 @@ int TestRuleExamples(const Options& options, const RuleSet& rules, std::ostream&
   return report.failures.empty() ? kExitClean : kExitRuleError;
 }
 
-int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::ostream& out,
-         std::ostream& err) {
+int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, std::istream& in,
+         std::ostream& out, std::ostream& err) {
   Linter linter(rules);
   LintOptions lint_options;
   lint_options.lang = options.lang;
@@ -125,10 +134,21 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
   if (paths.empty()) paths.push_back("-");
   Summary summary;
   bool read_error = false;
+  bool config_error = false;
   bool failing = false;
   for (const std::string& path : paths) {
     const bool is_stdin = path == "-";
     const std::string shown = is_stdin ? "<stdin>" : path;
+    std::vector<Diagnostic> config_errors;
+    const FileSettings settings = configs.SettingsFor(path, &config_errors);
+    if (!config_errors.empty()) {
+      PrintDiagnostics(config_errors, err);
+      config_error = true;
+      continue;
+    }
+    if (settings.ignored) continue;
+    lint_options.lang = settings.lang;
+    lint_options.each_line = settings.each_line;
     InputText input = is_stdin ? ReadInputStream(in) : ReadInputFile(path);
     if (input.status == ReadStatus::kError) {
       err << "tonelint: " << shown << ": " << input.error << "\n";
@@ -145,9 +165,11 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
           << " invalid UTF-8 sequence(s) read as U+FFFD\n";
     }
     FileFindings file{shown, &source, {}};
-    for (Finding& finding : linter.Lint(source, lint_options)) {
-      if (finding.severity < options.min_severity) continue;
-      failing = failing || (options.fail_on && finding.severity >= *options.fail_on);
+    std::vector<Finding> findings = linter.Lint(source, lint_options);
+    if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, &findings);
+    for (Finding& finding : findings) {
+      if (finding.severity < settings.min_severity) continue;
+      failing = failing || (settings.fail_on && finding.severity >= *settings.fail_on);
       summary.Add(finding);
       file.findings.push_back(std::move(finding));
     }
@@ -156,24 +178,66 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
   }
   reporter->Finish(summary);
   out.flush();
+  if (config_error) return kExitUsageError;
   if (read_error) return kExitInputError;
   return failing ? kExitFindings : kExitClean;
+}
+
+// Reads the configs of the inputs given (or of --print-config's file) and adds their `rules =`
+// paths to `sources`. Prints `file:line:` errors and returns false on a bad config.
+bool ReadConfigs(const Options& options, ConfigResolver* configs, RuleSources* sources,
+                 std::ostream& err) {
+  std::vector<std::string> inputs;
+  if (options.action == Action::kLint) {
+    inputs = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
+  } else if (options.action == Action::kPrintConfig) {
+    inputs = {options.print_config_path};
+  }
+  std::vector<Diagnostic> errors;
+  for (const std::string& input : inputs) configs->ConfigFor(input, &errors);
+  if (!errors.empty()) {
+    PrintDiagnostics(errors, err);
+    return false;
+  }
+  for (const Config* config : configs->loaded()) {
+    for (const std::string& path : config->rules) {
+      if (std::find(sources->paths.begin(), sources->paths.end(), path) == sources->paths.end()) {
+        sources->paths.push_back(path);
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
 int Run(const Options& options, std::istream& in, std::ostream& out, std::ostream& err) {
   int exit_code = kExitClean;
-  const bool select = options.action == Action::kLint;
-  std::unique_ptr<RuleSet> rules = LoadRuleSet(options, select, err, &exit_code);
+  // Configs are found before the rules are loaded: their `rules =` paths are loaded too.
+  ConfigResolver configs(options);
+  Options with_config = options;
+  if (!ReadConfigs(options, &configs, &with_config.rule_sources, err)) return kExitUsageError;
+  const bool select = options.action == Action::kLint || options.action == Action::kPrintConfig;
+  std::vector<std::string> known;
+  std::unique_ptr<RuleSet> rules = LoadRuleSet(with_config, select, err, &exit_code, &known);
   if (!rules) return exit_code;
+  std::vector<Diagnostic> config_errors;
+  if (!configs.SetKnownNames(std::move(known), &config_errors)) {
+    PrintDiagnostics(config_errors, err);
+    return kExitUsageError;
+  }
   switch (options.action) {
+    case Action::kPrintConfig: {
+      const FileSettings settings = configs.SettingsFor(options.print_config_path, &config_errors);
+      PrintEffectiveConfig(options.print_config_path, settings, options, out);
+      return kExitClean;
+    }
     case Action::kListRules: return ListRules(*rules, out);
     case Action::kExplain: return Explain(*rules, options.explain, out, err);
     case Action::kTestRules: return TestRuleExamples(options, *rules, out, err);
     case Action::kLint: break;
   }
-  return Lint(options, *rules, in, out, err);
+  return Lint(options, *rules, configs, in, out, err);
 }
 
 }  // namespace tonelint

@@ -281,5 +281,53 @@ check "$big_mb MB single line" 1 "tlr --format json '$TMP/big.txt'" \
 check "$big_mb MB single line, text output is cut around the finding" 1 \
   "tlr '$TMP/big.txt' | awk '{ if (length(\$0) > 400) print \"long line\" }'" '!long line'
 
+# ---------------------------------------------------------------- config (.tonelint)
+# A repository in $TMP: discovery stops at the directory holding .git.
+CFG=$TMP/cfgrepo
+mkdir -p "$CFG/.git" "$CFG/team/drafts" "$CFG/other"
+cp rude.txt "$CFG/team/rude.txt"
+cp rude.txt "$CFG/team/drafts/rude.txt"
+cp rude.txt "$CFG/other/rude.txt"
+printf '[tonelint]\nfail-on = error\n' >"$TMP/.tonelint"  # above the repository: never read
+printf '[tonelint]\ndisable = dismissive\nignore = drafts/**\n[severity]\ninsult-direct = warning\n' \
+  >"$CFG/team/.tonelint"
+check "config: found upward, disable and [severity] applied" 1 "tlr --format json '$CFG/team/rude.txt'" \
+  'json::2:19:2:25:TL9001:warning:es:idiota$' 'json:!TL9002' 'json:^summary files=1 findings=2 '
+check "config: another directory has none (search stops at .git)" 1 \
+  "tlr --format json '$CFG/other/rude.txt'" 'json::2:19:2:25:TL9001:error:es:idiota$' 'json:TL9002'
+check "config: ignore globs skip matching files" 0 "tlr '$CFG/team/drafts/rude.txt'" '!.'
+check "config: each file gets its own config" 1 "tlr --format json '$CFG/team/rude.txt' '$CFG/other/rude.txt'" \
+  'json:team/rude\.txt:2:19:2:25:TL9001:warning' 'json:other/rude\.txt:2:19:2:25:TL9001:error' \
+  'json:^summary files=2 findings=5 '
+check "config: --no-config" 1 "tlr --no-config --format json '$CFG/team/rude.txt'" 'json:TL9002'
+check "config: the command line wins (--enable over config disable)" 1 \
+  "tlr --enable dismissive --format json '$CFG/team/rude.txt'" 'json:TL9002'
+check "config: standard input searches from the current directory" 1 \
+  "cd '$CFG/team' && tlr --format json <rude.txt" 'json:<stdin>:2:19:2:25:TL9001:warning' 'json:!TL9002'
+printf '[tonelint]\nfail-on = error\nmin-severity = error\n' >"$TMP/strict.tonelint"
+check "config: --config FILE, fail-on and min-severity" 1 "tlr --config '$TMP/strict.tonelint' rude.txt" \
+  ': error:' '!: warning:' '!: info:'
+check "config: --fail-on on the command line beats the config" 0 \
+  "tlr --config '$TMP/strict.tonelint' --fail-on none rude.txt" ': error:'
+printf '[tonelint]\nrules = extra.rules\n' >"$TMP/rules.tonelint"
+printf 'rule TL9900 extra-rule\nlang es\ncategory dismissive\nseverity warning\nmessage Extra.\nmatch condiciones\n' \
+  >"$TMP/extra.rules"
+check "config: rules = is relative to the config file" 1 "tlr --config '$TMP/rules.tonelint' rude.txt" \
+  'TL9900 extra-rule'
+printf '[tonelint]\nlang = es\nfail-onn = error\n[severity]\nTL9001 = loud\n' >"$TMP/bad.tonelint"
+check "config: unknown key and bad value: file:line, exit 3" 3 "tlr --config '$TMP/bad.tonelint' rude.txt" \
+  "err:bad\.tonelint:3: unknown key 'fail-onn' in \[tonelint\]; did you mean 'fail-on'\?" \
+  "err:bad\.tonelint:5: bad severity 'loud'" '!.'
+printf '[tonelint]\ndisable = insult-dirct\n' >"$TMP/badname.tonelint"
+check "config: unknown rule name: file:line with did-you-mean, exit 3" 3 \
+  "tlr --config '$TMP/badname.tonelint' rude.txt" \
+  "err:badname\.tonelint:2: unknown rule, name or category 'insult-dirct'; did you mean 'insult-direct'\?"
+check "config: a bad discovered config is exit 3" 3 \
+  "printf '[tonelint]\nlang = fr\n' >'$CFG/other/.tonelint' && tlr '$CFG/other/rude.txt'; s=\$?; rm '$CFG/other/.tonelint'; exit \$s" \
+  "err:other/\.tonelint:2: bad lang 'fr'"
+check "--print-config shows the effective config" 0 "tlr --print-config '$CFG/team/drafts/rude.txt' --fail-on info" \
+  "^# from .*team/\.tonelint" '^# this file matches an ignore glob' '^fail-on = info$' \
+  '^disable = dismissive$' '^insult-direct = warning$'
+
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

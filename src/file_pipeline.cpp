@@ -1,0 +1,131 @@
+#include "file_pipeline.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace tonelint {
+namespace fs = std::filesystem;
+namespace {
+
+std::string SearchDirectory(const std::string& path) {
+  if (path == "-") return ".";
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return path;
+  const std::string parent = fs::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+// " a, b" (with the leading space), or "" for no items: `key =` lines have no trailing blank.
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? " " : ", ") + item;
+  return out;
+}
+
+}  // namespace
+
+const Config* ConfigResolver::ConfigFor(const std::string& path, std::vector<Diagnostic>* errors) {
+  if (options_.no_config) return nullptr;
+  std::string file = options_.config_path;
+  if (file.empty()) {
+    const std::string dir = SearchDirectory(path);
+    auto memo = file_by_dir_.find(dir);
+    if (memo == file_by_dir_.end()) memo = file_by_dir_.emplace(dir, FindConfigFile(dir)).first;
+    file = memo->second;
+    if (file.empty()) return nullptr;
+  }
+  auto found = by_file_.find(file);
+  if (found == by_file_.end()) {
+    auto config = std::make_unique<Config>();
+    if (!LoadConfigFile(file, config.get(), errors) ||
+        (!known_.empty() && !ValidateConfigSelectors(*config, known_, errors))) {
+      config.reset();
+    }
+    if (config) loaded_.push_back(config.get());
+    found = by_file_.emplace(file, std::move(config)).first;
+  }
+  return found->second.get();
+}
+
+bool ConfigResolver::SetKnownNames(std::vector<std::string> known,
+                                   std::vector<Diagnostic>* errors) {
+  known_ = std::move(known);
+  bool ok = true;
+  for (const Config* config : loaded_) ok = ValidateConfigSelectors(*config, known_, errors) && ok;
+  return ok;
+}
+
+FileSettings ConfigResolver::SettingsFor(const std::string& path, std::vector<Diagnostic>* errors) {
+  FileSettings settings;
+  settings.config = ConfigFor(path, errors);
+  settings.lang = options_.lang;
+  settings.each_line = options_.each_line;
+  settings.fail_on = options_.fail_on;
+  settings.min_severity = options_.min_severity;
+  const Config* config = settings.config;
+  if (config == nullptr) return settings;
+  const GivenOptions& given = options_.given;
+  if (!given.lang && config->lang) settings.lang = *config->lang;
+  if (!given.each_line && config->each_line) settings.each_line = *config->each_line;
+  if (!given.fail_on && config->fail_on) settings.fail_on = *config->fail_on;
+  if (!given.min_severity && config->min_severity) settings.min_severity = *config->min_severity;
+  settings.ignored = path != "-" && IsIgnored(*config, path);
+  return settings;
+}
+
+void PrintEffectiveConfig(const std::string& path, const FileSettings& settings,
+                          const Options& options, std::ostream& out) {
+  const Config* config = settings.config;
+  out << "# effective config for " << path << "\n";
+  out << "# from " << (config ? config->path : std::string("no config file"))
+      << " and the command line\n";
+  if (settings.ignored) out << "# this file matches an ignore glob: it is not linted\n";
+  out << "[tonelint]\n";
+  out << "lang = " << (settings.lang ? LangCode(*settings.lang) : "auto") << "\n";
+  out << "fail-on = " << (settings.fail_on ? SeverityName(*settings.fail_on) : "none") << "\n";
+  out << "min-severity = " << SeverityName(settings.min_severity) << "\n";
+  out << "each-line = " << (settings.each_line ? "true" : "false") << "\n";
+  std::vector<std::string> rules = options.rule_sources.paths;
+  std::vector<std::string> enable = options.selection.enable;
+  std::vector<std::string> disable = options.selection.disable;
+  std::vector<std::string> ignore, placeholders;
+  if (config) {
+    for (const std::string& rule_path : config->rules) {
+      if (std::find(rules.begin(), rules.end(), rule_path) == rules.end()) rules.push_back(rule_path);
+    }
+    for (const ConfigSelector& s : config->enable) enable.push_back(s.name);
+    for (const ConfigSelector& s : config->disable) disable.push_back(s.name);
+    ignore = config->ignore;
+    for (const auto& [open, close] : config->placeholders) placeholders.push_back(open + " " + close);
+  }
+  out << "rules =" << Join(rules) << "\n";
+  out << "default-rules = " << (options.rule_sources.bundled ? "true" : "false") << "\n";
+  out << "enable =" << Join(enable) << "\n";
+  out << "disable =" << Join(disable) << "\n";
+  out << "ignore =" << Join(ignore) << "\n";
+  out << "placeholders =" << Join(placeholders) << "\n";
+  out << "[severity]\n";
+  if (config) {
+    for (const SeverityOverride& entry : config->severity) {
+      out << entry.selector.name << " = " << SeverityName(entry.severity) << "\n";
+    }
+  }
+}
+
+void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
+                           std::vector<Finding>* findings) {
+  std::erase_if(*findings, [&](const Finding& finding) {
+    if (finding.rule == nullptr || !ConfigDisables(config, *finding.rule)) return false;
+    return std::none_of(cli.enable.begin(), cli.enable.end(), [&](const std::string& selector) {
+      return SelectorNames(selector, *finding.rule);
+    });
+  });
+  for (Finding& finding : *findings) {
+    if (finding.rule == nullptr) continue;
+    if (std::optional<Severity> severity = SeverityOverrideFor(config, *finding.rule)) {
+      finding.severity = *severity;
+    }
+  }
+}
+
+}  // namespace tonelint

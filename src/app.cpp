@@ -166,7 +166,7 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     }
     FileFindings file{shown, &source, {}};
     std::vector<Finding> findings = linter.Lint(source, lint_options);
-    if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, &findings);
+    ApplyFilePolicies(settings, options, source, &findings);
     for (Finding& finding : findings) {
       if (finding.severity < settings.min_severity) continue;
       failing = failing || (settings.fail_on && finding.severity >= *settings.fail_on);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "suppression.h"
+
 namespace tonelint {
 namespace fs = std::filesystem;
 namespace {
@@ -126,6 +128,12 @@ void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
       finding.severity = *severity;
     }
   }
+}
+
+void ApplyFilePolicies(const FileSettings& settings, const Options& options,
+                       const SourceText& source, std::vector<Finding>* findings) {
+  if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, findings);
+  ApplySuppressions(source, findings);
 }
 
 }  // namespace tonelint

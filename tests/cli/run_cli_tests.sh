@@ -281,6 +281,37 @@ check "$big_mb MB single line" 1 "tlr --format json '$TMP/big.txt'" \
 check "$big_mb MB single line, text output is cut around the finding" 1 \
   "tlr '$TMP/big.txt' | awk '{ if (length(\$0) > 400) print \"long line\" }'" '!long line'
 
+# ---------------------------------------------------------------- templates and suppressions
+check "a placeholder inside a phrase: the phrase is still checked, columns right" 1 \
+  "printf 'Hola {{nombre}}, no es nuestro problema.\nHola {{ nombre }} eres un idiota.\n' | tlr --format json" \
+  'json:^<stdin>:1:18:1:40:TL9002:warning:es:no es nuestro problema$' \
+  'json:^<stdin>:2:27:2:33:TL9001:error:es:idiota$'
+cat >"$TMP/suppressed.txt" <<'EOF'
+<!-- tonelint-disable-next-line TL9001 -- the customer's own words -->
+Usted es un idiota.
+Usted es un idiota.
+{# tonelint-disable dismissive -- a quoted policy #}
+No es nuestro problema.
+{{!-- tonelint-enable dismissive --}}
+No es nuestro problema.
+{{! tonelint-disable-next-line shouting }}
+Listo!!!
+# tonelint-disable-next-line insult-direct -- nothing to suppress here, idiota
+Hola.
+EOF
+check "suppressions: next-line, disable/enable, in HTML, Jinja, Handlebars, # comments" 1 \
+  "tlr --format json '$TMP/suppressed.txt'" \
+  'json:suppressed\.txt:3:13:3:19:TL9001:' 'json:!suppressed\.txt:2:' 'json:!suppressed\.txt:5:' \
+  'json:suppressed\.txt:7:1:7:23:TL9002:' 'json:!suppressed\.txt:9:' \
+  'json:suppressed\.txt:8:5:8:[0-9]+:TL0001:info::tonelint-disable-next-line shouting$' \
+  'json:suppressed\.txt:10:3:10:[0-9]+:TL0002:info:' 'json:!suppressed\.txt:10:[0-9]+:10:[0-9]+:TL9001' \
+  'json:^summary files=1 findings=4 errors=1 warnings=1 infos=2$'
+check "suppressions: text output names the built-in rules" 1 "tlr '$TMP/suppressed.txt'" \
+  '^.*suppressed\.txt:8:5: info: \[TL0001 suppression-without-reason\]' \
+  '^.*suppressed\.txt:10:3: info: \[TL0002 unused-suppression\]'
+check "suppressions: --min-severity warning hides the info about them" 1 \
+  "tlr --min-severity warning '$TMP/suppressed.txt'" '!TL000'
+
 # ---------------------------------------------------------------- config (.tonelint)
 # A repository in $TMP: discovery stops at the directory holding .git.
 CFG=$TMP/cfgrepo

@@ -6,6 +6,7 @@
 #include <istream>
 #include <map>
 #include <ostream>
+#include <sstream>
 
 #include "file_pipeline.h"
 #include "input.h"
@@ -127,9 +128,15 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     lint_options.context = &context;
   }
 
+  RunActions actions(options);  // --baseline, --write-baseline, --fix, --diff
+  if (!actions.Start(err)) return kExitUsageError;
+  std::ostringstream discarded;
+  std::ostream& report_out = actions.quiet() ? discarded : out;
+  std::ostream& report_err = actions.quiet() ? discarded : err;
   std::unique_ptr<Reporter> reporter =
-      options.format == OutputFormat::kJson ? MakeJsonReporter(out)
-                                            : MakeTextReporter(out, err, TextStyle{options.color});
+      options.format == OutputFormat::kJson
+          ? MakeJsonReporter(report_out)
+          : MakeTextReporter(report_out, report_err, TextStyle{options.color});
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back("-");
   Summary summary;
@@ -159,16 +166,29 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
       err << "tonelint: " << shown << ": binary file (contains NUL bytes), skipped\n";
       continue;
     }
-    const SourceText source(std::move(input.bytes));
+    const bool had_bom = input.bytes.starts_with("\xEF\xBB\xBF");
+    const std::string raw_stdin = is_stdin && options.fix ? input.bytes : std::string();
+    SourceText source(std::move(input.bytes));
     if (source.replaced_sequences() > 0) {
       err << "tonelint: " << shown << ": " << source.replaced_sequences()
           << " invalid UTF-8 sequence(s) read as U+FFFD\n";
     }
+    // Linter, then config, suppressions and baseline, then --min-severity.
+    auto lint_file = [&](const SourceText& text) {
+      std::vector<Finding> findings = linter.Lint(text, lint_options);
+      ApplyFilePolicies(settings, options, text, &findings);
+      actions.ApplyBaseline(path, text, &findings);
+      std::erase_if(findings, [&](const Finding& f) { return f.severity < settings.min_severity; });
+      return findings;
+    };
+    std::vector<Finding> findings = lint_file(source);
+    if (std::optional<std::string> fixed = actions.Fix(path, shown, had_bom, raw_stdin, source,
+                                                       findings, out, err, &read_error)) {
+      source = SourceText(std::move(*fixed));  // report what is left, where it now is
+      findings = lint_file(source);
+    }
     FileFindings file{shown, &source, {}};
-    std::vector<Finding> findings = linter.Lint(source, lint_options);
-    ApplyFilePolicies(settings, options, source, &findings);
     for (Finding& finding : findings) {
-      if (finding.severity < settings.min_severity) continue;
       failing = failing || (settings.fail_on && finding.severity >= *settings.fail_on);
       summary.Add(finding);
       file.findings.push_back(std::move(finding));
@@ -177,9 +197,11 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     reporter->ReportFile(file);
   }
   reporter->Finish(summary);
+  const std::optional<int> action_status = actions.Finish(err);
   out.flush();
   if (config_error) return kExitUsageError;
   if (read_error) return kExitInputError;
+  if (action_status) return *action_status;
   return failing ? kExitFindings : kExitClean;
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ostream>
 
+#include "fix.h"
 #include "suppression.h"
 
 namespace tonelint {
@@ -134,6 +136,97 @@ void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings) {
   if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, findings);
   ApplySuppressions(source, findings);
+}
+
+RunActions::RunActions(const Options& options) : options_(options) {
+  const bool stdin_input =
+      options.paths.empty() ||
+      std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+  quiet_ = options.diff || !options.write_baseline_path.empty() || (options.fix && stdin_input);
+}
+
+bool RunActions::Start(std::ostream& err) {
+  if (!options_.write_baseline_path.empty() && (options_.fix || options_.diff)) {
+    err << "tonelint: --write-baseline cannot be combined with --fix or --diff\n";
+    return false;
+  }
+  if (!options_.baseline_path.empty()) {
+    baseline_.emplace(options_.baseline_path);
+    std::vector<Diagnostic> errors;
+    if (!baseline_->Load(&errors)) {
+      for (const Diagnostic& error : errors) err << error.ToString() << '\n';
+      return false;
+    }
+  }
+  if (!options_.write_baseline_path.empty()) write_baseline_.emplace(options_.write_baseline_path);
+  return true;
+}
+
+void RunActions::ApplyBaseline(const std::string& path, const SourceText& source,
+                               std::vector<Finding>* findings) {
+  if (baseline_) baseline_->Filter(path, source, findings);
+  if (write_baseline_) {
+    write_baseline_->Record(path, source, *findings);
+    findings->clear();
+  }
+}
+
+std::optional<std::string> RunActions::Fix(const std::string& path, const std::string& shown,
+                                           bool had_bom, const std::string& raw_stdin,
+                                           const SourceText& source,
+                                           const std::vector<Finding>& findings,
+                                           std::ostream& out, std::ostream& err,
+                                           bool* write_error) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const bool is_stdin = path == "-";
+  const bool fix = options_.fix && !options_.diff;  // --diff only shows
+  if (!fix && !options_.diff) return std::nullopt;
+  // Echo standard input unchanged whenever it is not rewritten.
+  auto echo = [&] {
+    if (fix && is_stdin) out << raw_stdin;
+  };
+  if (source.replaced_sequences() > 0) {
+    err << "tonelint: " << shown << ": not fixed: it has invalid UTF-8\n";
+    echo();
+    return std::nullopt;
+  }
+  const std::vector<Edit> edits = SafeEdits(source.text(), findings);
+  if (edits.empty()) {
+    echo();
+    return std::nullopt;
+  }
+  if (options_.diff) {
+    out << UnifiedDiff(source.text(), edits, is_stdin ? "<stdin>" : path);
+    diffed_ = true;
+    return std::nullopt;
+  }
+  std::string fixed = ApplyEdits(source.text(), edits);
+  // SourceText dropped the BOM: put it back, so that only the edited spans change.
+  const std::string bom(had_bom ? kBom : "");
+  if (is_stdin) {
+    out << bom << fixed;
+  } else {
+    std::string error;
+    if (!WriteFileAtomically(path, bom + fixed, &error)) {
+      err << "tonelint: " << shown << ": not fixed: " << error << "\n";
+      *write_error = true;
+      return std::nullopt;
+    }
+  }
+  return fixed;
+}
+
+std::optional<int> RunActions::Finish(std::ostream& err) {
+  if (options_.diff) return diffed_ ? kExitFindings : kExitClean;
+  if (!write_baseline_) return std::nullopt;
+  std::string error;
+  if (!write_baseline_->Save(&error)) {
+    err << "tonelint: " << options_.write_baseline_path << ": " << error << "\n";
+    return kExitInputError;
+  }
+  err << "tonelint: wrote " << write_baseline_->recorded() << " finding(s) to "
+      << options_.write_baseline_path << "\n";
+  return kExitClean;
 }
 
 }  // namespace tonelint

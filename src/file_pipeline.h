@@ -16,13 +16,12 @@
 #include <vector>
 
 #include "app.h"
+#include "baseline.h"
 #include "config.h"
 #include "finding.h"
 #include "source_text.h"
 
 namespace tonelint {
-
-class Baseline;
 
 // The settings of one input: the command line where it set them, else the config, else the
 // defaults of DESIGN.md §1.
@@ -76,5 +75,49 @@ void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
 // suppression comments (suppression.h), which may add their own TL0001/TL0002 findings.
 void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings);
+
+// --baseline, --write-baseline, --fix and --diff over one run.
+class RunActions {
+ public:
+  explicit RunActions(const Options& options);
+
+  // Checks the combination of options and loads --baseline. Prints errors; false: exit 3.
+  bool Start(std::ostream& err);
+
+  // Whether the findings are not printed: --diff prints the diff instead, --write-baseline
+  // records them, and --fix of standard input prints the fixed text.
+  bool quiet() const { return quiet_; }
+
+  // After ApplyFilePolicies: removes the findings the baseline records, or (--write-baseline)
+  // records them all and clears them.
+  void ApplyBaseline(const std::string& path, const SourceText& source,
+                     std::vector<Finding>* findings);
+
+  // --fix / --diff for one file whose remaining findings are `findings`. --diff prints the
+  // diff on `out`; --fix of a file rewrites it in place, of standard input prints the fixed
+  // text (or the text unchanged) on `out`. Never touches a file with invalid UTF-8. Returns the
+  // fixed text (without a BOM: as SourceText holds it) when a file or standard input changed,
+  // so that the caller lints it again; nullopt otherwise. `had_bom`: the input began with a
+  // UTF-8 BOM (which SourceText drops; it is written back). `raw_stdin`: the original bytes of
+  // standard input (echoed when nothing changes); ignored for files. Notes and errors go to `err`; a failed write sets
+  // `*write_error`.
+  std::optional<std::string> Fix(const std::string& path, const std::string& shown,
+                                 bool had_bom, const std::string& raw_stdin,
+                                 const SourceText& source,
+                                 const std::vector<Finding>& findings, std::ostream& out,
+                                 std::ostream& err, bool* write_error);
+
+  // After the last file: writes --write-baseline. Returns the exit status to use instead of the
+  // findings' one, if any (--diff: 1 when a diff was printed, else 0; --write-baseline: 0, or 2
+  // when the file could not be written).
+  std::optional<int> Finish(std::ostream& err);
+
+ private:
+  const Options& options_;
+  bool quiet_ = false;
+  bool diffed_ = false;
+  std::optional<Baseline> baseline_;        // --baseline
+  std::optional<Baseline> write_baseline_;  // --write-baseline
+};
 
 }  // namespace tonelint

@@ -359,6 +359,65 @@ check "config: a bad discovered config is exit 3" 3 \
 check "--print-config shows the effective config" 0 "tlr --print-config '$CFG/team/drafts/rude.txt' --fail-on info" \
   "^# from .*team/\.tonelint" '^# this file matches an ignore glob' '^fail-on = info$' \
   '^disable = dismissive$' '^insult-direct = warning$'
+rm "$TMP/.tonelint"  # the tests below run on files in $TMP with no config
+
+# ---------------------------------------------------------------- --fix and --diff
+tlf() { "$BIN" --no-default-rules --rules "$FIX/fixable.rules" --rules "$FIX/test.rules" "$@"; }
+check "fixable rules pass their own examples" 0 "tl --no-default-rules --test-rules fixable.rules" 'all passed'
+FX=$TMP/fix
+mkdir -p "$FX"
+# A BOM, CRLF line ends, non-ASCII text, a tab, trailing blanks, no final newline.
+printf '\xef\xbb\xbfListo!!!\r\nAño\tñandú  \r\nUsted es un idiota!!!! Y ya!!!\r\n\r\nctx 1\r\nctx 2\r\nctx 3\r\nctx 4\r\nctx 5\r\nctx 6\r\nctx 7\r\nFin!!!' >"$FX/r.txt"
+chmod 640 "$FX/r.txt"
+cp "$FX/r.txt" "$FX/orig.txt"
+check "--diff: unified diff of the safe rewrites, file untouched, exit 1" 1 "tlf --diff '$FX/r.txt' && false; s=\$?; cmp -s '$FX/r.txt' '$FX/orig.txt' || exit 9; exit \$s" \
+  '^--- a/.*fix/r\.txt$' '^\+\+\+ b/.*fix/r\.txt$' '!^--- a//' '^@@ -1,6 \+1,6 @@$' $'^-Listo!!!\r$' $'^\\+Listo!\r$' \
+  $'^ A.o\tñandú  \r$' $'^\\+Usted es un idiota! Y ya!\r$' '^@@ -9,4 \+9,4 @@$' '^-Fin!!!$' '^\+Fin!$' \
+  '^\\ No newline at end of file$' '!error:'
+check "--fix: rewrites in place, reports what is left" 1 "tlf --fix '$FX/r.txt'" \
+  '^.*r\.txt:3:13: error: \[TL9001' '!TL9801'
+check "--fix: no loss: only the rewritten spans changed (BOM, CRLF, bytes kept)" 0 \
+  "python3 -c '
+import sys
+old = open(sys.argv[1], \"rb\").read(); new = open(sys.argv[2], \"rb\").read()
+expected = old.replace(b\"!!!!\", b\"!\").replace(b\"!!!\", b\"!\")
+sys.exit(0 if new == expected and new.startswith(b\"\\xef\\xbb\\xbf\") else 1)' '$FX/orig.txt' '$FX/r.txt'"
+check "--fix: permissions kept, no temporary file left" 0 \
+  "stat -c %a '$FX/r.txt'; ls -A '$FX' | wc -l" '^640$' '^2$'
+cp "$FX/r.txt" "$FX/fixed-once.txt"
+check "--fix twice: the second changes nothing" 1 "tlf --fix '$FX/r.txt'; s=\$?; cmp '$FX/r.txt' '$FX/fixed-once.txt' && exit \$s" \
+  '^.*r\.txt:3:13: error: \[TL9001'
+check "--diff after --fix: nothing to show, exit 0" 0 "tlf --diff '$FX/r.txt'" '!.'
+printf 'Hola \xff Listo!!!\n' >"$FX/bad-utf8.txt"
+cp "$FX/bad-utf8.txt" "$FX/bad-utf8.orig"
+check "--fix never touches a file with invalid UTF-8" 1 "tlf --fix '$FX/bad-utf8.txt'; s=\$?; cmp -s '$FX/bad-utf8.txt' '$FX/bad-utf8.orig' && exit \$s" \
+  'err:bad-utf8\.txt: not fixed: it has invalid UTF-8' 'TL9801'
+check "--fix on standard input: the fixed text on stdout" 0 "printf 'Listo!!!\nGracias.\n' | tlf --fix" \
+  '^Listo!$' '^Gracias\.$' '!!!' 'err:!.'
+check "--fix on standard input with nothing to fix echoes it" 0 "printf 'Gracias.\n' | tlf --fix" '^Gracias\.$'
+printf '<!-- tonelint-disable-next-line shouting -- brand slogan -->\nListo!!!\nYa!!!\n' >"$FX/supp.txt"
+check "--fix leaves suppressed findings alone" 0 "tlf --fix '$FX/supp.txt' && cat '$FX/supp.txt'" \
+  '^Listo!!!$' '^Ya!$'
+
+# ---------------------------------------------------------------- --baseline
+BL=$TMP/baseline
+mkdir -p "$BL"
+cp rude.txt "$BL/r.txt"
+check "--write-baseline records the findings, prints none, exit 0" 0 \
+  "tlr --write-baseline '$BL/base.txt' '$BL/r.txt'" '!.' 'err:wrote 3 finding'
+check "--write-baseline file format" 0 "cat '$BL/base.txt'" '^# tonelint baseline 1$' \
+  $'^[0-9a-f]{16}\tr\\.txt\tTL9001\tidiota$'
+check "--baseline: nothing new" 0 "tlr --baseline '$BL/base.txt' '$BL/r.txt'" '!.'
+{ printf 'Línea nueva.\nOtra más.\n\n'; cat rude.txt; } >"$BL/r2.txt" && mv "$BL/r2.txt" "$BL/r.txt"
+check "--baseline: lines added above a finding: still baselined" 0 "cd '$BL' && tlr --baseline base.txt r.txt" '!.'
+printf 'Y además es usted un imbécil.\n' >>"$BL/r.txt"
+check "--baseline: a new rude line is reported" 1 "tlr --format json --baseline '$BL/base.txt' '$BL/r.txt'" \
+  'json:r\.txt:[0-9]+:[0-9]+:[0-9]+:[0-9]+:TL9001:error:es:imbécil$' 'json:!:idiota$' \
+  'json:^summary files=1 findings=1 '
+printf 'not a baseline\n' >"$BL/bad.txt"
+check "--baseline: a bad file is exit 3 with file:line" 3 "tlr --baseline '$BL/bad.txt' '$BL/r.txt'" \
+  'err:bad\.txt:1: not a baseline line'
+check "--baseline: a missing file is exit 3" 3 "tlr --baseline '$BL/missing.txt' '$BL/r.txt'" 'err:missing\.txt'
 
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

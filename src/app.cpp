@@ -156,6 +156,8 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     if (settings.ignored) continue;
     lint_options.lang = settings.lang;
     lint_options.each_line = settings.each_line;
+    lint_options.placeholders = settings.config ? settings.config->placeholders
+                                                : decltype(lint_options.placeholders){};
     InputText input = is_stdin ? ReadInputStream(in) : ReadInputFile(path);
     if (input.status == ReadStatus::kError) {
       err << "tonelint: " << shown << ": " << input.error << "\n";

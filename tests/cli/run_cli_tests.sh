@@ -359,6 +359,10 @@ check "config: a bad discovered config is exit 3" 3 \
 check "--print-config shows the effective config" 0 "tlr --print-config '$CFG/team/drafts/rude.txt' --fail-on info" \
   "^# from .*team/\.tonelint" '^# this file matches an ignore glob' '^fail-on = info$' \
   '^disable = dismissive$' '^insult-direct = warning$'
+printf '[tonelint]\nplaceholders = [[ ]], <%% %%>\n' >"$TMP/placeholders.tonelint"
+check "config: placeholders = masks extra template styles, columns stay right" 1 \
+  "printf 'Hola [[ idiota ]], <%% idiota %%> usted es un idiota.\n' | tlr --config '$TMP/placeholders.tonelint' --format json" \
+  'json:^<stdin>:1:45:1:51:TL9001:error:es:idiota$' 'json:^summary files=1 findings=1 '
 rm "$TMP/.tonelint"  # the tests below run on files in $TMP with no config
 
 # ---------------------------------------------------------------- --fix and --diff

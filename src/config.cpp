@@ -59,7 +59,15 @@ class Parser {
     const std::size_t equals = line.find('=');
     if (equals == std::string_view::npos) return Error("expected 'key = value'");
     const std::string key(Trim(line.substr(0, equals)));
-    const std::string_view value = Trim(line.substr(equals + 1));
+    std::string_view value = line.substr(equals + 1);
+    // An inline comment: '#' after a blank ("lang = es   # auto | es | en").
+    for (std::size_t i = 1; i < value.size(); ++i) {
+      if (value[i] == '#' && (value[i - 1] == ' ' || value[i - 1] == '\t')) {
+        value = value.substr(0, i);
+        break;
+      }
+    }
+    value = Trim(value);
     if (key.empty()) return Error("expected 'key = value'");
     if (section_.empty()) return Error("'" + key + "' outside a section; start with [tonelint]");
     if (section_ == "?") return;  // already reported the section

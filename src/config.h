@@ -13,7 +13,8 @@
 //   [severity]
 //   missing-follow-up = warning   by id, name or category
 //
-// `#` and `;` start comment lines; keys may repeat (list values accumulate, others: last wins).
+// `#` and `;` start comment lines, and `#` after a blank starts a comment at the end of a
+// line; keys may repeat (list values accumulate, others: last wins).
 #pragma once
 
 #include <cstddef>

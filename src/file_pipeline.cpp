@@ -84,6 +84,7 @@ void PrintEffectiveConfig(const std::string& path, const FileSettings& settings,
   out << "# from " << (config ? config->path : std::string("no config file"))
       << " and the command line\n";
   if (settings.ignored) out << "# this file matches an ignore glob: it is not linted\n";
+  if (!options.rule_sources.bundled) out << "# --no-default-rules: only the rules below\n";
   out << "[tonelint]\n";
   out << "lang = " << (settings.lang ? LangCode(*settings.lang) : "auto") << "\n";
   out << "fail-on = " << (settings.fail_on ? SeverityName(*settings.fail_on) : "none") << "\n";
@@ -103,7 +104,6 @@ void PrintEffectiveConfig(const std::string& path, const FileSettings& settings,
     for (const auto& [open, close] : config->placeholders) placeholders.push_back(open + " " + close);
   }
   out << "rules =" << Join(rules) << "\n";
-  out << "default-rules = " << (options.rule_sources.bundled ? "true" : "false") << "\n";
   out << "enable =" << Join(enable) << "\n";
   out << "disable =" << Join(disable) << "\n";
   out << "ignore =" << Join(ignore) << "\n";

@@ -65,6 +65,14 @@ missing-follow-up = warning
   CHECK(config.severity[0].severity == Severity::kWarning);
 }
 
+TEST_CASE("config: inline comments after a blank") {
+  std::vector<Diagnostic> errors;
+  const Config config = Parse("[tonelint]\nlang = es   # auto | es | en\nignore = a#b, c\t# x\n", &errors);
+  REQUIRE(errors.empty());
+  CHECK(*config.lang == Lang::kEs);
+  CHECK(config.ignore == std::vector<std::string>{"a#b", "c"});
+}
+
 TEST_CASE("config: auto and none are values, not absence") {
   std::vector<Diagnostic> errors;
   const Config config = Parse("[tonelint]\nlang = auto\nfail-on = none\n", &errors);

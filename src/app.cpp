@@ -14,6 +14,7 @@
 #include "rule_set.h"
 #include "rule_tester.h"
 #include "suggest_name.h"
+#include "suppression.h"
 
 namespace tonelint {
 namespace {
@@ -35,6 +36,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::o
     return nullptr;
   }
   *known = KnownCategories();
+  for (const std::string& name : BuiltinSuppressionNames()) known->push_back(name);
   for (const RuleFile& file : files) {
     for (const Rule& rule : file.rules) {
       known->push_back(rule.id);

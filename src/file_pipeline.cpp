@@ -134,8 +134,19 @@ void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
 
 void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings) {
-  if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, findings);
   ApplySuppressions(source, findings);
+  // The built-in suppression rules are not in the RuleSet that --disable filtered.
+  std::erase_if(*findings, [&](const Finding& finding) {
+    if (finding.rule != &SuppressionWithoutReasonRule() && finding.rule != &UnusedSuppressionRule()) {
+      return false;
+    }
+    auto named = [&](const std::vector<std::string>& list) {
+      return std::any_of(list.begin(), list.end(),
+                         [&](const std::string& s) { return SelectorNames(s, *finding.rule); });
+    };
+    return named(options.selection.disable) && !named(options.selection.enable);
+  });
+  if (settings.config) ApplyConfigToFindings(*settings.config, options.selection, findings);
 }
 
 RunActions::RunActions(const Options& options) : options_(options) {

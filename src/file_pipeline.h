@@ -71,8 +71,9 @@ void PrintEffectiveConfig(const std::string& path, const FileSettings& settings,
 void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
                            std::vector<Finding>* findings);
 
-// Everything between the linter and the baseline, for one file: its config (above), then its
-// suppression comments (suppression.h), which may add their own TL0001/TL0002 findings.
+// Everything between the linter and the baseline, for one file: its suppression comments
+// (suppression.h), which may add their own TL0001/TL0002 findings (dropped when --disable names
+// them), then its config (above), which applies to those too.
 void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings);
 

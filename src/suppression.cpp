@@ -164,6 +164,12 @@ const Rule& UnusedSuppressionRule() {
   return rule;
 }
 
+const std::vector<std::string>& BuiltinSuppressionNames() {
+  static const std::vector<std::string> names = {
+      "TL0001", "suppression-without-reason", "TL0002", "unused-suppression", "suppression"};
+  return names;
+}
+
 std::vector<Suppression> FindSuppressions(const SourceText& source) {
   std::vector<Suppression> suppressions;
   const std::string& text = source.text();

@@ -18,8 +18,9 @@
 // Two built-in info rules report the suppressions themselves: TL0001
 // suppression-without-reason (no `-- reason`) and TL0002 unused-suppression (it covered no
 // finding). Their category is "suppression", outside the fixed vocabulary of DESIGN.md §3
-// (which lists what replies do wrong, not what the linter's own comments do); these two rules
-// cannot themselves be suppressed.
+// (which lists what replies do wrong, not what the linter's own comments do). They cannot
+// themselves be suppressed by comments, but --disable/--enable, a config's enable/disable and
+// [severity] accept their ids, names and category.
 #pragma once
 
 #include <cstddef>
@@ -53,5 +54,7 @@ void ApplySuppressions(const SourceText& source, std::vector<Finding>* findings)
 // The built-in rules, owned by this module (static storage).
 const Rule& SuppressionWithoutReasonRule();
 const Rule& UnusedSuppressionRule();
+// Their ids, names and category, for --disable and config validation.
+const std::vector<std::string>& BuiltinSuppressionNames();
 
 }  // namespace tonelint

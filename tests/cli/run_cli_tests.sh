@@ -309,6 +309,11 @@ check "suppressions: next-line, disable/enable, in HTML, Jinja, Handlebars, # co
 check "suppressions: text output names the built-in rules" 1 "tlr '$TMP/suppressed.txt'" \
   '^.*suppressed\.txt:8:5: info: \[TL0001 suppression-without-reason\]' \
   '^.*suppressed\.txt:10:3: info: \[TL0002 unused-suppression\]'
+check "suppressions: --disable unused-suppression" 1 "tlr --disable unused-suppression --format json '$TMP/suppressed.txt'" \
+  'json:!TL0002' 'json:TL0001'
+printf '[tonelint]\ndisable = suppression\n' >"$TMP/nosupp.tonelint"
+check "suppressions: a config may disable their category" 1 \
+  "tlr --config '$TMP/nosupp.tonelint' --format json '$TMP/suppressed.txt'" 'json:!TL000'
 check "suppressions: --min-severity warning hides the info about them" 1 \
   "tlr --min-severity warning '$TMP/suppressed.txt'" '!TL000'
 

@@ -6,7 +6,9 @@
 #include <istream>
 #include <map>
 #include <ostream>
+#include <sstream>
 
+#include "file_pipeline.h"
 #include "file_walker.h"
 #include "input.h"
 #include "linter.h"
@@ -14,6 +16,7 @@
 #include "rule_set.h"
 #include "rule_tester.h"
 #include "suggest_name.h"
+#include "suppression.h"
 
 namespace tonelint {
 namespace {
@@ -24,14 +27,23 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& 
 
 // Loads and compiles the rules, applying --enable/--disable when `select` is set. On failure
 // prints the problems and sets `*exit_code`.
+// `*known` receives the ids, names and categories of all rules, before the selection.
 std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::ostream& err,
-                                     int* exit_code) {
+                                     int* exit_code, std::vector<std::string>* known) {
   std::vector<Diagnostic> errors;
   std::vector<RuleFile> files = LoadRuleFiles(options.rule_sources, &errors);
   if (!errors.empty()) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;
     return nullptr;
+  }
+  *known = KnownCategories();
+  for (const std::string& name : BuiltinSuppressionNames()) known->push_back(name);
+  for (const RuleFile& file : files) {
+    for (const Rule& rule : file.rules) {
+      known->push_back(rule.id);
+      known->push_back(rule.name);
+    }
   }
   if (select && !ApplyRuleSelection(options.selection, &files, &errors)) {
     for (const Diagnostic& error : errors) err << "tonelint: " << error.ToString() << '\n';
@@ -109,13 +121,18 @@ int TestRuleExamples(const Options& options, const RuleSet& rules, std::ostream&
 struct LintedFile {
   std::string notes;  // for stderr, in input order
   bool read_error = false;
+  bool had_bom = false;
+  std::string raw_stdin;               // standard input's bytes, kept for --fix
   std::unique_ptr<SourceText> source;  // null when the input was not linted
-  FileFindings file;
+  std::vector<Finding> findings;       // after the file's config and suppressions
 };
 
-// Lints one input's bytes. Runs on worker threads: touches nothing but its arguments.
+// Lints one input's bytes and applies its config and suppressions. Runs on worker threads:
+// touches nothing but its arguments. The baseline, --min-severity and fixes come after, in
+// input order, on the calling thread (RunActions is not thread-safe).
 LintedFile LintInput(const std::string& shown, InputText input, Linter& linter,
-                     const LintOptions& lint_options, Severity min_severity) {
+                     const LintOptions& lint_options, const FileSettings& settings,
+                     const Options& options, bool keep_raw) {
   LintedFile linted;
   if (input.status == ReadStatus::kError) {
     linted.notes = "tonelint: " + shown + ": " + input.error + "\n";
@@ -126,22 +143,30 @@ LintedFile LintInput(const std::string& shown, InputText input, Linter& linter,
     linted.notes = "tonelint: " + shown + ": binary file (contains NUL bytes), skipped\n";
     return linted;
   }
+  linted.had_bom = input.bytes.starts_with("\xEF\xBB\xBF");
+  if (keep_raw) linted.raw_stdin = input.bytes;
   linted.source = std::make_unique<SourceText>(std::move(input.bytes));
   const SourceText& source = *linted.source;
   if (source.replaced_sequences() > 0) {
     linted.notes = fmt::format("tonelint: {}: {} invalid UTF-8 sequence(s) read as U+FFFD\n",
                                shown, source.replaced_sequences());
   }
-  linted.file = FileFindings{shown, &source, {}};
-  for (Finding& finding : linter.Lint(source, lint_options)) {
-    if (finding.severity < min_severity) continue;
-    linted.file.findings.push_back(std::move(finding));
-  }
+  linted.findings = linter.Lint(source, lint_options);
+  ApplyFilePolicies(settings, options, source, &linted.findings);
   return linted;
 }
 
-int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::ostream& out,
-         std::ostream& err) {
+// The LintOptions of one file: the run's, with what its config says.
+LintOptions ForFile(LintOptions lint_options, const FileSettings& settings) {
+  lint_options.lang = settings.lang;
+  lint_options.each_line = settings.each_line;
+  lint_options.placeholders =
+      settings.config ? settings.config->placeholders : decltype(lint_options.placeholders){};
+  return lint_options;
+}
+
+int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, std::istream& in,
+         std::ostream& out, std::ostream& err) {
   Linter linter(rules);
   LintOptions lint_options;
   lint_options.lang = options.lang;
@@ -158,27 +183,55 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
     lint_options.context = &context;
   }
 
-  std::unique_ptr<Reporter> reporter =
-      MakeReporter(options.format, out, err, TextStyle{options.color}, rules.rules());
+  RunActions actions(options);  // --baseline, --write-baseline, --fix, --diff
+  if (!actions.Start(err)) return kExitUsageError;
+  std::ostringstream discarded;
+  std::ostream& report_out = actions.quiet() ? discarded : out;
+  std::ostream& report_err = actions.quiet() ? discarded : err;
+  // SARIF describes every rule a result may name, the built-in suppression rules included.
+  std::vector<Rule> described;
+  if (options.format == OutputFormat::kSarif) {
+    described = rules.rules();
+    described.push_back(SuppressionWithoutReasonRule());
+    described.push_back(UnusedSuppressionRule());
+  }
+  std::unique_ptr<Reporter> reporter = MakeReporter(options.format, report_out, report_err,
+                                                    TextStyle{options.color}, described);
   std::vector<std::string> arguments = options.paths;
   if (arguments.empty()) arguments.push_back("-");
   Summary summary;
   bool read_error = false;
+  bool config_error = false;
   bool failing = false;
   std::vector<std::string> walk_errors;
   const std::vector<std::string> paths = ExpandPaths(arguments, &walk_errors);
   for (const std::string& error : walk_errors) err << "tonelint: " << error << "\n";
   read_error = !walk_errors.empty();
+
+  // Settings are resolved here, before any thread starts: ConfigResolver is not thread-safe.
+  std::vector<FileSettings> settings;
+  std::vector<bool> skipped;  // a config error or an ignore glob
+  settings.reserve(paths.size());
+  for (const std::string& path : paths) {
+    std::vector<Diagnostic> config_errors;
+    settings.push_back(configs.SettingsFor(path, &config_errors));
+    PrintDiagnostics(config_errors, err);
+    config_error = config_error || !config_errors.empty();
+    skipped.push_back(!config_errors.empty() || settings.back().ignored);
+  }
   // Standard input is read here, once, so that workers never share the stream; a second "-"
   // reads an exhausted stream, as it always did: empty.
   const std::size_t first_stdin = std::find(paths.begin(), paths.end(), "-") - paths.begin();
-  const InputText stdin_input = first_stdin < paths.size() ? ReadInputStream(in) : InputText{};
+  const InputText stdin_input = first_stdin < paths.size() && !skipped[first_stdin]
+                                    ? ReadInputStream(in)
+                                    : InputText{};
 
   // One Linter per thread (it keeps buffers); the RuleSet is shared read-only.
   const std::size_t jobs = std::max<std::size_t>(1, std::min(options.jobs, paths.size()));
   std::vector<std::unique_ptr<Linter>> linters;
   for (std::size_t i = 1; i < jobs; ++i) linters.push_back(std::make_unique<Linter>(rules));
   auto lint = [&](std::size_t worker, std::size_t index) {
+    if (skipped[index]) return LintedFile{};
     const std::string& path = paths[index];
     InputText input;
     if (path != "-") {
@@ -188,40 +241,107 @@ int Lint(const Options& options, const RuleSet& rules, std::istream& in, std::os
     }
     Linter& worker_linter = worker == 0 ? linter : *linters[worker - 1];
     return LintInput(path == "-" ? "<stdin>" : path, std::move(input), worker_linter,
-                     lint_options, options.min_severity);
+                     ForFile(lint_options, settings[index]), settings[index], options,
+                     path == "-" && options.fix);
   };
-  auto emit = [&](std::size_t, LintedFile& linted) {
+  // Re-linting a fixed text happens here, on the calling thread, with a Linter of its own.
+  std::unique_ptr<Linter> fix_linter;
+  auto emit = [&](std::size_t index, LintedFile& linted) {
     err << linted.notes;
     read_error = read_error || linted.read_error;
     if (!linted.source) return;
-    for (const Finding& finding : linted.file.findings) {
-      failing = failing || (options.fail_on && finding.severity >= *options.fail_on);
+    const std::string& path = paths[index];
+    const std::string shown = path == "-" ? "<stdin>" : path;
+    const FileSettings& file_settings = settings[index];
+    auto finish_findings = [&](const SourceText& text, std::vector<Finding>* findings) {
+      actions.ApplyBaseline(path, text, findings);
+      std::erase_if(*findings,
+                    [&](const Finding& f) { return f.severity < file_settings.min_severity; });
+    };
+    finish_findings(*linted.source, &linted.findings);
+    if (std::optional<std::string> fixed =
+            actions.Fix(path, shown, linted.had_bom, linted.raw_stdin, *linted.source,
+                        linted.findings, out, err, &read_error)) {
+      // Report what is left, where it now is.
+      if (!fix_linter) fix_linter = std::make_unique<Linter>(rules);
+      linted.source = std::make_unique<SourceText>(std::move(*fixed));
+      linted.findings = fix_linter->Lint(*linted.source, ForFile(lint_options, file_settings));
+      ApplyFilePolicies(file_settings, options, *linted.source, &linted.findings);
+      finish_findings(*linted.source, &linted.findings);
+    }
+    FileFindings file{shown, linted.source.get(), std::move(linted.findings)};
+    for (const Finding& finding : file.findings) {
+      failing = failing || (file_settings.fail_on && finding.severity >= *file_settings.fail_on);
       summary.Add(finding);
     }
     ++summary.files;
-    reporter->ReportFile(linted.file);
+    reporter->ReportFile(file);
   };
   RunOrdered<LintedFile>(paths.size(), jobs, lint, emit);
   reporter->Finish(summary);
+  const std::optional<int> action_status = actions.Finish(err);
   out.flush();
+  if (config_error) return kExitUsageError;
   if (read_error) return kExitInputError;
+  if (action_status) return *action_status;
   return failing ? kExitFindings : kExitClean;
+}
+
+// Reads the configs of the inputs given (or of --print-config's file) and adds their `rules =`
+// paths to `sources`. Prints `file:line:` errors and returns false on a bad config.
+bool ReadConfigs(const Options& options, ConfigResolver* configs, RuleSources* sources,
+                 std::ostream& err) {
+  std::vector<std::string> inputs;
+  if (options.action == Action::kLint) {
+    inputs = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
+  } else if (options.action == Action::kPrintConfig) {
+    inputs = {options.print_config_path};
+  }
+  std::vector<Diagnostic> errors;
+  for (const std::string& input : inputs) configs->ConfigFor(input, &errors);
+  if (!errors.empty()) {
+    PrintDiagnostics(errors, err);
+    return false;
+  }
+  for (const Config* config : configs->loaded()) {
+    for (const std::string& path : config->rules) {
+      if (std::find(sources->paths.begin(), sources->paths.end(), path) == sources->paths.end()) {
+        sources->paths.push_back(path);
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
 int Run(const Options& options, std::istream& in, std::ostream& out, std::ostream& err) {
   int exit_code = kExitClean;
-  const bool select = options.action == Action::kLint;
-  std::unique_ptr<RuleSet> rules = LoadRuleSet(options, select, err, &exit_code);
+  // Configs are found before the rules are loaded: their `rules =` paths are loaded too.
+  ConfigResolver configs(options);
+  Options with_config = options;
+  if (!ReadConfigs(options, &configs, &with_config.rule_sources, err)) return kExitUsageError;
+  const bool select = options.action == Action::kLint || options.action == Action::kPrintConfig;
+  std::vector<std::string> known;
+  std::unique_ptr<RuleSet> rules = LoadRuleSet(with_config, select, err, &exit_code, &known);
   if (!rules) return exit_code;
+  std::vector<Diagnostic> config_errors;
+  if (!configs.SetKnownNames(std::move(known), &config_errors)) {
+    PrintDiagnostics(config_errors, err);
+    return kExitUsageError;
+  }
   switch (options.action) {
+    case Action::kPrintConfig: {
+      const FileSettings settings = configs.SettingsFor(options.print_config_path, &config_errors);
+      PrintEffectiveConfig(options.print_config_path, settings, options, out);
+      return kExitClean;
+    }
     case Action::kListRules: return ListRules(*rules, out);
     case Action::kExplain: return Explain(*rules, options.explain, out, err);
     case Action::kTestRules: return TestRuleExamples(options, *rules, out, err);
     case Action::kLint: break;
   }
-  return Lint(options, *rules, in, out, err);
+  return Lint(options, *rules, configs, in, out, err);
 }
 
 }  // namespace tonelint

@@ -25,7 +25,15 @@ enum ExitCode : int {
   kExitRuleError = 4,    // a rule file is invalid, or --test-rules failed
 };
 
-enum class Action { kLint, kListRules, kExplain, kTestRules };
+enum class Action { kLint, kListRules, kExplain, kTestRules, kPrintConfig };
+
+// Which settings the command line gave explicitly: those beat the config file's.
+struct GivenOptions {
+  bool lang = false;
+  bool each_line = false;
+  bool fail_on = false;
+  bool min_severity = false;
+};
 
 struct Options {
   Action action = Action::kLint;
@@ -42,6 +50,17 @@ struct Options {
   std::string test_rules_path;     // --test-rules PATH (empty: all loaded rules)
   bool color = false;
   std::size_t jobs = 1;            // -j N: files linted on N threads, output in input order
+
+
+  // Config, suppressions, fixes, baseline (issue 5).
+  std::string config_path;           // --config FILE; empty: nearest .tonelint of each input
+  bool no_config = false;            // --no-config
+  std::string print_config_path;     // --print-config FILE (Action::kPrintConfig)
+  GivenOptions given;
+  bool fix = false;                  // --fix: apply the safe rewrites in place
+  bool diff = false;                 // --diff: print them as a unified diff
+  std::string baseline_path;         // --baseline FILE
+  std::string write_baseline_path;   // --write-baseline FILE
 };
 
 // Runs tonelint. `in` is standard input; findings go to `out`, notes and errors to `err`.

@@ -265,6 +265,7 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
 void Linter::State::LintReply(std::string_view reply, std::size_t base,
                               const LintOptions& options, std::vector<Finding>* out) {
   masks = FindMaskedRanges(reply);
+  AddDelimitedRanges(reply, options.placeholders, &masks);
   splitter.Split(reply, &sentences);
   std::vector<Lang> langs;
   const Lang reply_lang = ReplyLanguage(reply, options, &langs);

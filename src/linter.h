@@ -7,7 +7,9 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "document_checks.h"
@@ -22,6 +24,8 @@ struct LintOptions {
   bool each_line = false;    // every non-blank line is a separate reply
   const CustomerMessage* context = nullptr;  // from --context; may be null
   ContextTriggers context_triggers = ContextTriggers::kFromMessage;
+  // Extra placeholder delimiters (open, close) masked like {{ }} (config `placeholders =`).
+  std::vector<std::pair<std::string, std::string>> placeholders;
 };
 
 // Lints texts with one RuleSet. Keeps reusable buffers: one Linter per thread.

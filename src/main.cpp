@@ -34,7 +34,7 @@ constexpr const char* kFooter = R"(Examples:
                                           check your own rules' bad/good examples
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 an input could not be read,
-3 bad command line, 4 invalid rule file or --test-rules failed.
+3 bad command line or config, 4 invalid rule file or --test-rules failed.
 Rule format: docs/rule-format.md. Colour only on a terminal; NO_COLOR turns it off.)";
 
 std::optional<tonelint::Severity> ParseFailOn(const std::string& value) {
@@ -104,6 +104,14 @@ int main(int argc, char** argv) {
   app.add_option("-j", options.jobs, "Lint files on N threads; output stays in input order")
       ->check(CLI::Range(1, 1024))->type_name("N")->capture_default_str();
   app.add_flag("--version", show_version, "Print the version");
+  // Config, suppressions, fixes, baseline (issue 5).
+  app.add_option("--config", options.config_path, "Use this config file instead of the nearest .tonelint");
+  app.add_flag("--no-config", options.no_config, "Ignore .tonelint files");
+  app.add_option("--print-config", options.print_config_path, "Print the effective config for FILE and exit");
+  app.add_flag("--fix", options.fix, "Apply the safe rewrites in place (standard input: print the fixed text)");
+  app.add_flag("--diff", options.diff, "Print the safe rewrites as a unified diff");
+  app.add_option("--baseline", options.baseline_path, "Report only findings not recorded in FILE");
+  app.add_option("--write-baseline", options.write_baseline_path, "Record the current findings in FILE");
 
   try {
     app.parse(argc, argv);
@@ -127,7 +135,11 @@ int main(int argc, char** argv) {
   SplitList(enable, &options.selection.enable);
   SplitList(disable, &options.selection.disable);
   options.color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-  if (list_rules) {
+  options.given = {app.count("--lang") > 0, app.count("--each-line") > 0,
+                   app.count("--fail-on") > 0, app.count("--min-severity") > 0};
+  if (!options.print_config_path.empty()) {
+    options.action = tonelint::Action::kPrintConfig;
+  } else if (list_rules) {
     options.action = tonelint::Action::kListRules;
   } else if (!explain.empty()) {
     options.action = tonelint::Action::kExplain;

@@ -600,4 +600,31 @@ class Scanner {
 
 std::vector<ByteRange> FindMaskedRanges(std::string_view reply) { return Scanner(reply).Run(); }
 
+void AddDelimitedRanges(std::string_view reply,
+                        const std::vector<std::pair<std::string, std::string>>& delimiters,
+                        std::vector<ByteRange>* masks) {
+  if (delimiters.empty()) return;
+  for (const auto& [open, close] : delimiters) {
+    if (open.empty() || close.empty()) continue;
+    std::size_t at = reply.find(open);
+    while (at != std::string_view::npos) {
+      const std::size_t end = reply.find(close, at + open.size());
+      if (end == std::string_view::npos) break;
+      masks->push_back({at, end + close.size()});
+      at = reply.find(open, end + close.size());
+    }
+  }
+  std::sort(masks->begin(), masks->end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  std::vector<ByteRange> merged;
+  for (const ByteRange& range : *masks) {
+    if (!merged.empty() && range.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, range.end);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  *masks = std::move(merged);
+}
+
 }  // namespace tonelint

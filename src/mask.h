@@ -3,7 +3,9 @@
 // HTML tags. The linter matches rules only outside these ranges.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "types.h"
@@ -41,5 +43,14 @@ namespace tonelint {
 // overlap, the one that starts first wins.
 // Runs in time linear in reply.size(); never throws.
 std::vector<ByteRange> FindMaskedRanges(std::string_view reply);
+
+// Extra placeholder styles from the config (`placeholders = [[ ]], <% %>`): adds to `masks`
+// (sorted and merged, as FindMaskedRanges returns them) each range from an `open` delimiter to
+// the end of the next `close` after it (which may be on a later line), and keeps `masks` sorted
+// and merged. An opener without a closer is left unmasked. Delimiters are ASCII or whole UTF-8
+// sequences, so every range still begins and ends on a code-point boundary.
+void AddDelimitedRanges(std::string_view reply,
+                        const std::vector<std::pair<std::string, std::string>>& delimiters,
+                        std::vector<ByteRange>* masks);
 
 }  // namespace tonelint

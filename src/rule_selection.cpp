@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "suggest_name.h"
+#include "suppression.h"
 
 namespace tonelint {
 namespace {
@@ -21,6 +22,8 @@ bool NamedByAny(const std::vector<std::string>& selectors, const Rule& rule) {
 bool ApplyRuleSelection(const RuleSelection& selection, std::vector<RuleFile>* files,
                         std::vector<Diagnostic>* errors) {
   std::vector<std::string> known = KnownCategories();
+  // The built-in TL0001/TL0002 rules about suppression comments are applied after linting.
+  for (const std::string& name : BuiltinSuppressionNames()) known.push_back(name);
   for (const RuleFile& file : *files) {
     for (const Rule& rule : file.rules) {
       known.push_back(rule.id);

@@ -138,3 +138,76 @@ TEST_CASE("JSON output follows DESIGN.md §2") {
         "  ]}\n],\n \"summary\": {\"files\": 1, \"findings\": 1, \"errors\": 1, \"warnings\": 0, "
         "\"infos\": 0}}\n");
 }
+
+// ---------------------------------------------------------------- issue 5, in memory
+
+namespace {
+
+const std::string& FixableRulePath() {
+  static const std::string path = WriteTemp("fixable.rules", R"(rule TL1001 insult-direct
+lang es
+category insult
+severity error
+message Insulto.
+match idiota
+
+rule TL1801 shouting-exclamations
+lang es
+category shouting
+severity warning
+message Demasiados signos.
+regex !{3,}
+suggest !
+fix safe
+)");
+  return path;
+}
+
+RunResult RunFixable(Options options, const std::string& stdin_text) {
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths = {FixableRulePath()};
+  options.no_config = true;
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int code = Run(options, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("--fix on standard input prints the fixed text, and only it") {
+  Options options;
+  options.fix = true;
+  const RunResult result = RunFixable(options, "\xEF\xBB\xBFListo!!!\r\nUsted es un idiota!!!!\r\n");
+  CHECK(result.out == "\xEF\xBB\xBFListo!\r\nUsted es un idiota!\r\n");
+  CHECK(result.exit_code == kExitFindings);  // the insult is still there
+}
+
+TEST_CASE("--diff on standard input") {
+  Options options;
+  options.diff = true;
+  const RunResult result = RunFixable(options, "Hola.\nListo!!!\n");
+  CHECK(result.out == "--- a/<stdin>\n+++ b/<stdin>\n@@ -1,2 +1,2 @@\n Hola.\n-Listo!!!\n+Listo!\n");
+  CHECK(result.exit_code == kExitFindings);
+  CHECK(RunFixable(options, "Hola.\n").exit_code == kExitClean);
+}
+
+TEST_CASE("a suppression comment hides a finding; the reasonless one is reported") {
+  Options options;
+  const RunResult result =
+      RunFixable(options, "<!-- tonelint-disable-next-line insult -->\nUsted es un idiota.\n");
+  CHECK(result.out.find("TL1001") == std::string::npos);
+  CHECK(result.out.find("<stdin>:1:6: info: [TL0001 suppression-without-reason]") != std::string::npos);
+  CHECK(result.exit_code == kExitClean);
+}
+
+TEST_CASE("--print-config with --no-config shows the command line's settings") {
+  Options options;
+  options.action = Action::kPrintConfig;
+  options.print_config_path = "reply.txt";
+  options.fail_on = Severity::kError;
+  const RunResult result = RunFixable(options, "");
+  CHECK(result.exit_code == kExitClean);
+  CHECK(result.out.find("# from no config file and the command line\n") != std::string::npos);
+  CHECK(result.out.find("\nfail-on = error\n") != std::string::npos);
+}

@@ -244,3 +244,21 @@ TEST_CASE("random mixes of openers, closers and multi-byte text give well-formed
 
 }  // namespace
 }  // namespace tonelint
+
+namespace tonelint {
+
+TEST_CASE("mask: extra placeholder delimiters from the config") {
+  const std::string reply = "Hola [[ nombre ]], <% if x %>idiota<% end %> y [[ sin cierre";
+  std::vector<ByteRange> masks = FindMaskedRanges(reply);
+  AddDelimitedRanges(reply, {{"[[", "]]"}, {"<%", "%>"}}, &masks);
+  REQUIRE(masks.size() == 3);
+  CHECK(reply.substr(masks[0].begin, masks[0].end - masks[0].begin) == "[[ nombre ]]");
+  CHECK(reply.substr(masks[1].begin, masks[1].end - masks[1].begin) == "<% if x %>");
+  CHECK(reply.substr(masks[2].begin, masks[2].end - masks[2].begin) == "<% end %>");
+  // Overlapping and touching ranges are merged.
+  std::vector<ByteRange> merged = {{0, 4}};
+  AddDelimitedRanges("abcdef", {{"d", "e"}, {"b", "d"}}, &merged);
+  CHECK(merged == std::vector<ByteRange>{{0, 5}});
+}
+
+}  // namespace tonelint

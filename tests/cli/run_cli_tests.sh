@@ -281,5 +281,152 @@ check "$big_mb MB single line" 1 "tlr --format json '$TMP/big.txt'" \
 check "$big_mb MB single line, text output is cut around the finding" 1 \
   "tlr '$TMP/big.txt' | awk '{ if (length(\$0) > 400) print \"long line\" }'" '!long line'
 
+# ---------------------------------------------------------------- templates and suppressions
+check "a placeholder inside a phrase: the phrase is still checked, columns right" 1 \
+  "printf 'Hola {{nombre}}, no es nuestro problema.\nHola {{ nombre }} eres un idiota.\n' | tlr --format json" \
+  'json:^<stdin>:1:18:1:40:TL9002:warning:es:no es nuestro problema$' \
+  'json:^<stdin>:2:27:2:33:TL9001:error:es:idiota$'
+cat >"$TMP/suppressed.txt" <<'EOF'
+<!-- tonelint-disable-next-line TL9001 -- the customer's own words -->
+Usted es un idiota.
+Usted es un idiota.
+{# tonelint-disable dismissive -- a quoted policy #}
+No es nuestro problema.
+{{!-- tonelint-enable dismissive --}}
+No es nuestro problema.
+{{! tonelint-disable-next-line shouting }}
+Listo!!!
+# tonelint-disable-next-line insult-direct -- nothing to suppress here, idiota
+Hola.
+EOF
+check "suppressions: next-line, disable/enable, in HTML, Jinja, Handlebars, # comments" 1 \
+  "tlr --format json '$TMP/suppressed.txt'" \
+  'json:suppressed\.txt:3:13:3:19:TL9001:' 'json:!suppressed\.txt:2:' 'json:!suppressed\.txt:5:' \
+  'json:suppressed\.txt:7:1:7:23:TL9002:' 'json:!suppressed\.txt:9:' \
+  'json:suppressed\.txt:8:5:8:[0-9]+:TL0001:info::tonelint-disable-next-line shouting$' \
+  'json:suppressed\.txt:10:3:10:[0-9]+:TL0002:info:' 'json:!suppressed\.txt:10:[0-9]+:10:[0-9]+:TL9001' \
+  'json:^summary files=1 findings=4 errors=1 warnings=1 infos=2$'
+check "suppressions: text output names the built-in rules" 1 "tlr '$TMP/suppressed.txt'" \
+  '^.*suppressed\.txt:8:5: info: \[TL0001 suppression-without-reason\]' \
+  '^.*suppressed\.txt:10:3: info: \[TL0002 unused-suppression\]'
+check "suppressions: --disable unused-suppression" 1 "tlr --disable unused-suppression --format json '$TMP/suppressed.txt'" \
+  'json:!TL0002' 'json:TL0001'
+printf '[tonelint]\ndisable = suppression\n' >"$TMP/nosupp.tonelint"
+check "suppressions: a config may disable their category" 1 \
+  "tlr --config '$TMP/nosupp.tonelint' --format json '$TMP/suppressed.txt'" 'json:!TL000'
+check "suppressions: --min-severity warning hides the info about them" 1 \
+  "tlr --min-severity warning '$TMP/suppressed.txt'" '!TL000'
+
+# ---------------------------------------------------------------- config (.tonelint)
+# A repository in $TMP: discovery stops at the directory holding .git.
+CFG=$TMP/cfgrepo
+mkdir -p "$CFG/.git" "$CFG/team/drafts" "$CFG/other"
+cp rude.txt "$CFG/team/rude.txt"
+cp rude.txt "$CFG/team/drafts/rude.txt"
+cp rude.txt "$CFG/other/rude.txt"
+printf '[tonelint]\nfail-on = error\n' >"$TMP/.tonelint"  # above the repository: never read
+printf '[tonelint]\ndisable = dismissive\nignore = drafts/**\n[severity]\ninsult-direct = warning\n' \
+  >"$CFG/team/.tonelint"
+check "config: found upward, disable and [severity] applied" 1 "tlr --format json '$CFG/team/rude.txt'" \
+  'json::2:19:2:25:TL9001:warning:es:idiota$' 'json:!TL9002' 'json:^summary files=1 findings=2 '
+check "config: another directory has none (search stops at .git)" 1 \
+  "tlr --format json '$CFG/other/rude.txt'" 'json::2:19:2:25:TL9001:error:es:idiota$' 'json:TL9002'
+check "config: ignore globs skip matching files" 0 "tlr '$CFG/team/drafts/rude.txt'" '!.'
+check "config: each file gets its own config" 1 "tlr --format json '$CFG/team/rude.txt' '$CFG/other/rude.txt'" \
+  'json:team/rude\.txt:2:19:2:25:TL9001:warning' 'json:other/rude\.txt:2:19:2:25:TL9001:error' \
+  'json:^summary files=2 findings=5 '
+check "config: --no-config" 1 "tlr --no-config --format json '$CFG/team/rude.txt'" 'json:TL9002'
+check "config: the command line wins (--enable over config disable)" 1 \
+  "tlr --enable dismissive --format json '$CFG/team/rude.txt'" 'json:TL9002'
+check "config: standard input searches from the current directory" 1 \
+  "cd '$CFG/team' && tlr --format json <rude.txt" 'json:<stdin>:2:19:2:25:TL9001:warning' 'json:!TL9002'
+printf '[tonelint]\nfail-on = error\nmin-severity = error\n' >"$TMP/strict.tonelint"
+check "config: --config FILE, fail-on and min-severity" 1 "tlr --config '$TMP/strict.tonelint' rude.txt" \
+  ': error:' '!: warning:' '!: info:'
+check "config: --fail-on on the command line beats the config" 0 \
+  "tlr --config '$TMP/strict.tonelint' --fail-on none rude.txt" ': error:'
+printf '[tonelint]\nrules = extra.rules\n' >"$TMP/rules.tonelint"
+printf 'rule TL9900 extra-rule\nlang es\ncategory dismissive\nseverity warning\nmessage Extra.\nmatch condiciones\n' \
+  >"$TMP/extra.rules"
+check "config: rules = is relative to the config file" 1 "tlr --config '$TMP/rules.tonelint' rude.txt" \
+  'TL9900 extra-rule'
+printf '[tonelint]\nlang = es\nfail-onn = error\n[severity]\nTL9001 = loud\n' >"$TMP/bad.tonelint"
+check "config: unknown key and bad value: file:line, exit 3" 3 "tlr --config '$TMP/bad.tonelint' rude.txt" \
+  "err:bad\.tonelint:3: unknown key 'fail-onn' in \[tonelint\]; did you mean 'fail-on'\?" \
+  "err:bad\.tonelint:5: bad severity 'loud'" '!.'
+printf '[tonelint]\ndisable = insult-dirct\n' >"$TMP/badname.tonelint"
+check "config: unknown rule name: file:line with did-you-mean, exit 3" 3 \
+  "tlr --config '$TMP/badname.tonelint' rude.txt" \
+  "err:badname\.tonelint:2: unknown rule, name or category 'insult-dirct'; did you mean 'insult-direct'\?"
+check "config: a bad discovered config is exit 3" 3 \
+  "printf '[tonelint]\nlang = fr\n' >'$CFG/other/.tonelint' && tlr '$CFG/other/rude.txt'; s=\$?; rm '$CFG/other/.tonelint'; exit \$s" \
+  "err:other/\.tonelint:2: bad lang 'fr'"
+check "--print-config shows the effective config" 0 "tlr --print-config '$CFG/team/drafts/rude.txt' --fail-on info" \
+  "^# from .*team/\.tonelint" '^# this file matches an ignore glob' '^fail-on = info$' \
+  '^disable = dismissive$' '^insult-direct = warning$'
+printf '[tonelint]\nplaceholders = [[ ]], <%% %%>\n' >"$TMP/placeholders.tonelint"
+check "config: placeholders = masks extra template styles, columns stay right" 1 \
+  "printf 'Hola [[ idiota ]], <%% idiota %%> usted es un idiota.\n' | tlr --config '$TMP/placeholders.tonelint' --format json" \
+  'json:^<stdin>:1:45:1:51:TL9001:error:es:idiota$' 'json:^summary files=1 findings=1 '
+rm "$TMP/.tonelint"  # the tests below run on files in $TMP with no config
+
+# ---------------------------------------------------------------- --fix and --diff
+tlf() { "$BIN" --no-default-rules --rules "$FIX/fixable.rules" --rules "$FIX/test.rules" "$@"; }
+check "fixable rules pass their own examples" 0 "tl --no-default-rules --test-rules fixable.rules" 'all passed'
+FX=$TMP/fix
+mkdir -p "$FX"
+# A BOM, CRLF line ends, non-ASCII text, a tab, trailing blanks, no final newline.
+printf '\xef\xbb\xbfListo!!!\r\nAño\tñandú  \r\nUsted es un idiota!!!! Y ya!!!\r\n\r\nctx 1\r\nctx 2\r\nctx 3\r\nctx 4\r\nctx 5\r\nctx 6\r\nctx 7\r\nFin!!!' >"$FX/r.txt"
+chmod 640 "$FX/r.txt"
+cp "$FX/r.txt" "$FX/orig.txt"
+check "--diff: unified diff of the safe rewrites, file untouched, exit 1" 1 "tlf --diff '$FX/r.txt' && false; s=\$?; cmp -s '$FX/r.txt' '$FX/orig.txt' || exit 9; exit \$s" \
+  '^--- a/.*fix/r\.txt$' '^\+\+\+ b/.*fix/r\.txt$' '!^--- a//' '^@@ -1,6 \+1,6 @@$' $'^-Listo!!!\r$' $'^\\+Listo!\r$' \
+  $'^ A.o\tñandú  \r$' $'^\\+Usted es un idiota! Y ya!\r$' '^@@ -9,4 \+9,4 @@$' '^-Fin!!!$' '^\+Fin!$' \
+  '^\\ No newline at end of file$' '!error:'
+check "--fix: rewrites in place, reports what is left" 1 "tlf --fix '$FX/r.txt'" \
+  '^.*r\.txt:3:13: error: \[TL9001' '!TL9801'
+check "--fix: no loss: only the rewritten spans changed (BOM, CRLF, bytes kept)" 0 \
+  "python3 -c '
+import sys
+old = open(sys.argv[1], \"rb\").read(); new = open(sys.argv[2], \"rb\").read()
+expected = old.replace(b\"!!!!\", b\"!\").replace(b\"!!!\", b\"!\")
+sys.exit(0 if new == expected and new.startswith(b\"\\xef\\xbb\\xbf\") else 1)' '$FX/orig.txt' '$FX/r.txt'"
+check "--fix: permissions kept, no temporary file left" 0 \
+  "stat -c %a '$FX/r.txt'; ls -A '$FX' | wc -l" '^640$' '^2$'
+cp "$FX/r.txt" "$FX/fixed-once.txt"
+check "--fix twice: the second changes nothing" 1 "tlf --fix '$FX/r.txt'; s=\$?; cmp '$FX/r.txt' '$FX/fixed-once.txt' && exit \$s" \
+  '^.*r\.txt:3:13: error: \[TL9001'
+check "--diff after --fix: nothing to show, exit 0" 0 "tlf --diff '$FX/r.txt'" '!.'
+printf 'Hola \xff Listo!!!\n' >"$FX/bad-utf8.txt"
+cp "$FX/bad-utf8.txt" "$FX/bad-utf8.orig"
+check "--fix never touches a file with invalid UTF-8" 1 "tlf --fix '$FX/bad-utf8.txt'; s=\$?; cmp -s '$FX/bad-utf8.txt' '$FX/bad-utf8.orig' && exit \$s" \
+  'err:bad-utf8\.txt: not fixed: it has invalid UTF-8' 'TL9801'
+check "--fix on standard input: the fixed text on stdout" 0 "printf 'Listo!!!\nGracias.\n' | tlf --fix" \
+  '^Listo!$' '^Gracias\.$' '!!!' 'err:!.'
+check "--fix on standard input with nothing to fix echoes it" 0 "printf 'Gracias.\n' | tlf --fix" '^Gracias\.$'
+printf '<!-- tonelint-disable-next-line shouting -- brand slogan -->\nListo!!!\nYa!!!\n' >"$FX/supp.txt"
+check "--fix leaves suppressed findings alone" 0 "tlf --fix '$FX/supp.txt' && cat '$FX/supp.txt'" \
+  '^Listo!!!$' '^Ya!$'
+
+# ---------------------------------------------------------------- --baseline
+BL=$TMP/baseline
+mkdir -p "$BL"
+cp rude.txt "$BL/r.txt"
+check "--write-baseline records the findings, prints none, exit 0" 0 \
+  "tlr --write-baseline '$BL/base.txt' '$BL/r.txt'" '!.' 'err:wrote 3 finding'
+check "--write-baseline file format" 0 "cat '$BL/base.txt'" '^# tonelint baseline 1$' \
+  $'^[0-9a-f]{16}\tr\\.txt\tTL9001\tidiota$'
+check "--baseline: nothing new" 0 "tlr --baseline '$BL/base.txt' '$BL/r.txt'" '!.'
+{ printf 'Línea nueva.\nOtra más.\n\n'; cat rude.txt; } >"$BL/r2.txt" && mv "$BL/r2.txt" "$BL/r.txt"
+check "--baseline: lines added above a finding: still baselined" 0 "cd '$BL' && tlr --baseline base.txt r.txt" '!.'
+printf 'Y además es usted un imbécil.\n' >>"$BL/r.txt"
+check "--baseline: a new rude line is reported" 1 "tlr --format json --baseline '$BL/base.txt' '$BL/r.txt'" \
+  'json:r\.txt:[0-9]+:[0-9]+:[0-9]+:[0-9]+:TL9001:error:es:imbécil$' 'json:!:idiota$' \
+  'json:^summary files=1 findings=1 '
+printf 'not a baseline\n' >"$BL/bad.txt"
+check "--baseline: a bad file is exit 3 with file:line" 3 "tlr --baseline '$BL/bad.txt' '$BL/r.txt'" \
+  'err:bad\.txt:1: not a baseline line'
+check "--baseline: a missing file is exit 3" 3 "tlr --baseline '$BL/missing.txt' '$BL/r.txt'" 'err:missing\.txt'
+
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

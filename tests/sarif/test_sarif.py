@@ -133,11 +133,14 @@ check("sarif: the document-level finding is there",
       [] if doc and any(r["ruleId"] == "TL9004" for r in doc["runs"][0]["results"])
       else ["no TL9004 result"])
 doc = sarif_vs_json("sarif: clean input", TEST_RULES + ["clean.txt"])
+# 5 test rules and the 2 built-in suppression rules (TL0001, TL0002).
 check("sarif: clean input has an empty results array and all rules",
-      [] if doc and doc["runs"][0]["results"] == [] and len(doc["runs"][0]["tool"]["driver"]["rules"]) == 5
+      [] if doc and doc["runs"][0]["results"] == [] and len(doc["runs"][0]["tool"]["driver"]["rules"]) == 7
       else ["results not [] or rules missing"])
 sarif_vs_json("sarif: standard input", TEST_RULES, stdin="Usted es un idiota.\n",
               expect_uris={"<stdin>": "%3Cstdin%3E"})
+sarif_vs_json("sarif: suppression findings point at their own rule descriptors", TEST_RULES,
+              stdin="<!-- tonelint-disable-next-line TL9001 -->\nHola.\n")
 sarif_vs_json("sarif: mixed languages, --each-line", TEST_RULES + ["--each-line", "templates.txt", "mixed.txt"])
 
 with tempfile.TemporaryDirectory() as tmp:

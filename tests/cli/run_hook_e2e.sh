@@ -73,5 +73,24 @@ TONELINT=/no/such/tonelint git commit -q --allow-empty -m "no binary" >"$TMP/out
 ok "a missing binary refuses the commit with a message" \
   "$([[ $? -ne 0 ]] && grep -q 'not found' "$TMP/out"; echo $?)" "$(cat "$TMP/out")"
 
+# The pre-commit framework with this repository's .pre-commit-hooks.yaml, when it is installed
+# (Debian package pre-commit) and the source is a git checkout.
+SOURCE=$(cd "$(dirname "$HOOK")/../.." && pwd)
+if command -v pre-commit >/dev/null && git -C "$SOURCE" rev-parse --git-dir >/dev/null 2>&1; then
+  git init -q "$TMP/framework" && cd "$TMP/framework" || exit 2
+  mkdir replies && printf 'Usted es un idiota.\n' >replies/a.txt && printf 'Gracias.\n' >replies/b.md
+  printf 'echo idiota\n' >script.sh
+  git add -A
+  PATH=$(dirname "$BIN"):$PATH PRE_COMMIT_HOME=$TMP/pre-commit-home \
+    pre-commit try-repo "$SOURCE" tonelint --all-files >"$TMP/out" 2>&1
+  status=$?
+  ok "pre-commit try-repo with .pre-commit-hooks.yaml: the rude reply fails the hook" \
+    "$([[ $status -ne 0 ]] && grep -q '^replies/a.txt:1:13: error' "$TMP/out" &&
+       grep -q '1 error in 2 files' "$TMP/out"; echo $?)" "$(cat "$TMP/out")"
+else
+  echo "ok - pre-commit try-repo # SKIP the pre-commit framework is not installed"
+  passed=$((passed + 1))
+fi
+
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -132,6 +132,8 @@ doc = sarif_vs_json("sarif: document-level finding has startLine/startColumn onl
 check("sarif: the document-level finding is there",
       [] if doc and any(r["ruleId"] == "TL9004" for r in doc["runs"][0]["results"])
       else ["no TL9004 result"])
+sarif_vs_json("sarif: a missing file (exit 2) still gives a valid log of the others",
+              TEST_RULES + ["no-such-file.txt", "rude.txt"])
 doc = sarif_vs_json("sarif: clean input", TEST_RULES + ["clean.txt"])
 # 5 test rules and the 2 built-in suppression rules (TL0001, TL0002).
 check("sarif: clean input has an empty results array and all rules",

@@ -1,0 +1,124 @@
+// Run() with directories, -j and the new output formats, in memory.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app.h"
+
+using namespace tonelint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Output {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+class TempTree {
+ public:
+  TempTree() : root_(fs::temp_directory_path() / "tonelint_app_paths_test") {
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  ~TempTree() { fs::remove_all(root_); }
+  std::string Write(const std::string& path, const std::string& text) const {
+    fs::create_directories((root_ / path).parent_path());
+    std::ofstream(root_ / path, std::ios::binary) << text;
+    return (root_ / path).string();
+  }
+  std::string root() const { return root_.string(); }
+
+ private:
+  fs::path root_;
+};
+
+const char* kRules = R"(rule TL1001 insult-direct
+lang es
+category insult
+severity error
+message Insulto.
+match idiota
+
+rule TL1801 shouting-exclamations
+lang es
+category shouting
+severity info
+message Demasiados signos.
+regex !{3,}
+)";
+
+Output RunOn(const TempTree& tree, Options options) {
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths = {tree.Write("rules/test.rules", kRules)};
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int code = Run(options, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("a directory is linted file by file, in sorted order; ignore files apply") {
+  const TempTree tree;
+  tree.Write("replies/b.txt", "Usted es un idiota.\n");
+  tree.Write("replies/a.txt", "Listo!!!\n");
+  tree.Write("replies/skip.bak", "Usted es un idiota.\n");
+  tree.Write("replies/.gitignore", "*.bak\n");
+  Options options;
+  options.paths = {tree.root() + "/replies"};
+  const Output result = RunOn(tree, options);
+  CHECK(result.exit_code == kExitFindings);
+  const std::size_t a = result.out.find("replies/a.txt:1:6: info:");
+  const std::size_t b = result.out.find("replies/b.txt:1:13: error:");
+  CHECK(a != std::string::npos);
+  CHECK(b != std::string::npos);
+  CHECK(a < b);
+  CHECK(result.out.find("skip.bak") == std::string::npos);
+  CHECK(result.err == "1 error, 1 info in 2 files\n");
+}
+
+TEST_CASE("-j 4 gives the same output, notes and exit status as -j 1") {
+  const TempTree tree;
+  for (int i = 0; i < 40; ++i) {
+    std::string text = i % 3 == 0 ? "Usted es un idiota.\n" : "Gracias por escribirnos.\n";
+    if (i % 7 == 0) text = "Hola\xff usted es un idiota!!!\n";  // a note on stderr
+    if (i % 11 == 0) text = std::string("bin\0ary", 7);         // skipped with a note
+    tree.Write("corpus/r" + std::to_string(100 + i) + ".txt", text);
+  }
+  for (OutputFormat format : {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kSarif,
+                              OutputFormat::kGithub}) {
+    Options options;
+    options.format = format;
+    options.paths = {tree.root() + "/corpus", tree.root() + "/missing.txt"};
+    const Output one = RunOn(tree, options);
+    options.jobs = 4;
+    const Output four = RunOn(tree, options);
+    CHECK(one.exit_code == kExitInputError);
+    CHECK(four.exit_code == one.exit_code);
+    CHECK(four.out == one.out);
+    CHECK(four.err == one.err);
+    CHECK(one.err.find("binary file") != std::string::npos);
+    CHECK(one.err.find("invalid UTF-8") != std::string::npos);
+  }
+}
+
+TEST_CASE("--format github and sarif through Run") {
+  const TempTree tree;
+  const std::string path = tree.Write("r.txt", "Usted es un idiota.\n");
+  Options options;
+  options.paths = {path};
+  options.format = OutputFormat::kGithub;
+  Output result = RunOn(tree, options);
+  CHECK(result.out == "::error file=" + path + ",line=1,col=13,endLine=1,endColumn=18,"
+                      "title=TL1001 insult-direct::Insulto.\n");
+  options.format = OutputFormat::kSarif;
+  result = RunOn(tree, options);
+  CHECK(result.out.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+  CHECK(result.out.find("\"region\": {\"startLine\": 1, \"startColumn\": 13, \"endLine\": 1, "
+                        "\"endColumn\": 19") != std::string::npos);
+  CHECK(result.err.empty());
+}

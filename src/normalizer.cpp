@@ -151,6 +151,12 @@ void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>
 }
 
 std::string Normalizer::NormalizeString(std::string_view text) {
+  // Rule words are mostly ASCII: fold them without building a source map.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string folded(text);
+    for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return folded;
+  }
   NormalizedText normalized;
   Normalize(text, {}, &normalized);
   return std::move(normalized.text);

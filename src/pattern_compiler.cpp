@@ -12,11 +12,34 @@ namespace tonelint {
 namespace {
 
 // Word and separator classes, in RE2 syntax, over the matching form (see kWordClassBody). The
-// obfuscation form also keeps '*' inside words.
-const std::string kWordChar = "[" + std::string(kWordClassBody) + "]";
-const std::string kNonWordChar = "[^" + std::string(kWordClassBody) + "]";
-const std::string kSeparator = kNonWordChar + "+";
-const std::string kObfuscatedWordChar = "[*" + std::string(kWordClassBody) + "]";
+// obfuscation form also keeps '*' inside words. While a phrase is parsed they are written as
+// one-byte markers (phrase words hold only letters and digits, never control bytes) and
+// expanded once at the end: the classes are long, and building each alternative with them
+// cost most of tonelint's start-up.
+constexpr char kNonWordMarker = '\x01';
+constexpr char kWordMarker = '\x02';
+constexpr char kObfuscatedWordMarker = '\x03';
+constexpr std::string_view kNonWordChar = "\x01";
+constexpr std::string_view kWordChar = "\x02";
+constexpr std::string_view kObfuscatedWordChar = "\x03";
+const std::string kSeparator = std::string(kNonWordChar) + "+";
+
+std::string ExpandClasses(std::string_view compact) {
+  static const std::string non_word = "[^" + std::string(kWordClassBody) + "]";
+  static const std::string word = "[" + std::string(kWordClassBody) + "]";
+  static const std::string obfuscated_word = "[*" + std::string(kWordClassBody) + "]";
+  std::string out;
+  out.reserve(compact.size() * 4);
+  for (char c : compact) {
+    switch (c) {
+      case kNonWordMarker: out += non_word; break;
+      case kWordMarker: out += word; break;
+      case kObfuscatedWordMarker: out += obfuscated_word; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
 
 class PhraseParser {
  public:
@@ -105,10 +128,13 @@ class PhraseParser {
     }
     if (items.empty()) return Fail(pos_, "empty phrase (nothing between separators)");
     keys->reset();
+    std::size_t best_cost = 0;
     for (const Item& item : items) {
-      if (item.kind == ItemKind::kRequired && item.keys &&
-          (!*keys || Cost(*item.keys) < Cost(**keys))) {
+      if (item.kind != ItemKind::kRequired || !item.keys) continue;
+      const std::size_t cost = Cost(*item.keys);
+      if (!*keys || cost < best_cost) {
         *keys = item.keys;
+        best_cost = cost;
       }
     }
     return JoinItems(items, regex, has_required);
@@ -254,7 +280,7 @@ class PhraseParser {
         body += std::string(kNonWordChar) + "*";
         pending_joiner = false;
       }
-      body += LetterRegex(bytes, first_letter);
+      AppendLetter(bytes, first_letter, &body);
       first_letter = false;
     }
     if (body.empty()) {
@@ -268,11 +294,16 @@ class PhraseParser {
     return true;
   }
 
-  std::string LetterRegex(std::string_view letter, bool first) const {
-    const std::string quoted = RE2::QuoteMeta(letter);
-    if (mode_ == PatternMode::kPlain) return quoted;
-    if (first) return "(?:" + quoted + ")+";
-    return "(?:" + quoted + "|\\*)+";
+  // A word character of the pattern (a letter, mark or digit: nothing RE2 needs quoted), which
+  // in obfuscated mode may repeat and, after the first, be written '*'.
+  void AppendLetter(std::string_view letter, bool first, std::string* body) const {
+    if (mode_ == PatternMode::kPlain) {
+      body->append(letter);
+      return;
+    }
+    body->append("(?:");
+    body->append(letter);
+    body->append(first ? ")+" : "|\\*)+");
   }
 
   std::string_view pattern_;
@@ -312,8 +343,8 @@ bool CheckRegexNesting(std::string_view regex, PatternError* error) {
 }
 
 std::string WrapWithWordBoundaries(std::string_view body) {
-  return "(?:^|" + std::string(kNonWordChar) + ")(" + std::string(body) + ")(?:" +
-         std::string(kNonWordChar) + "|$)";
+  return ExpandClasses("(?:^|" + std::string(kNonWordChar) + ")(" + std::string(body) + ")(?:" +
+                       std::string(kNonWordChar) + "|$)");
 }
 
 bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer& normalizer,

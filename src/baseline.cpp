@@ -15,16 +15,6 @@ namespace tonelint {
 namespace fs = std::filesystem;
 namespace {
 
-// Built field by field: a braced {{file, line, 0}, message} trips GCC 12's
-// -Wmaybe-uninitialized.
-Diagnostic At(const std::string& file, std::size_t line, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.location.file = file;
-  diagnostic.location.line = line;
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
-
 constexpr std::string_view kHeader = "# tonelint baseline 1\n";
 
 std::uint64_t Fnv1a(std::string_view bytes) {
@@ -81,7 +71,7 @@ std::string Baseline::RelativePath(const std::string& input_path) const {
 bool Baseline::Load(std::vector<Diagnostic>* errors) {
   std::ifstream file(path_, std::ios::binary);
   if (!file) {
-    errors->push_back(At(path_, 0, "cannot read the baseline file"));
+    errors->push_back(DiagnosticAt(path_, 0, "cannot read the baseline file"));
     return false;
   }
   const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
@@ -97,7 +87,7 @@ bool Baseline::Load(std::vector<Diagnostic>* errors) {
     if (line.empty() || line.front() == '#') continue;
     const std::string_view field = line.substr(0, line.find('\t'));
     if (!IsFingerprint(field)) {
-      errors->push_back(At(path_, number,
+      errors->push_back(DiagnosticAt(path_, number,
                          "not a baseline line (expected a 16-digit hex fingerprint, a tab, then "
                          "the path, rule and text); write the file with --write-baseline"));
       ok = false;

@@ -12,16 +12,6 @@ namespace tonelint {
 namespace fs = std::filesystem;
 namespace {
 
-// Built field by field: a braced {{file, line, 0}, message} trips GCC 12's
-// -Wmaybe-uninitialized.
-Diagnostic At(const std::string& file, std::size_t line, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.location.file = file;
-  diagnostic.location.line = line;
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -195,7 +185,7 @@ bool ParseConfig(std::string_view text, const std::string& path, Config* config,
 bool LoadConfigFile(const std::string& path, Config* config, std::vector<Diagnostic>* errors) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    errors->push_back(At(path, 0, "cannot read the config file"));
+    errors->push_back(DiagnosticAt(path, 0, "cannot read the config file"));
     return false;
   }
   const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());

@@ -24,6 +24,10 @@ struct Diagnostic {
   std::string ToString() const;
 };
 
+// A diagnostic at `file`:`line` (line 0: the file as a whole). Built field by field, because a
+// braced {{file, line, 0}, message} trips GCC 12's -Wmaybe-uninitialized.
+Diagnostic DiagnosticAt(const std::string& file, std::size_t line, std::string message);
+
 // One `match`, `regex`, `unless`, `require` line.
 struct PatternLine {
   std::string text;

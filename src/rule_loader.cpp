@@ -15,9 +15,8 @@ namespace fs = std::filesystem;
 void LoadFile(const std::string& path, std::vector<RuleFile>* out, std::vector<Diagnostic>* errors) {
   const InputText input = ReadInputFile(path);
   if (input.status != ReadStatus::kOk) {
-    errors->push_back({{path, 0, 0},
-                       input.status == ReadStatus::kBinary ? "binary file, not a rule file"
-                                                           : "cannot read rule file: " + input.error});
+    errors->push_back(DiagnosticAt(path, 0, input.status == ReadStatus::kBinary ? "binary file, not a rule file"
+                                                           : "cannot read rule file: " + input.error));
     return;
   }
   RuleFile file;
@@ -49,9 +48,9 @@ std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diag
         found.push_back(it->path().string());
       }
     }
-    if (ec) errors->push_back({{path, 0, 0}, "cannot read rule directory: " + ec.message()});
+    if (ec) errors->push_back(DiagnosticAt(path, 0, "cannot read rule directory: " + ec.message()));
     std::sort(found.begin(), found.end());
-    if (found.empty() && !ec) errors->push_back({{path, 0, 0}, "no *.rules files in this directory"});
+    if (found.empty() && !ec) errors->push_back(DiagnosticAt(path, 0, "no *.rules files in this directory"));
     for (const std::string& file : found) LoadFile(file, &files, errors);
   }
   return files;

@@ -18,6 +18,14 @@ std::string Diagnostic::ToString() const {
   return out + ": " + message;
 }
 
+Diagnostic DiagnosticAt(const std::string& file, std::size_t line, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.location.file = file;
+  diagnostic.location.line = line;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
 const std::vector<std::string>& KnownCategories() {
   static const std::vector<std::string> categories = {
       "insult",          "profanity",         "discrimination", "threat",

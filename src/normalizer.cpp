@@ -197,7 +197,15 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     Token token{i, i, false, 0};
     while (i < text.size() && IsTokenByte(text, i)) {
-      token.has_letter |= IsAsciiLetter(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte >= 0xC0) {
+        // Only a real letter counts: "—@@@*****" (a dash, a symbol or U+FFFD before the
+        // symbols) is no word, and reading its '@' as 'a' made it an insult (found by fuzz_lint).
+        std::size_t next = i;
+        token.has_letter |= IsWordCodePoint(NextCodePoint(text, &next));
+      } else {
+        token.has_letter |= IsAsciiLetter(text[i]);
+      }
       token.code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
       ++i;
     }

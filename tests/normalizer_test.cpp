@@ -97,3 +97,13 @@ TEST_CASE("word code points are letters, marks and numbers in any script") {
   CHECK_FALSE(tonelint::IsWordCodePoint('-'));
   CHECK_FALSE(tonelint::IsWordCodePoint(0x1F600));  // emoji
 }
+
+// Regression (issue 7, found by fuzz_lint): any non-ASCII character counted as a letter, so
+// "—@@@*****" became "—aaa*****" and was reported as an insult and as profanity.
+TEST_CASE("the obfuscation form: symbols next to a non-letter are not leetspeak") {
+  CHECK(Obfuscated("\xE2\x80\x94@@@*****") == "\xE2\x80\x94@@@*****");        // em dash
+  CHECK(Obfuscated("\xEF\xBF\xBD@$$") == "\xEF\xBF\xBD@$$");                  // U+FFFD
+  CHECK(Obfuscated("\xF0\x9F\x98\x80@$$ ya") == "\xF0\x9F\x98\x80@$$ ya");    // emoji
+  CHECK(Obfuscated("\xC3\xB1@") == "\xC3\xB1" "a");                           // ñ is a letter
+  CHECK(Obfuscated("p\xC3\xA9nd3j0") == "pendejo");
+}

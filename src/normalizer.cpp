@@ -181,37 +181,40 @@ struct Token {
   std::size_t code_points;
 };
 
-bool IsTokenByte(std::string_view text, std::size_t i) {
-  const char c = text[i];
-  if (static_cast<unsigned char>(c) >= 0x80) return true;  // non-ASCII letters (ñ, é kept by NFKC)
-  return IsAsciiLetter(c) || IsAsciiDigit(c) || IsLeetSymbol(c);
-}
-
+// Splits the matching form into tokens: runs of ASCII letters, digits and leet symbols, and
+// non-ASCII word characters (ñ, é kept by NFKC). Any other non-ASCII character (a dash, an
+// emoji, U+FFFD) ends a token: "GH—@@@*****" is the word "GH" and the symbols "@@@*****", not
+// one word whose '@' would read as 'a' (found by fuzz_lint, issue 7).
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  Token token{0, 0, false, 0};
+  bool in_token = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!IsTokenByte(text, i)) {
+    const std::size_t begin = i;
+    const char c = text[i];
+    bool is_letter;
+    bool is_token;
+    if (static_cast<unsigned char>(c) < 0x80) {
       ++i;
-      continue;
+      is_letter = IsAsciiLetter(c);
+      is_token = is_letter || IsAsciiDigit(c) || IsLeetSymbol(c);
+    } else {
+      is_letter = IsWordCodePoint(NextCodePoint(text, &i));
+      is_token = is_letter;
     }
-    Token token{i, i, false, 0};
-    while (i < text.size() && IsTokenByte(text, i)) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte >= 0xC0) {
-        // Only a real letter counts: "—@@@*****" (a dash, a symbol or U+FFFD before the
-        // symbols) is no word, and reading its '@' as 'a' made it an insult (found by fuzz_lint).
-        std::size_t next = i;
-        token.has_letter |= IsWordCodePoint(NextCodePoint(text, &next));
-      } else {
-        token.has_letter |= IsAsciiLetter(text[i]);
-      }
-      token.code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-      ++i;
+    if (is_token) {
+      if (!in_token) token = Token{begin, begin, false, 0};
+      in_token = true;
+      token.has_letter |= is_letter;
+      ++token.code_points;
+      token.end = i;
+    } else if (in_token) {
+      tokens.push_back(token);
+      in_token = false;
     }
-    token.end = i;
-    tokens.push_back(token);
   }
+  if (in_token) tokens.push_back(token);
   return tokens;
 }
 

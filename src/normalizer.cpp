@@ -194,29 +194,40 @@ struct Token {
   std::size_t code_points;
 };
 
-bool IsTokenByte(std::string_view text, std::size_t i) {
-  const char c = text[i];
-  if (static_cast<unsigned char>(c) >= 0x80) return true;  // non-ASCII letters (ñ, é kept by NFKC)
-  return IsAsciiLetter(c) || IsAsciiDigit(c) || IsLeetSymbol(c);
-}
-
+// Splits the matching form into tokens: runs of ASCII letters, digits and leet symbols, and
+// non-ASCII word characters (ñ, é kept by NFKC). Any other non-ASCII character (a dash, an
+// emoji, U+FFFD) ends a token: "GH—@@@*****" is the word "GH" and the symbols "@@@*****", not
+// one word whose '@' would read as 'a' (found by fuzz_lint, issue 7).
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  Token token{0, 0, false, 0};
+  bool in_token = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!IsTokenByte(text, i)) {
+    const std::size_t begin = i;
+    const char c = text[i];
+    bool is_letter;
+    bool is_token;
+    if (static_cast<unsigned char>(c) < 0x80) {
       ++i;
-      continue;
+      is_letter = IsAsciiLetter(c);
+      is_token = is_letter || IsAsciiDigit(c) || IsLeetSymbol(c);
+    } else {
+      is_letter = IsWordCodePoint(NextCodePoint(text, &i));
+      is_token = is_letter;
     }
-    Token token{i, i, false, 0};
-    while (i < text.size() && IsTokenByte(text, i)) {
-      token.has_letter |= IsAsciiLetter(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
-      token.code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-      ++i;
+    if (is_token) {
+      if (!in_token) token = Token{begin, begin, false, 0};
+      in_token = true;
+      token.has_letter |= is_letter;
+      ++token.code_points;
+      token.end = i;
+    } else if (in_token) {
+      tokens.push_back(token);
+      in_token = false;
     }
-    token.end = i;
-    tokens.push_back(token);
   }
+  if (in_token) tokens.push_back(token);
   return tokens;
 }
 
@@ -264,32 +275,47 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 }  // namespace
 
 bool MayBeObfuscated(std::string_view plain) {
-  int spaced_run = 0;          // single characters seen so far in a row
-  std::size_t token_end = 0;   // end of the last single-character token
+  // Tokens as Tokenize() sees them, without storing them: a digit or leet symbol anywhere, or
+  // a third one-character token in a row one byte apart, means there may be something to undo.
+  int spaced_run = 0;         // one-character tokens in a row
+  std::size_t last_end = 0;   // end of the previous one-character token
+  std::size_t token_begin = 0;
+  std::size_t code_points = 0;
+  bool in_token = false;
+  auto end_token = [&](std::size_t end) {
+    if (code_points == 1) {
+      spaced_run = spaced_run > 0 && token_begin == last_end + 1 ? spaced_run + 1 : 1;
+      last_end = end;
+    } else {
+      spaced_run = 0;
+    }
+    in_token = false;
+    return spaced_run >= 3;
+  };
   std::size_t i = 0;
   while (i < plain.size()) {
-    const char c = plain[i];
-    if (IsAsciiDigit(c) || IsLeetSymbol(c)) return true;
-    if (!IsTokenByte(plain, i)) {
-      ++i;
-      continue;
-    }
     const std::size_t begin = i;
-    std::size_t code_points = 0;
-    while (i < plain.size() && IsTokenByte(plain, i)) {
-      if (IsAsciiDigit(plain[i]) || IsLeetSymbol(plain[i])) return true;
-      code_points += (static_cast<unsigned char>(plain[i]) & 0xC0) != 0x80;
+    const char c = plain[i];
+    bool is_token;
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (IsAsciiDigit(c) || IsLeetSymbol(c)) return true;
+      is_token = IsAsciiLetter(c);
       ++i;
+    } else {
+      is_token = IsWordCodePoint(NextCodePoint(plain, &i));
     }
-    if (code_points != 1) {
-      spaced_run = 0;
-      continue;
+    if (is_token) {
+      if (!in_token) {
+        token_begin = begin;
+        code_points = 0;
+        in_token = true;
+      }
+      ++code_points;
+    } else if (in_token && end_token(begin)) {
+      return true;
     }
-    spaced_run = spaced_run > 0 && begin == token_end + 1 ? spaced_run + 1 : 1;
-    token_end = i;
-    if (spaced_run >= 3) return true;
   }
-  return false;
+  return in_token && end_token(plain.size());
 }
 
 bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out) {

@@ -108,3 +108,22 @@ TEST_CASE("the quick check agrees with the obfuscation form") {
   CHECK(tonelint::MayBeObfuscated("c o ñ o"));
   CHECK(tonelint::MayBeObfuscated("eres un 1d10t4"));
 }
+
+// Regression (issue 7, found by fuzz_lint): any non-ASCII character counted as a letter, so
+// "—@@@*****" became "—aaa*****" and was reported as an insult and as profanity.
+TEST_CASE("the obfuscation form: symbols next to a non-letter are not leetspeak") {
+  CHECK(Obfuscated("\xE2\x80\x94@@@*****") == "\xE2\x80\x94@@@*****");        // em dash
+  CHECK(Obfuscated("\xEF\xBF\xBD@$$") == "\xEF\xBF\xBD@$$");                  // U+FFFD
+  CHECK(Obfuscated("\xF0\x9F\x98\x80@$$ ya") == "\xF0\x9F\x98\x80@$$ ya");    // emoji
+  CHECK(Obfuscated("\xC3\xB1@") == "\xC3\xB1" "a");                           // ñ is a letter
+  CHECK(Obfuscated("p\xC3\xA9nd3j0") == "pendejo");
+}
+
+// Regression (issue 7, found by fuzz_lint): a dash inside a token ("GH—@@@*****") did not end
+// it, so the letters before the dash made the symbols after it leetspeak.
+TEST_CASE("the obfuscation form: a non-letter ends the word") {
+  CHECK(Obfuscated("gh\xE2\x80\x94@@@*****") == "gh\xE2\x80\x94@@@*****");
+  CHECK(Obfuscated("hola\xF0\x9F\x98\x80@@@***") == "hola\xF0\x9F\x98\x80@@@***");
+  CHECK(Obfuscated("hola\xF0\x9F\x98\x80$h1t") == "hola\xF0\x9F\x98\x80shit");  // a word itself
+  CHECK(Obfuscated("c\xC3\xB1@") == "c\xC3\xB1" "a");
+}

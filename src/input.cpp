@@ -1,5 +1,6 @@
 #include "input.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -36,15 +37,19 @@ InputText ReadInputFile(const std::string& path) {
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return Failure(std::strerror(errno));
-  // Read in large blocks: a stream iterator costs tens of instructions per byte.
+  // One read of the file's size when it has one (a regular file); blocks otherwise (a FIFO,
+  // /dev/stdin). A stream iterator costs tens of instructions per byte.
   std::string bytes;
-  constexpr std::size_t kBlock = 1 << 20;
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  std::size_t block = size_error ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1;
   std::size_t used = 0;
   for (;;) {
-    bytes.resize(used + kBlock);
-    const std::size_t got = std::fread(bytes.data() + used, 1, kBlock, file);
+    bytes.resize(used + block);
+    const std::size_t got = std::fread(bytes.data() + used, 1, block, file);
     used += got;
-    if (got < kBlock) break;
+    if (got < block) break;
+    block = std::max<std::size_t>(block, std::size_t{1} << 16);
   }
   const bool failed = std::ferror(file) != 0;
   const int error = errno;

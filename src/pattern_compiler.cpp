@@ -301,6 +301,14 @@ class PhraseParser {
       body->append(letter);
       return;
     }
+    // Character classes where they can be: RE2 compiles "[u*]+" smaller than "(?:u|\*)+",
+    // and the obfuscated rules are the largest alternations.
+    if (letter.size() == 1) {
+      body->append(first ? "" : "[*");
+      body->append(letter);
+      body->append(first ? "+" : "]+");
+      return;
+    }
     body->append("(?:");
     body->append(letter);
     body->append(first ? ")+" : "|\\*)+");

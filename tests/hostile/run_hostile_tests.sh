@@ -184,6 +184,14 @@ check "a file that vanishes mid-run: exit 2, the others still linted" 2 \
   'err:vanish\.txt: No such file or directory' \
   '^rude\.txt:1:9: error:'
 
+# Unreadable mid-run (root reads anything, so only as another user).
+if [[ $(id -u) -ne 0 ]]; then
+  printf 'eres un idiota\n' >locked.txt
+  check "a file made unreadable mid-run: exit 2, the others still linted" 2 \
+    "{ printf 'hola\n'; chmod 000 locked.txt; } | tlr - locked.txt rude.txt" \
+    'err:locked\.txt: Permission denied' '^rude\.txt:1:9: error:'
+fi
+
 # A FIFO on standard input, and a FIFO given as a path, each written and then closed.
 mkfifo fifo-stdin fifo-path
 check "a FIFO on standard input, written then closed" 1 \

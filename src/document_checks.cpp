@@ -10,18 +10,23 @@ void DocumentEvidence::Reset(const RuleSet& rules) {
 }
 
 // Signals come first among document_patterns() owners, then rules (rule_set.h).
-std::vector<bool>::reference DocumentEvidence::Flag(const RuleSet& rules, int pattern_hit) {
+std::pair<bool, std::size_t> DocumentEvidence::Slot(const RuleSet& rules, int pattern_hit) {
   const std::size_t signal_count = rules.signal_names().size();
   const std::size_t owner = rules.document_patterns().entries[pattern_hit].owner;
-  return owner < signal_count ? signals_[owner] : required_[owner - signal_count];
+  return owner < signal_count ? std::make_pair(true, owner)
+                              : std::make_pair(false, owner - signal_count);
 }
 
 void DocumentEvidence::Record(const RuleSet& rules, const std::vector<int>& pattern_hits) {
-  for (int hit : pattern_hits) Flag(rules, hit) = true;
+  for (int hit : pattern_hits) {
+    const auto [is_signal, index] = Slot(rules, hit);
+    (is_signal ? signals_ : required_)[index] = true;
+  }
 }
 
 bool DocumentEvidence::Has(const RuleSet& rules, int pattern_hit) const {
-  return const_cast<DocumentEvidence*>(this)->Flag(rules, pattern_hit);
+  const auto [is_signal, index] = Slot(rules, pattern_hit);
+  return (is_signal ? signals_ : required_)[index];
 }
 
 namespace {

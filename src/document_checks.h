@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "rule_set.h"
@@ -24,7 +25,8 @@ class DocumentEvidence {
   bool HasRequired(std::size_t rule) const { return required_[rule]; }
 
  private:
-  std::vector<bool>::reference Flag(const RuleSet& rules, int pattern_hit);
+  // Whether entry `pattern_hit` stands for a signal (else a rule's `require`), and its index.
+  static std::pair<bool, std::size_t> Slot(const RuleSet& rules, int pattern_hit);
 
   std::vector<bool> signals_;
   std::vector<bool> required_;

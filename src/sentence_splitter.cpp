@@ -33,7 +33,11 @@ void AppendBounded(std::string_view text, std::size_t begin, std::size_t end,
       while (cut > begin && IsContinuationByte(text[cut])) --cut;
     }
     out->push_back({begin, cut});
-    begin = cut;
+    // The next piece starts a few words back, so that a phrase across the cut is still seen
+    // whole in one of the two pieces (the linter merges a finding seen in both).
+    const std::size_t overlap_space = text.find(' ', cut - SentenceSplitter::kOverlapBytes);
+    begin = overlap_space != std::string_view::npos && overlap_space + 1 < cut ? overlap_space + 1
+                                                                                 : cut;
   }
   if (end > begin) out->push_back({begin, end});
 }

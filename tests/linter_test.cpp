@@ -235,3 +235,19 @@ TEST_CASE("empty and blank input give no findings") {
   CHECK(Lint("").empty());
   CHECK(Lint(" \n\t\r\n").empty());
 }
+
+// Regression: a phrase across the 16 KB cut of an unpunctuated sentence was missed.
+TEST_CASE("a phrase across the cut of a very long sentence is found once") {
+  for (std::size_t words : {2040u, 2046u, 2047u, 2050u}) {
+    std::string text;
+    for (std::size_t i = 0; i < words; ++i) text += "palabra ";
+    text += "y eso no es nuestro problema";
+    CAPTURE(words);
+    CHECK(Ids(text) == Ids_t{"TL1201:no es nuestro problema"});
+  }
+}
+
+TEST_CASE("a very long sentence without spaces is cut and linted in bounded pieces") {
+  const std::string text(100000, 'x');
+  CHECK(Ids(text + " eres un idiota").size() == 1);
+}

@@ -13,7 +13,7 @@ if [[ $# -ne 1 ]]; then
 fi
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TMP=$(mktemp -d)
-trap 'chmod -R u+rwX "$TMP"; rm -rf "$TMP"' EXIT
+trap 'umount "$TMP/full" 2>/dev/null; chmod -R u+rwX "$TMP"; rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 2
 BIG=${TONELINT_BIG_TESTS:-0}
 LIMIT=120  # seconds: a hang fails the check instead of hanging CI
@@ -377,12 +377,16 @@ fi
 # (SIGKILL cannot be caught: mkstemp ran, the rename did not); at most one, named
 # `.big.txt.tonelint-XXXXXX` (six characters of mkstemp). It is removed before the next round.
 python3 -c "open('big-fix.orig','w').write(''.join('Listo!!! gracias por %d esperar.\n' % i for i in range(150000)))"
+# The kill comes at a random moment within 1.2 times what one whole run takes here (about 1 s
+# in a Release build, more under ASan or load), so that rounds land before, during and after.
+started=$(date +%s%N)
 cp big-fix.orig big.txt && tlf --fix big.txt >/dev/null 2>&1; mv big.txt big-fix.fixed
+fix_ms=$(( ($(date +%s%N) - started) / 1000000 * 12 / 10 + 1 ))
 kill_fix() {
-  local i bad=0 delay left original=0 fixed=0 temps=0
+  local i bad=0 delay ms left original=0 fixed=0 temps=0
   for i in $(seq 20); do
     cp big-fix.orig big.txt
-    delay=0.$(printf '%03d' $((RANDOM % 1000)))
+    delay=$(printf '%d.%03d' $((ms = RANDOM * 32768 + RANDOM, ms %= fix_ms, ms / 1000)) $((ms % 1000)))
     "$BIN" --no-default-rules --rules "$TMP/fix.rules" --fix big.txt >/dev/null 2>&1 &
     sleep "$delay"; kill -KILL $! 2>/dev/null; wait $! 2>/dev/null
     if cmp -s big.txt big-fix.orig; then ((original++)); elif cmp -s big.txt big-fix.fixed; then ((fixed++))

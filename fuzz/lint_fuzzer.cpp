@@ -6,12 +6,17 @@
 // (it is a word, not a stray mark or separator; for `obfuscated yes` rules a leet symbol will
 // do); a document finding is empty; line and column
 // agree with SourceText::PositionOf and lie inside the text; findings come sorted.
+// --fix in memory (SafeEdits + ApplyEdits, as `--fix` does): every edit is the span of a reported
+// `fix safe` finding, replaced by its first suggestion; edits are sorted and disjoint; the fixed
+// text equals the input outside the edits (before the first, between them, after the last),
+// byte for byte, and is valid UTF-8 (the input, as SourceText holds it, always is).
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bundled_rules.h"
+#include "fix.h"
 #include "fuzz_check.h"
 #include "linter.h"
 #include "normalizer.h"
@@ -58,6 +63,75 @@ bool UsesRegex(const tonelint::Rule& rule) {
     if (line.is_regex) return true;
   }
   return false;
+}
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool IsValidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const unsigned char d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+// The --fix property: see the top of the file.
+void CheckSafeFixes(std::string_view text, const std::vector<tonelint::Finding>& findings) {
+  const std::vector<tonelint::Edit> edits = tonelint::SafeEdits(text, findings);
+  for (std::size_t e = 0; e < edits.size(); ++e) {
+    const tonelint::Edit& edit = edits[e];
+    bool reported = false;
+    for (const tonelint::Finding& finding : findings) {
+      if (finding.span.begin == edit.span.begin && finding.span.end == edit.span.end &&
+          finding.rule != nullptr && finding.rule->fix_safe && !finding.suggestions.empty() &&
+          finding.suggestions.front() == edit.replacement) {
+        reported = true;
+        break;
+      }
+    }
+    FUZZ_CHECK(reported, "edit %zu [%zu, %zu) -> \"%s\" is not a reported fix-safe finding", e,
+               edit.span.begin, edit.span.end, edit.replacement.c_str());
+    FUZZ_CHECK(edit.span.begin < edit.span.end && edit.span.end <= text.size(),
+               "edit %zu [%zu, %zu) empty or outside a %zu-byte text", e, edit.span.begin,
+               edit.span.end, text.size());
+    FUZZ_CHECK(e == 0 || edits[e - 1].span.end <= edit.span.begin,
+               "edit %zu [%zu, %zu) overlaps or precedes edit %zu [%zu, %zu)", e,
+               edit.span.begin, edit.span.end, e - 1, edits[e - 1].span.begin,
+               edits[e - 1].span.end);
+  }
+  const std::string fixed = tonelint::ApplyEdits(text, edits);
+  // Walk input and output together: untouched bytes must be identical, edited spans must hold
+  // exactly the replacement.
+  std::size_t in = 0, out = 0;
+  for (std::size_t e = 0; e <= edits.size(); ++e) {
+    const std::size_t until = e < edits.size() ? edits[e].span.begin : text.size();
+    const std::size_t length = until - in;
+    FUZZ_CHECK(out + length <= fixed.size() &&
+                   fixed.compare(out, length, text.substr(in, length)) == 0,
+               "fixed text differs from the input outside the edits, in input bytes [%zu, %zu)",
+               in, until);
+    in += length;
+    out += length;
+    if (e == edits.size()) break;
+    const std::string& replacement = edits[e].replacement;
+    FUZZ_CHECK(fixed.compare(out, replacement.size(), replacement) == 0,
+               "edit %zu: the fixed text does not hold its replacement", e);
+    in = edits[e].span.end;
+    out += replacement.size();
+  }
+  FUZZ_CHECK(out == fixed.size(), "fixed text has %zu extra bytes at its end", fixed.size() - out);
+  if (IsValidUtf8(text)) {
+    FUZZ_CHECK(IsValidUtf8(fixed), "the fixed text is not valid UTF-8 (%zu edits)", edits.size());
+  }
 }
 
 }  // namespace
@@ -122,5 +196,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(findings[f - 1].span.begin <= span.begin, "findings not sorted at %zu", f);
     }
   }
+  CheckSafeFixes(text, findings);
   return 0;
 }

@@ -83,35 +83,46 @@ int main(int argc, char** argv) {
   std::string explain;
   std::optional<std::string> test_rules;
 
-  app.add_option("paths", options.paths, "Reply files or directories to lint (walked, .gitignore and .tonelintignore respected); none or \"-\" reads standard input");
+  app.add_option("paths", options.paths, "Reply files or directories to lint (walked, .gitignore and .tonelintignore respected); none or \"-\" reads standard input")
+      ->type_name("PATH");
   app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}))->capture_default_str();
   app.add_option("--lang", lang, "Language: auto decides per sentence")->check(CLI::IsMember({"auto", "es", "en"}))->capture_default_str();
   app.add_flag("--each-line", options.each_line, "Every input line is a separate reply");
-  app.add_option("--context", options.context_path, "The customer's message this reply answers (enables the \"missing ...\" checks)");
+  app.add_option("--context", options.context_path, "The customer's message this reply answers (enables the \"missing ...\" checks)")
+      ->type_name("FILE");
   app.add_option("--fail-on", fail_on, "Findings that make the exit status 1")->check(CLI::IsMember({"error", "warning", "info", "none"}))->capture_default_str();
   app.add_option("--min-severity", min_severity, "Findings that are printed")->check(CLI::IsMember({"error", "warning", "info"}))->capture_default_str();
   app.add_option("--rules", options.rule_sources.paths, "Extra rule file or directory (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("PATH");
   app.add_flag("--no-default-rules", no_default_rules, "Only the rules given with --rules");
   app.add_option("--enable", enable, "Re-enable rules by id, name or category (comma-separated)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("ID,NAME,CATEGORY");
   app.add_option("--disable", disable, "Disable rules by id, name or category (comma-separated)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("ID,NAME,CATEGORY");
   app.add_flag("--list-rules", list_rules, "List the rules and the languages each covers");
-  app.add_option("--explain", explain, "Explain a rule (id or name) with its examples");
+  app.add_option("--explain", explain, "Explain a rule (id or name) with its examples")
+      ->type_name("ID");
   app.add_option("--test-rules", test_rules, "Check the bad/good examples of all rules, or of the rules in PATH")
-      ->expected(0, 1);
+      ->expected(0, 1)
+      ->type_name("PATH");
   app.add_option("-j", options.jobs, "Lint files on N threads; output stays in input order")
       ->check(CLI::Range(1, 1024))->type_name("N")->capture_default_str();
   app.add_flag("--version", show_version, "Print the version");
   // Config, suppressions, fixes, baseline (issue 5).
-  app.add_option("--config", options.config_path, "Use this config file instead of the nearest .tonelint");
+  app.add_option("--config", options.config_path, "Use this config file instead of the nearest .tonelint")
+      ->type_name("FILE");
   app.add_flag("--no-config", options.no_config, "Ignore .tonelint files");
-  app.add_option("--print-config", options.print_config_path, "Print the effective config for FILE and exit");
+  app.add_option("--print-config", options.print_config_path, "Print the effective config for FILE and exit")
+      ->type_name("FILE");
   app.add_flag("--fix", options.fix, "Apply the safe rewrites in place (standard input: print the fixed text)");
   app.add_flag("--diff", options.diff, "Print the safe rewrites as a unified diff");
-  app.add_option("--baseline", options.baseline_path, "Report only findings not recorded in FILE");
-  app.add_option("--write-baseline", options.write_baseline_path, "Record the current findings in FILE");
+  app.add_option("--baseline", options.baseline_path, "Report only findings not recorded in FILE")
+      ->type_name("FILE");
+  app.add_option("--write-baseline", options.write_baseline_path, "Record the current findings in FILE")
+      ->type_name("FILE");
 
   try {
     app.parse(argc, argv);

@@ -41,6 +41,29 @@ std::string_view Slice(std::string_view text, ByteRange range) {
   return text.substr(range.begin, range.end - range.begin);
 }
 
+// The language most of a text's bytes are in, from its sentences' languages.
+class LanguageTally {
+ public:
+  void Add(Lang lang, ByteRange sentence) {
+    if (lang == Lang::kEs) es_bytes_ += sentence.end - sentence.begin;
+    if (lang == Lang::kEn) en_bytes_ += sentence.end - sentence.begin;
+  }
+  // kUnknown when no sentence was either.
+  Lang Majority() const {
+    if (es_bytes_ == 0 && en_bytes_ == 0) return Lang::kUnknown;
+    return es_bytes_ >= en_bytes_ ? Lang::kEs : Lang::kEn;
+  }
+
+ private:
+  std::size_t es_bytes_ = 0;
+  std::size_t en_bytes_ = 0;
+};
+
+// Hash of the three words of `text` starting at words[i] (see HashWordTrigram).
+uint64_t TrigramAt(std::string_view text, const std::vector<ByteRange>& words, std::size_t i) {
+  return HashWordTrigram(Slice(text, words[i]), Slice(text, words[i + 1]), Slice(text, words[i + 2]));
+}
+
 // Calls `visit(groups)` for every match of `regex` in `text`, left to right. Matches of phrase
 // patterns consume the separator after them, so the next search restarts at the end of the
 // phrase group, where that separator can serve as the next match's leading boundary.
@@ -110,18 +133,16 @@ Linter::~Linter() = default;
 Lang Linter::State::ReplyLanguage(std::string_view reply, const LintOptions& options,
                                   std::vector<Lang>* langs) {
   langs->clear();
-  std::size_t es_bytes = 0, en_bytes = 0;
+  LanguageTally tally;
   for (ByteRange sentence : sentences) {
     const Lang lang = options.lang ? *options.lang : DetectLanguage(Slice(reply, sentence));
     langs->push_back(lang);
-    if (lang == Lang::kEs) es_bytes += sentence.end - sentence.begin;
-    if (lang == Lang::kEn) en_bytes += sentence.end - sentence.begin;
+    tally.Add(lang, sentence);
   }
   if (options.lang) return *options.lang;
-  if (es_bytes == 0 && en_bytes == 0) {
-    return options.context != nullptr ? options.context->lang : Lang::kUnknown;
-  }
-  return es_bytes >= en_bytes ? Lang::kEs : Lang::kEn;
+  const Lang majority = tally.Majority();
+  if (majority == Lang::kUnknown && options.context != nullptr) return options.context->lang;
+  return majority;
 }
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
@@ -141,9 +162,7 @@ void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
   if (context == nullptr || context->word_trigrams.empty()) return;
   FindWords(plain.text, &words);
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    const uint64_t hash = HashWordTrigram(Slice(plain.text, words[i]), Slice(plain.text, words[i + 1]),
-                                          Slice(plain.text, words[i + 2]));
-    if (context->word_trigrams.count(hash) != 0) {
+    if (context->word_trigrams.count(TrigramAt(plain.text, words, i)) != 0) {
       quoted_from_customer.push_back(plain.SourceRange(words[i].begin, words[i + 2].end));
     }
   }
@@ -357,21 +376,17 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
   State& state = *state_;
   message.evidence.Reset(state.rules);
   state.splitter.Split(text, &state.sentences);
-  std::size_t es_bytes = 0, en_bytes = 0;
+  LanguageTally tally;
   for (ByteRange sentence : state.sentences) {
-    const Lang lang = DetectLanguage(Slice(text, sentence));
-    if (lang == Lang::kEs) es_bytes += sentence.end - sentence.begin;
-    if (lang == Lang::kEn) en_bytes += sentence.end - sentence.begin;
+    tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
     state.RecordDocumentEvidence(state.plain, &message.evidence);
     FindWords(state.plain.text, &state.words);
     for (std::size_t i = 0; i + 2 < state.words.size(); ++i) {
-      message.word_trigrams.insert(HashWordTrigram(Slice(state.plain.text, state.words[i]),
-                                                   Slice(state.plain.text, state.words[i + 1]),
-                                                   Slice(state.plain.text, state.words[i + 2])));
+      message.word_trigrams.insert(TrigramAt(state.plain.text, state.words, i));
     }
   }
-  if (es_bytes + en_bytes > 0) message.lang = es_bytes >= en_bytes ? Lang::kEs : Lang::kEn;
+  message.lang = tally.Majority();
   return message;
 }
 

@@ -36,8 +36,7 @@ class JsonReporter : public Reporter {
  private:
   void WriteFinding(const SourceText& source, const Finding& finding) {
     const Rule& rule = *finding.rule;
-    const std::string_view text(source.text().data() + finding.span.begin,
-                                finding.span.end - finding.span.begin);
+    const std::string_view text = source.Slice(finding.span);
     std::string suggestions;
     for (const std::string& suggestion : finding.suggestions) {
       if (!suggestions.empty()) suggestions += ", ";

@@ -120,8 +120,7 @@ class SarifReporter : public Reporter {
       region = fmt::format("{{\"startLine\": {}, \"startColumn\": {}}}", finding.begin.line,
                            finding.begin.column);
     } else {
-      const std::string_view text(file.source->text().data() + finding.span.begin,
-                                  finding.span.end - finding.span.begin);
+      const std::string_view text = file.source->Slice(finding.span);
       region = fmt::format(
           "{{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}, "
           "\"snippet\": {{\"text\": {}}}}}",

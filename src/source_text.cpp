@@ -61,9 +61,11 @@ std::size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
-SourceText::SourceText(std::string raw) {
+SourceText::SourceText(std::string raw, ByteOrderMark bom) {
   std::string_view view = raw;
-  if (view.starts_with(kByteOrderMark)) view.remove_prefix(kByteOrderMark.size());
+  if (bom == ByteOrderMark::kDrop && view.starts_with(kByteOrderMark)) {
+    view.remove_prefix(kByteOrderMark.size());
+  }
   replaced_sequences_ = DecodeUtf8(view, &text_);
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
@@ -77,9 +79,46 @@ SourceText::SourceText(std::string raw) {
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
 }
 
+SourceText SourceText::Excerpt() {
+  SourceText excerpt;
+  excerpt.excerpt_ = true;
+  return excerpt;
+}
+
+void SourceText::KeepLine(std::size_t number, std::size_t offset, std::string_view line) {
+  if (!kept_numbers_.empty() && kept_numbers_.back() >= number) return;
+  kept_numbers_.push_back(number);
+  kept_offsets_.push_back(offset);
+  line_starts_.push_back(text_.size());
+  text_.append(line);
+}
+
+std::size_t SourceText::LineIndex(std::size_t line) const {
+  if (!excerpt_) return line - 1;
+  return static_cast<std::size_t>(
+      std::lower_bound(kept_numbers_.begin(), kept_numbers_.end(), line) - kept_numbers_.begin());
+}
+
+std::size_t SourceText::LineStart(std::size_t line) const {
+  return excerpt_ ? kept_offsets_[LineIndex(line)] : line_starts_[line - 1];
+}
+
+std::string_view SourceText::Slice(ByteRange range) const {
+  if (!excerpt_) return std::string_view(text_).substr(range.begin, range.end - range.begin);
+  if (range.begin == range.end) return {};  // a document finding's span, on no kept line
+  // The kept line that holds range.begin: the last one starting at or before it.
+  const auto after = std::upper_bound(kept_offsets_.begin(), kept_offsets_.end(), range.begin);
+  const std::size_t index = static_cast<std::size_t>(after - kept_offsets_.begin()) - 1;
+  const std::size_t line_end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
+  const std::size_t begin = std::min(line_end, line_starts_[index] + (range.begin - kept_offsets_[index]));
+  const std::size_t end = std::min(line_end, begin + (range.end - range.begin));
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
 std::string_view SourceText::Line(std::size_t line) const {
-  const std::size_t begin = LineStart(line);
-  std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+  const std::size_t index = LineIndex(line);
+  const std::size_t begin = line_starts_[index];
+  std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
   std::string_view view(text_.data() + begin, end - begin);
   if (view.ends_with('\n')) view.remove_suffix(1);
   if (view.ends_with('\r')) view.remove_suffix(1);

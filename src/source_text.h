@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "types.h"
+
 namespace tonelint {
 
 // 1-based line and column; the column counts Unicode code points from the start of the line.
@@ -15,23 +17,41 @@ struct Position {
   std::size_t column = 1;
 };
 
+// Whether a leading UTF-8 byte-order mark is dropped: it is at the start of an input, but not at
+// the start of a later piece of a streamed input (chunker.h), where it is text.
+enum class ByteOrderMark { kDrop, kKeep };
+
 class SourceText {
  public:
   // Takes the raw bytes of a file or of standard input. A leading UTF-8 byte-order mark is
-  // dropped, and every ill-formed UTF-8 sequence is replaced by U+FFFD (one per maximal ill-formed
-  // subpart, as ICU and the Unicode standard recommend), so that the text is always valid UTF-8
-  // and each bad byte run still counts as one column.
-  explicit SourceText(std::string raw);
+  // dropped (unless `bom` says kKeep), and every ill-formed UTF-8 sequence is replaced by U+FFFD
+  // (one per maximal ill-formed subpart, as ICU and the Unicode standard recommend), so that the
+  // text is always valid UTF-8 and each bad byte run still counts as one column. Since no
+  // ill-formed subpart contains an ASCII byte, pieces of an input cut after a '\n' decode to
+  // the pieces of the whole input's decoded text.
+  explicit SourceText(std::string raw, ByteOrderMark bom = ByteOrderMark::kDrop);
+
+  // An excerpt of a longer text with no lines yet: a streamed input keeps only the lines its
+  // findings point at (KeepLine). Line(), LineStart() and Slice() then take the whole text's
+  // line numbers and offsets, for the kept lines only; text(), line_count() and PositionOf()
+  // describe the kept bytes alone and must not be used.
+  static SourceText Excerpt();
+  // Adds line `number` of the whole text, which starts at byte `offset` of it; `line` is its
+  // text without its terminator. Lines must come in increasing order; a line already kept is
+  // ignored.
+  void KeepLine(std::size_t number, std::size_t offset, std::string_view line);
 
   // The decoded text. Offsets elsewhere in tonelint are byte offsets into this string.
   const std::string& text() const { return text_; }
+  // The bytes at `range` of the text (for an excerpt: within one kept line, cut at its end).
+  std::string_view Slice(ByteRange range) const;
   // How many ill-formed sequences were replaced (0 for clean input).
   std::size_t replaced_sequences() const { return replaced_sequences_; }
 
   // Lines end at "\n", "\r\n" or a lone "\r". Line numbers are 1-based.
   std::size_t line_count() const { return line_starts_.size(); }
   // Byte offset of the first byte of `line`.
-  std::size_t LineStart(std::size_t line) const { return line_starts_[line - 1]; }
+  std::size_t LineStart(std::size_t line) const;
   // The line's text without its terminator.
   std::string_view Line(std::size_t line) const;
 
@@ -41,9 +61,17 @@ class SourceText {
   Position PositionOf(std::size_t offset) const;
 
  private:
+  SourceText() = default;
+  // The index into line_starts_ of `line`.
+  std::size_t LineIndex(std::size_t line) const;
+
   std::string text_;
   std::size_t replaced_sequences_ = 0;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> line_starts_;  // into text_
+  // For an excerpt: the whole text's number and offset of each kept line.
+  bool excerpt_ = false;
+  std::vector<std::size_t> kept_numbers_;
+  std::vector<std::size_t> kept_offsets_;
   // Memo of the last PositionOf() answer: findings come in order, and a 100 MB single line
   // must not be rescanned from its start for every finding.
   mutable std::size_t memo_offset_ = 0;

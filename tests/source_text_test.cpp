@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+using tonelint::ByteOrderMark;
 using tonelint::SourceText;
 
 TEST_CASE("lines end at LF, CRLF and lone CR; the terminator is not part of the line") {
@@ -54,4 +55,29 @@ TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per bad sequence, so columns sta
 TEST_CASE("overlong encodings and encoded surrogates are ill-formed") {
   CHECK(SourceText("\xC0\xAF").replaced_sequences() == 2);
   CHECK(SourceText("\xED\xA0\x80").replaced_sequences() == 3);
+}
+
+TEST_CASE("a byte-order mark at the start of a later piece of an input is text") {
+  const SourceText text("\xEF\xBB\xBFhola", ByteOrderMark::kKeep);
+  CHECK(text.text() == "\xEF\xBB\xBFhola");
+  CHECK(text.PositionOf(text.text().find('h')).column == 2);
+}
+
+TEST_CASE("an excerpt keeps some lines with the whole text's numbers and offsets") {
+  SourceText excerpt = SourceText::Excerpt();
+  excerpt.KeepLine(3, 20, "tres ñu");
+  excerpt.KeepLine(3, 20, "tres ñu");  // kept once
+  excerpt.KeepLine(9, 100, "nueve");
+  CHECK(excerpt.Line(3) == "tres ñu");
+  CHECK(excerpt.Line(9) == "nueve");
+  CHECK(excerpt.LineStart(3) == 20);
+  CHECK(excerpt.LineStart(9) == 100);
+  CHECK(excerpt.Slice({25, 28}) == "ñu");
+  CHECK(excerpt.Slice({102, 200}) == "eve");  // cut at the line's end
+  CHECK(excerpt.Slice({50, 50}).empty());
+}
+
+TEST_CASE("Slice of a whole text") {
+  const SourceText text("uno\ndos");
+  CHECK(text.Slice({4, 7}) == "dos");
 }

@@ -134,7 +134,13 @@ void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
 
 void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings) {
-  ApplySuppressions(source, findings);
+  ApplyFilePolicies(settings, options, FindSuppressions(source), source.text().size(), findings);
+}
+
+void ApplyFilePolicies(const FileSettings& settings, const Options& options,
+                       const std::vector<Suppression>& suppressions, std::size_t text_size,
+                       std::vector<Finding>* findings) {
+  ApplySuppressions(suppressions, text_size, findings);
   // The built-in suppression rules are not in the RuleSet that --disable filtered.
   std::erase_if(*findings, [&](const Finding& finding) {
     if (finding.rule != &SuppressionWithoutReasonRule() && finding.rule != &UnusedSuppressionRule()) {

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "finding.h"
 #include "source_text.h"
+#include "suppression.h"
 
 namespace tonelint {
 
@@ -76,6 +77,11 @@ void ApplyConfigToFindings(const Config& config, const RuleSelection& cli,
 // them), then its config (above), which applies to those too.
 void ApplyFilePolicies(const FileSettings& settings, const Options& options,
                        const SourceText& source, std::vector<Finding>* findings);
+// The same for a text of `text_size` bytes whose suppression comments were already found (a
+// streamed input, which is no longer held when its findings are complete).
+void ApplyFilePolicies(const FileSettings& settings, const Options& options,
+                       const std::vector<Suppression>& suppressions, std::size_t text_size,
+                       std::vector<Finding>* findings);
 
 // --baseline, --write-baseline, --fix and --diff over one run.
 class RunActions {

@@ -175,27 +175,36 @@ std::vector<Suppression> FindSuppressions(const SourceText& source) {
   const std::string& text = source.text();
   if (text.find(kPrefix) == std::string::npos) return suppressions;  // the common case
   for (const Comment& comment : FindComments(text)) ParseDirectives(text, comment, &suppressions);
+  for (Suppression& s : suppressions) {
+    s.comment_first_line = LineOf(source, s.comment.begin);
+    s.comment_last_line = LineOf(source, s.comment.end - 1);
+    s.directive_begin = source.PositionOf(s.directive.begin);
+    s.directive_end = source.PositionOf(s.directive.end);
+  }
   return suppressions;
 }
 
 void ApplySuppressions(const SourceText& source, std::vector<Finding>* findings) {
-  const std::vector<Suppression> suppressions = FindSuppressions(source);
+  ApplySuppressions(FindSuppressions(source), source.text().size(), findings);
+}
+
+void ApplySuppressions(const std::vector<Suppression>& suppressions, std::size_t text_end,
+                       std::vector<Finding>* findings) {
   if (suppressions.empty()) return;
-  const std::size_t text_end = source.text().size();
   std::vector<Scope> scopes;
   std::vector<std::size_t> open;  // indices into scopes of disable ranges not yet closed
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
     const Suppression& s = suppressions[i];
     switch (s.kind) {
       case Suppression::Kind::kNextLine:
-        scopes.push_back({i, s.selectors, LineOf(source, s.comment.end - 1) + 1, {}, 0});
+        scopes.push_back({i, s.selectors, s.comment_last_line + 1, {}, 0});
         break;
       case Suppression::Kind::kDisable:
         // One scope per selector, so that `tonelint-enable X` can end one of several.
         for (std::size_t k = 0; k < std::max<std::size_t>(1, s.selectors.size()); ++k) {
           std::vector<std::string> one;
           if (!s.selectors.empty()) one.push_back(s.selectors[k]);
-          scopes.push_back({i, one, 0, {s.comment.begin, text_end}, LineOf(source, s.comment.begin)});
+          scopes.push_back({i, one, 0, {s.comment.begin, text_end}, s.comment_first_line});
           open.push_back(scopes.size() - 1);
         }
         break;
@@ -250,8 +259,8 @@ void ApplySuppressions(const SourceText& source, std::vector<Finding>* findings)
       finding.rule = &rule;
       finding.severity = rule.severity;
       finding.span = s.directive;
-      finding.begin = source.PositionOf(s.directive.begin);
-      finding.end = source.PositionOf(s.directive.end);
+      finding.begin = s.directive_begin;
+      finding.end = s.directive_end;
       findings->push_back(std::move(finding));
     };
     if (s.reason.empty()) report(SuppressionWithoutReasonRule());

@@ -41,6 +41,12 @@ struct Suppression {
   std::string reason;                  // empty when there is no `-- reason`
   ByteRange directive;                 // the directive's text, from "tonelint-" to its end
   ByteRange comment;                   // the whole comment
+  // Where they are, so that applying suppressions needs no text (a streamed input is gone by
+  // then): the lines the comment starts and ends on, and the directive's positions.
+  std::size_t comment_first_line = 0;
+  std::size_t comment_last_line = 0;
+  Position directive_begin;
+  Position directive_end;
 };
 
 // The suppression directives of `text`, in order.
@@ -50,6 +56,10 @@ std::vector<Suppression> FindSuppressions(const SourceText& source);
 // finding for each disable directive without a reason and a TL0002 finding for each that
 // covered nothing; the result is sorted by position then rule id. Findings must have positions.
 void ApplySuppressions(const SourceText& source, std::vector<Finding>* findings);
+// The same with the suppressions already found (FindSuppressions, in order) in a text of
+// `text_size` bytes.
+void ApplySuppressions(const std::vector<Suppression>& suppressions, std::size_t text_size,
+                       std::vector<Finding>* findings);
 
 // The built-in rules, owned by this module (static storage).
 const Rule& SuppressionWithoutReasonRule();

@@ -1,0 +1,67 @@
+// Cutting an input into pieces that lint exactly as they do inside the whole input, so that a
+// large input is read and linted a piece at a time (issue 6: bounded memory on a 100 MB file).
+//
+// A cut is made just after a '\n' that no multi-line construct spans. ICU ends a sentence at
+// every line break, so no sentence spans a cut. The masked ranges (mask.h) and suppression
+// comments (suppression.h) that may span lines are opened by "{{", "{{!--", "{%", "{#", "<!--",
+// a Markdown fence (a line starting with ``` or ~~~) or a configured placeholder; every such
+// opener is taken to reach its first closer, which covers whatever mask.h and suppression.h
+// decide for it. An opener with no closer in the bytes read so far might close further on, so
+// no cut is made after it until its closer is read or the input ends: an unclosed "{{" early in
+// a 100 MB file makes the rest of it one piece. A line longer than the piece size is one piece
+// too, however long.
+//
+// Cuts are found in raw bytes: every construct above is ASCII, and no ill-formed UTF-8 sequence
+// contains an ASCII byte, so the pieces decode (source_text.h) to pieces of the decoded input.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tonelint {
+
+// Extra placeholder delimiters (open, close), as in LintOptions::placeholders.
+using Delimiters = std::vector<std::pair<std::string, std::string>>;
+
+// The pieces of a streamed input aim at this size (a parameter everywhere; this is the default).
+constexpr std::size_t kDefaultPieceBytes = std::size_t{1} << 20;
+
+// The safe cut in `window` (the input's bytes from the end of the previous piece on) nearest
+// `target`: the last one at or before it, else the first one after it. 0 when `window` has
+// none yet (read more, or at the end of the input take it all).
+std::size_t FindSafeCut(std::string_view window, std::size_t target,
+                        const Delimiters& placeholders);
+
+// Reads an input a piece at a time, each piece ending at a safe cut or at the end of the input.
+// Holds at most a few pieces' bytes (more when no cut comes, see above).
+class PieceReader {
+ public:
+  // `in` and `placeholders` must outlive the reader.
+  PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders);
+
+  // The next piece's raw bytes; false when the input is exhausted or could not be read
+  // (failed()). The first piece may be empty (an empty input).
+  bool Next(std::string* piece);
+  // Whether the piece Next() returned last is the end of the input.
+  bool at_end() const { return eof_ && buffer_.empty(); }
+  // Whether reading failed (the stream went bad).
+  bool failed() const { return failed_; }
+
+ private:
+  // Appends up to `bytes` more bytes of the input to buffer_.
+  void ReadMore(std::size_t bytes);
+
+  std::istream& in_;
+  std::size_t piece_bytes_;
+  const Delimiters& placeholders_;
+  std::string buffer_;  // read, not yet returned
+  bool eof_ = false;
+  bool failed_ = false;
+  bool started_ = false;
+};
+
+}  // namespace tonelint

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <map>
 #include <ostream>
@@ -15,6 +17,7 @@
 #include "ordered_parallel.h"
 #include "rule_set.h"
 #include "rule_tester.h"
+#include "stream_lint.h"
 #include "suggest_name.h"
 #include "suppression.h"
 
@@ -127,6 +130,27 @@ struct LintedFile {
   std::vector<Finding> findings;       // after the file's config and suppressions
 };
 
+// Sets the notes (for stderr) of an input read with `status`, whose text had
+// `replaced_sequences` invalid UTF-8 sequences. Returns whether it is to be linted: not after a
+// read error or a binary file.
+bool NoteReading(const std::string& shown, ReadStatus status, const std::string& error,
+                 std::size_t replaced_sequences, LintedFile* linted) {
+  if (status == ReadStatus::kError) {
+    linted->notes = "tonelint: " + shown + ": " + error + "\n";
+    linted->read_error = true;
+    return false;
+  }
+  if (status == ReadStatus::kBinary) {
+    linted->notes = "tonelint: " + shown + ": binary file (contains NUL bytes), skipped\n";
+    return false;
+  }
+  if (replaced_sequences > 0) {
+    linted->notes = fmt::format("tonelint: {}: {} invalid UTF-8 sequence(s) read as U+FFFD\n",
+                                shown, replaced_sequences);
+  }
+  return true;
+}
+
 // Lints one input's bytes and applies its config and suppressions. Runs on worker threads:
 // touches nothing but its arguments. The baseline, --min-severity and fixes come after, in
 // input order, on the calling thread (RunActions is not thread-safe).
@@ -134,26 +158,49 @@ LintedFile LintInput(const std::string& shown, InputText input, Linter& linter,
                      const LintOptions& lint_options, const FileSettings& settings,
                      const Options& options, bool keep_raw) {
   LintedFile linted;
-  if (input.status == ReadStatus::kError) {
-    linted.notes = "tonelint: " + shown + ": " + input.error + "\n";
-    linted.read_error = true;
-    return linted;
-  }
-  if (input.status == ReadStatus::kBinary) {
-    linted.notes = "tonelint: " + shown + ": binary file (contains NUL bytes), skipped\n";
+  if (input.status != ReadStatus::kOk) {
+    NoteReading(shown, input.status, input.error, 0, &linted);
     return linted;
   }
   linted.had_bom = input.bytes.starts_with("\xEF\xBB\xBF");
   if (keep_raw) linted.raw_stdin = input.bytes;
   linted.source = std::make_unique<SourceText>(std::move(input.bytes));
   const SourceText& source = *linted.source;
-  if (source.replaced_sequences() > 0) {
-    linted.notes = fmt::format("tonelint: {}: {} invalid UTF-8 sequence(s) read as U+FFFD\n",
-                               shown, source.replaced_sequences());
-  }
+  NoteReading(shown, ReadStatus::kOk, "", source.replaced_sequences(), &linted);
   linted.findings = linter.Lint(source, lint_options);
   ApplyFilePolicies(settings, options, source, &linted.findings);
   return linted;
+}
+
+// LintInput for an input read and linted a piece at a time (stream_lint.h).
+LintedFile LintStreamedInput(const std::string& shown, std::istream& in, Linter& linter,
+                             const LintOptions& lint_options, const FileSettings& settings,
+                             const Options& options) {
+  LintedFile linted;
+  StreamedInput streamed = LintStreamed(in, linter, lint_options, options.piece_bytes);
+  if (!NoteReading(shown, streamed.status, streamed.error, streamed.replaced_sequences, &linted)) {
+    return linted;
+  }
+  linted.had_bom = streamed.had_bom;
+  linted.source = std::move(streamed.source);
+  linted.findings = std::move(streamed.findings);
+  ApplyFilePolicies(settings, options, streamed.suppressions, streamed.text_size,
+                    &linted.findings);
+  return linted;
+}
+
+// Whether inputs may be linted a piece at a time: not when --fix, --diff or a baseline needs
+// their whole text.
+bool MayStream(const Options& options) {
+  return !options.fix && !options.diff && options.baseline_path.empty() &&
+         options.write_baseline_path.empty();
+}
+
+// Whether `path` is a regular file of more than one piece; a smaller one is read whole, as fast.
+bool IsLargeFile(const std::string& path, std::size_t piece_bytes) {
+  std::error_code error;
+  return std::filesystem::is_regular_file(path, error) &&
+         std::filesystem::file_size(path, error) > piece_bytes && !error;
 }
 
 // The LintOptions of one file: the run's, with what its config says.
@@ -219,10 +266,12 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     config_error = config_error || !config_errors.empty();
     skipped.push_back(!config_errors.empty() || settings.back().ignored);
   }
-  // Standard input is read here, once, so that workers never share the stream; a second "-"
-  // reads an exhausted stream, as it always did: empty.
+  // Standard input is read once, by the worker of the first "-" when it is streamed, else here,
+  // so that workers never share the stream; a second "-" reads an exhausted stream, as it
+  // always did: empty.
+  const bool streaming = MayStream(options);
   const std::size_t first_stdin = std::find(paths.begin(), paths.end(), "-") - paths.begin();
-  const InputText stdin_input = first_stdin < paths.size() && !skipped[first_stdin]
+  const InputText stdin_input = first_stdin < paths.size() && !skipped[first_stdin] && !streaming
                                     ? ReadInputStream(in)
                                     : InputText{};
 
@@ -233,16 +282,26 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
   auto lint = [&](std::size_t worker, std::size_t index) {
     if (skipped[index]) return LintedFile{};
     const std::string& path = paths[index];
+    const std::string shown = path == "-" ? "<stdin>" : path;
+    Linter& worker_linter = worker == 0 ? linter : *linters[worker - 1];
+    const LintOptions file_options = ForFile(lint_options, settings[index]);
+    if (streaming && path == "-" && index == first_stdin) {
+      return LintStreamedInput(shown, in, worker_linter, file_options, settings[index], options);
+    }
+    if (streaming && path != "-" && IsLargeFile(path, options.piece_bytes)) {
+      std::ifstream file(path, std::ios::binary);
+      if (file) {
+        return LintStreamedInput(shown, file, worker_linter, file_options, settings[index], options);
+      }
+    }
     InputText input;
     if (path != "-") {
       input = ReadInputFile(path);
     } else if (index == first_stdin) {
       input = stdin_input;
     }
-    Linter& worker_linter = worker == 0 ? linter : *linters[worker - 1];
-    return LintInput(path == "-" ? "<stdin>" : path, std::move(input), worker_linter,
-                     ForFile(lint_options, settings[index]), settings[index], options,
-                     path == "-" && options.fix);
+    return LintInput(shown, std::move(input), worker_linter, file_options, settings[index],
+                     options, path == "-" && options.fix);
   };
   // Re-linting a fixed text happens here, on the calling thread, with a Linter of its own.
   std::unique_ptr<Linter> fix_linter;

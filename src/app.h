@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "chunker.h"
 #include "reporter.h"
 #include "rule_loader.h"
 #include "rule_selection.h"
@@ -50,6 +51,10 @@ struct Options {
   std::string test_rules_path;     // --test-rules PATH (empty: all loaded rules)
   bool color = false;
   std::size_t jobs = 1;            // -j N: files linted on N threads, output in input order
+  // Standard input, and files larger than this, are read and linted a piece of about this
+  // size at a time (stream_lint.h), unless --fix, --diff or a baseline needs the whole text.
+  // The output is the same whatever the size; no flag sets it, tests do.
+  std::size_t piece_bytes = kDefaultPieceBytes;
 
 
   // Config, suppressions, fixes, baseline (issue 5).

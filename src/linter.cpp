@@ -111,10 +111,29 @@ struct Linter::State {
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
   DocumentEvidence evidence;
+  // The reply being streamed (BeginStream .. FinishStream).
+  struct Stream {
+    LintOptions options;
+    LanguageTally tally;
+    bool has_text = false;
+    // Indexes into the findings of those from sentences of unknown language, matched in both
+    // languages until the reply's language is known.
+    std::vector<std::size_t> undecided;
+  } stream;
 
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
                  std::vector<Finding>* out);
-  Lang ReplyLanguage(std::string_view reply, const LintOptions& options, std::vector<Lang>* langs);
+  void FindMasksAndSentences(std::string_view reply, const LintOptions& options);
+  void SentenceLanguages(std::string_view reply, const LintOptions& options,
+                         std::vector<Lang>* langs, LanguageTally* tally);
+  // Matches every sentence; a sentence of unknown language is matched in `reply_lang`, or in
+  // both languages when that is unknown or not known yet (nullopt: their indexes in `out` are
+  // appended to `undecided`).
+  void LintSentences(std::string_view reply, std::size_t base, const LintOptions& options,
+                     const std::vector<Lang>& langs, std::optional<Lang> reply_lang,
+                     std::vector<Finding>* out, std::vector<std::size_t>* undecided);
+  void AddDocumentFindings(Lang reply_lang, std::size_t base, const LintOptions& options,
+                           std::vector<Finding>* out);
   void NormalizeSentence(std::string_view reply, ByteRange sentence);
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
@@ -130,20 +149,26 @@ struct Linter::State {
 Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
 Linter::~Linter() = default;
 
-Lang Linter::State::ReplyLanguage(std::string_view reply, const LintOptions& options,
-                                  std::vector<Lang>* langs) {
+void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions& options,
+                                      std::vector<Lang>* langs, LanguageTally* tally) {
   langs->clear();
-  LanguageTally tally;
   for (ByteRange sentence : sentences) {
     const Lang lang = options.lang ? *options.lang : DetectLanguage(Slice(reply, sentence));
     langs->push_back(lang);
-    tally.Add(lang, sentence);
+    tally->Add(lang, sentence);
   }
+}
+
+namespace {
+
+Lang ReplyLanguage(const LanguageTally& tally, const LintOptions& options) {
   if (options.lang) return *options.lang;
   const Lang majority = tally.Majority();
   if (majority == Lang::kUnknown && options.context != nullptr) return options.context->lang;
   return majority;
 }
+
+}  // namespace
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
   sentence_masks.clear();
@@ -281,29 +306,51 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
   document_evidence->Record(rules, hits);
 }
 
-void Linter::State::LintReply(std::string_view reply, std::size_t base,
-                              const LintOptions& options, std::vector<Finding>* out) {
+void Linter::State::FindMasksAndSentences(std::string_view reply, const LintOptions& options) {
   masks = FindMaskedRanges(reply);
   AddDelimitedRanges(reply, options.placeholders, &masks);
   splitter.Split(reply, &sentences);
+}
+
+void Linter::State::LintReply(std::string_view reply, std::size_t base,
+                              const LintOptions& options, std::vector<Finding>* out) {
+  FindMasksAndSentences(reply, options);
   std::vector<Lang> langs;
-  const Lang reply_lang = ReplyLanguage(reply, options, &langs);
+  LanguageTally tally;
+  SentenceLanguages(reply, options, &langs, &tally);
+  const Lang reply_lang = ReplyLanguage(tally, options);
   evidence.Reset(rules);
+  LintSentences(reply, base, options, langs, reply_lang, out, nullptr);
+  AddDocumentFindings(reply_lang, base, options, out);
+}
+
+void Linter::State::LintSentences(std::string_view reply, std::size_t base,
+                                  const LintOptions& options, const std::vector<Lang>& langs,
+                                  std::optional<Lang> reply_lang, std::vector<Finding>* out,
+                                  std::vector<std::size_t>* undecided) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
     NormalizeSentence(reply, sentence);
     FindCustomerQuotes(options.context);
     const std::string_view sentence_text = Slice(reply, sentence);
-    const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang;
+    const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang.value_or(Lang::kUnknown);
     if (lang == Lang::kUnknown) {
       // Too little text to tell ("jajaja", "WTF"): both languages' rules apply.
+      const std::size_t first = out->size();
       MatchPhrases(Lang::kEs, sentence_text, base + sentence.begin, out);
       MatchPhrases(Lang::kEn, sentence_text, base + sentence.begin, out);
+      if (!reply_lang) {
+        for (std::size_t i = first; i < out->size(); ++i) undecided->push_back(i);
+      }
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
     }
     RecordDocumentEvidence(plain, &evidence);
   }
+}
+
+void Linter::State::AddDocumentFindings(Lang reply_lang, std::size_t base,
+                                        const LintOptions& options, std::vector<Finding>* out) {
   const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
   for (std::size_t r : FiringDocumentRules(rules, document_lang, evidence, options.context,
                                            options.context_triggers)) {
@@ -369,6 +416,73 @@ std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& o
     finding.end = source.PositionOf(finding.span.end);
   }
   return findings;
+}
+
+namespace {
+
+// `position` of a piece that starts on line `first_line` of the input (and so at a column 1).
+Position InInput(Position position, std::size_t first_line) {
+  return {position.line + first_line - 1, position.column};
+}
+
+}  // namespace
+
+void Linter::BeginStream(const LintOptions& options) {
+  State& state = *state_;
+  state.stream = {};
+  state.stream.options = options;
+  state.evidence.Reset(state.rules);
+}
+
+void Linter::LintPiece(const SourceText& piece, std::size_t offset, std::size_t first_line,
+                       std::vector<Finding>* out) {
+  State& state = *state_;
+  State::Stream& stream = state.stream;
+  const std::size_t first = out->size();
+  if (stream.options.each_line) {
+    // Every line is a reply of its own: nothing carries over but the offsets.
+    for (Finding& finding : Lint(piece, stream.options)) {
+      finding.span = {finding.span.begin + offset, finding.span.end + offset};
+      finding.begin = InInput(finding.begin, first_line);
+      finding.end = InInput(finding.end, first_line);
+      out->push_back(std::move(finding));
+    }
+    return;
+  }
+  const std::string& text = piece.text();
+  stream.has_text = stream.has_text || text.find_first_not_of(" \t\r\n") != std::string::npos;
+  state.FindMasksAndSentences(text, stream.options);
+  std::vector<Lang> langs;
+  state.SentenceLanguages(text, stream.options, &langs, &stream.tally);
+  state.LintSentences(text, offset, stream.options, langs, std::nullopt, out, &stream.undecided);
+  // Positions in increasing offset order, which keeps PositionOf() linear on a long line.
+  std::vector<std::size_t> order(out->size() - first);
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = first + i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return (*out)[a].span.begin < (*out)[b].span.begin;
+  });
+  for (std::size_t i : order) {
+    Finding& finding = (*out)[i];
+    finding.begin = InInput(piece.PositionOf(finding.span.begin - offset), first_line);
+    finding.end = InInput(piece.PositionOf(finding.span.end - offset), first_line);
+  }
+}
+
+void Linter::FinishStream(std::vector<Finding>* findings) {
+  State& state = *state_;
+  State::Stream& stream = state.stream;
+  if (stream.options.each_line) return;  // each piece came sorted, in order
+  const Lang reply_lang = ReplyLanguage(stream.tally, stream.options);
+  if (reply_lang != Lang::kUnknown && !stream.undecided.empty()) {
+    std::vector<bool> other_language(findings->size(), false);
+    for (std::size_t i : stream.undecided) other_language[i] = (*findings)[i].lang != reply_lang;
+    const Finding* first = findings->data();
+    std::erase_if(*findings, [&](const Finding& f) { return other_language[&f - first]; });
+  }
+  // Document findings point at the start of the input: line 1, column 1.
+  if (stream.has_text) state.AddDocumentFindings(reply_lang, 0, stream.options, findings);
+  SortAndDeduplicate(findings);
+  stream = {};
 }
 
 CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {

@@ -39,6 +39,21 @@ class Linter {
   // Findings in `source`, sorted by position then rule id, with positions filled in.
   std::vector<Finding> Lint(const SourceText& source, const LintOptions& options);
 
+  // One input linted a piece at a time (chunker.h), with the findings Lint() gives on the whole
+  // input: BeginStream(), LintPiece() for each piece in order, then FinishStream(). Each piece
+  // must start just after a line break of the input and at a safe cut (FindSafeCut); the state
+  // of the reply (its language, document checks) carries from piece to piece.
+  void BeginStream(const LintOptions& options);
+  // Appends the findings of `piece`, which starts at byte `offset` and on line `first_line` of
+  // the input, with the input's offsets and positions. Findings of a sentence whose language
+  // is unknown are appended for both languages until FinishStream() knows the reply's: `out`
+  // must be the same vector for the whole stream, and only appended to.
+  void LintPiece(const SourceText& piece, std::size_t offset, std::size_t first_line,
+                 std::vector<Finding>* out);
+  // Drops the findings of the language the reply turned out not to be in, adds the document
+  // findings, and sorts and deduplicates `findings` as Lint() does.
+  void FinishStream(std::vector<Finding>* findings);
+
   // Reads the customer's message given with --context: which signals it raises, its language,
   // its word trigrams.
   CustomerMessage AnalyzeCustomerMessage(std::string_view text);

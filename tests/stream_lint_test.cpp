@@ -1,0 +1,176 @@
+// An input linted a piece at a time prints what it prints when linted whole, byte for byte, in
+// every format: the golden inputs, the example replies and a few hard cases, cut into tiny pieces.
+#include "stream_lint.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "app.h"
+#include "rule_loader.h"
+
+using namespace tonelint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+  bool operator==(const RunResult&) const = default;
+};
+
+RunResult RunOnce(const Options& options, const std::string& stdin_text) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int code = Run(options, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// Runs `options` with every input read whole, then cut into pieces of a few sizes, in every
+// output format; each output must equal the whole one.
+void CheckSameInPieces(Options options, const std::string& stdin_text = "") {
+  for (OutputFormat format :
+       {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kSarif, OutputFormat::kGithub}) {
+    options.format = format;
+    options.piece_bytes = std::numeric_limits<std::size_t>::max();
+    const RunResult whole = RunOnce(options, stdin_text);
+    for (std::size_t piece_bytes : {1, 40, 300}) {
+      CAPTURE(piece_bytes);
+      CAPTURE(static_cast<int>(format));
+      options.piece_bytes = piece_bytes;
+      const RunResult pieces = RunOnce(options, stdin_text);
+      CHECK(pieces.exit_code == whole.exit_code);
+      CHECK(pieces.out == whole.out);
+      CHECK(pieces.err == whole.err);
+    }
+  }
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  const fs::path path = fs::temp_directory_path() / ("tonelint_stream_test_" + name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path.string();
+}
+
+// The inputs of the golden tests, with the options of their .args files.
+std::vector<Options> GoldenCases() {
+  std::vector<Options> cases;
+  for (const auto& entry : fs::directory_iterator(TONELINT_TEST_CASES_DIR)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".txt") || name.ends_with(".expected.txt") ||
+        name.ends_with(".context.txt")) {
+      continue;
+    }
+    Options options;
+    options.paths = {entry.path().string()};
+    fs::path args_path = entry.path();
+    std::istringstream args(ReadFile(args_path.replace_extension(".args")));
+    for (std::string arg; args >> arg;) {
+      if (arg == "--each-line") options.each_line = true;
+      if (arg == "--context") {
+        args >> arg;
+        options.context_path = (fs::path(TONELINT_TEST_CASES_DIR) / arg).string();
+      }
+    }
+    cases.push_back(options);
+  }
+  return cases;
+}
+
+// Suppressions across pieces (one unused, one without a reason), a template over two lines,
+// "\r\n" and lone "\r" line ends, invalid UTF-8, a byte-order mark at the start and one inside,
+// sentences too short to tell their language, and a reply mostly in Spanish.
+const std::string kHardCases =
+    "\xEF\xBB\xBF"
+    "Hola, {{ nombre\n"
+    "}}, jajaja.\r\n"
+    "<!-- tonelint-disable-next-line TL1001 -->\n"
+    "Es usted un idiota.\n"
+    "WTF\n"
+    "{# tonelint-disable insult -- citamos al cliente #}\n"
+    "Qué pendejo, you idiot.\rNo es nuestro problema.\n"
+    "{# tonelint-enable insult #}\n"
+    "Es usted un idiota, \xFF\xFE de verdad.\n"
+    "\xEF\xBB\xBF"
+    "lol\n"
+    "# tonelint-disable-next-line TL9999 -- nada que cubrir\n"
+    "Lamentamos la demora; revisamos su pedido y le escribimos mañana.\n";
+
+const RuleSet& BundledRules() {
+  static const std::unique_ptr<RuleSet> rules = [] {
+    std::vector<Diagnostic> errors;
+    return RuleSet::Build(LoadRuleFiles(RuleSources{}, &errors), &errors, Compilation::kLazy);
+  }();
+  REQUIRE(rules);
+  return *rules;
+}
+
+}  // namespace
+
+TEST_CASE("golden inputs linted in pieces print what they print whole") {
+  for (const Options& options : GoldenCases()) {
+    CAPTURE(options.paths.front());
+    CheckSameInPieces(options);
+  }
+}
+
+TEST_CASE("example replies and hard cases, as one file, as standard input, one per line") {
+  Options options;
+  for (const auto& entry : fs::directory_iterator(TONELINT_EXAMPLE_REPLIES_DIR)) {
+    options.paths.push_back(entry.path().string());
+  }
+  options.paths.push_back(WriteTemp("hard.txt", kHardCases));
+  CheckSameInPieces(options);
+  options.each_line = true;
+  CheckSameInPieces(options);
+
+  // Everything as one reply: the document checks and the language see all of it.
+  std::string all;
+  for (const std::string& path : options.paths) all += ReadFile(path) + "\n";
+  Options one;
+  one.paths = {WriteTemp("all.txt", all)};
+  CheckSameInPieces(one);
+  Options from_stdin;
+  CheckSameInPieces(from_stdin, all);
+  from_stdin.each_line = true;
+  CheckSameInPieces(from_stdin, all);
+}
+
+TEST_CASE("LintStreamed: offsets, lines and columns continue across pieces") {
+  Linter linter(BundledRules());
+  const std::string text = "Gracias.\n{{ a\nb }} ñandú, es usted un idiota.\n";
+  std::istringstream in(text);
+  const StreamedInput streamed = LintStreamed(in, linter, LintOptions{}, 1);
+  REQUIRE(streamed.status == ReadStatus::kOk);
+  CHECK(streamed.text_size == text.size());
+  const auto insult = std::find_if(streamed.findings.begin(), streamed.findings.end(),
+                                   [](const Finding& f) { return f.rule->id == "TL1001"; });
+  REQUIRE(insult != streamed.findings.end());
+  CHECK(insult->span.begin == text.find("idiota"));
+  CHECK(insult->begin.line == 3);
+  CHECK(insult->begin.column == 25);  // "ñ" and "ú" are one column each
+  // Only the lines findings point at are kept, with the input's numbers and offsets.
+  CHECK(streamed.source->Line(3) == "b }} ñandú, es usted un idiota.");
+  CHECK(streamed.source->LineStart(3) == text.find("b }}"));
+  CHECK(streamed.source->Slice(insult->span) == "idiota");
+}
+
+TEST_CASE("LintStreamed: a NUL byte in a later piece makes the input binary, with no findings") {
+  Linter linter(BundledRules());
+  std::istringstream in(std::string("Es usted un idiota.\nok\n") + '\0' + "\n");
+  const StreamedInput streamed = LintStreamed(in, linter, LintOptions{}, 1);
+  CHECK(streamed.status == ReadStatus::kBinary);
+  CHECK(streamed.findings.empty());
+}

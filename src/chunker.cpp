@@ -49,7 +49,9 @@ std::size_t FenceRun(std::string_view line, char* fence) {
 }
 
 // A fenced block runs from an opening fence line to the next line of at least as many of the
-// same fence characters and nothing else but blanks (as mask.h closes it).
+// same fence characters and nothing else but blanks (as mask.h closes it). Fence lines inside
+// another construct ("{{" on one line, a fence line, "}}" later) are paired here all the same,
+// where mask.h would skip them: the one case where a cut may differ from the whole.
 void AddFences(std::string_view text, Obstacles* obstacles) {
   if (text.find("```") == kNpos && text.find("~~~") == kNpos) return;
   std::size_t open_line = kNpos;
@@ -62,7 +64,10 @@ void AddFences(std::string_view text, Obstacles* obstacles) {
     char fence = 0;
     const std::size_t run = FenceRun(content, &fence);
     if (open_line == kNpos) {
-      if (run > 0) {
+      // As in mask.h, "```x```" is a code span, not a fence.
+      const bool code_span =
+          fence == '`' && content.find('`', content.find_first_not_of(" \t") + run) != kNpos;
+      if (run > 0 && !code_span) {
         open_line = line;
         open_fence = fence;
         open_run = run;

@@ -68,6 +68,8 @@ TEST_CASE("a fenced block is one piece; an unclosed fence stops the cuts") {
   CHECK(FindSafeCut(fenced, 12, kNoPlaceholders) == 12);
   CHECK(FindSafeCut("a\n~~~~\nx\n~~~\ny\n", 100, kNoPlaceholders) == 2);  // too short to close
   CHECK(FindSafeCut("a\n  ```js\nx\n", 100, kNoPlaceholders) == 2);
+  // A code span that looks like a fence opens nothing: the real block after it stays whole.
+  CHECK(FindSafeCut("```x```\n```\ncode\n```\nb\n", 14, kNoPlaceholders) == 8);
 }
 
 TEST_CASE("pieces put back together are the input; each ends at a line break") {

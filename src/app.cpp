@@ -291,7 +291,8 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     if (streaming && path != "-" && IsLargeFile(path, options.piece_bytes)) {
       std::ifstream file(path, std::ios::binary);
       if (file) {
-        return LintStreamedInput(shown, file, worker_linter, file_options, settings[index], options);
+        return LintStreamedInput(shown, file, worker_linter, file_options, settings[index],
+                                 options);
       }
     }
     InputText input;

@@ -73,7 +73,8 @@ void AddFences(std::string_view text, Obstacles* obstacles) {
         open_run = run;
       }
     } else if (run >= open_run && fence == open_fence &&
-               content.find_first_not_of(" \t\r", content.find_first_not_of(" \t") + run) == kNpos) {
+               content.find_first_not_of(" \t\r", content.find_first_not_of(" \t") + run) ==
+                   kNpos) {
       obstacles->spans.push_back({open_line, end});
       open_line = kNpos;
     }

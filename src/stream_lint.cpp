@@ -57,7 +57,8 @@ StreamedInput LintStreamed(std::istream& in, Linter& linter, const LintOptions& 
     // The lines (of the piece) that the reporters will show.
     std::vector<std::size_t> shown;
     for (std::size_t i = first_new; i < result.findings.size(); ++i) {
-      if (!result.findings[i].document_level) shown.push_back(result.findings[i].begin.line - first_line + 1);
+      const Finding& finding = result.findings[i];
+      if (!finding.document_level) shown.push_back(finding.begin.line - first_line + 1);
     }
     for (Suppression& s : suppressions) {
       shown.push_back(s.directive_begin.line);
@@ -66,7 +67,8 @@ StreamedInput LintStreamed(std::istream& in, Linter& linter, const LintOptions& 
     }
     std::sort(shown.begin(), shown.end());
     for (std::size_t line : shown) {
-      result.source->KeepLine(line + first_line - 1, offset + piece.LineStart(line), piece.Line(line));
+      result.source->KeepLine(line + first_line - 1, offset + piece.LineStart(line),
+                              piece.Line(line));
     }
     offset += piece.text().size();
     first_line += piece.line_count();

@@ -49,20 +49,33 @@ std::size_t FenceRun(std::string_view line, char* fence) {
 }
 
 // A fenced block runs from an opening fence line to the next line of at least as many of the
-// same fence characters and nothing else but blanks (as mask.h closes it). Fence lines inside
-// another construct ("{{" on one line, a fence line, "}}" later) are paired here all the same,
-// where mask.h would skip them: the one case where a cut may differ from the whole.
-void AddFences(std::string_view text, Obstacles* obstacles) {
+// same fence characters and nothing else but blanks (as mask.h closes it). `delimited` are the
+// spans AddDelimited found, sorted by begin: a fence line inside one may or may not be seen by
+// mask.h (the construct may hide it), so no cut is made after that construct's opener.
+void AddFences(std::string_view text, const std::vector<ByteRange>& delimited,
+               Obstacles* obstacles) {
   if (text.find("```") == kNpos && text.find("~~~") == kNpos) return;
   std::size_t open_line = kNpos;
   char open_fence = 0;
   std::size_t open_run = 0;
+  std::size_t next_delimited = 0;
+  ByteRange furthest;  // of the delimited spans begun before this line, the one reaching furthest
   for (std::size_t line = 0; line < text.size() && line < obstacles->limit;) {
     std::size_t end = text.find('\n', line);
     end = end == kNpos ? text.size() : end;
     const std::string_view content = text.substr(line, end - line);
     char fence = 0;
     const std::size_t run = FenceRun(content, &fence);
+    if (run > 0) {
+      for (; next_delimited < delimited.size() && delimited[next_delimited].begin < line;
+           ++next_delimited) {
+        if (delimited[next_delimited].end > furthest.end) furthest = delimited[next_delimited];
+      }
+      if (furthest.end > line) {
+        obstacles->limit = std::min({obstacles->limit, furthest.begin, open_line});
+        return;
+      }
+    }
     if (open_line == kNpos) {
       // As in mask.h, "```x```" is a code span, not a fence.
       const bool code_span =
@@ -92,9 +105,11 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
   Obstacles obstacles;
   for (const auto& [open, close] : kMultiLine) AddDelimited(window, open, close, &obstacles);
   for (const auto& [open, close] : placeholders) AddDelimited(window, open, close, &obstacles);
-  AddFences(window, &obstacles);
-  std::sort(obstacles.spans.begin(), obstacles.spans.end(),
-            [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
+  auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
+  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  const std::vector<ByteRange> delimited = obstacles.spans;
+  AddFences(window, delimited, &obstacles);
+  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
 
   std::size_t best = 0;
   std::size_t next_span = 0;

@@ -6,7 +6,8 @@
 // comments (suppression.h) that may span lines are opened by "{{", "{{!--", "{%", "{#", "<!--",
 // a Markdown fence (a line starting with ``` or ~~~) or a configured placeholder; every such
 // opener is taken to reach its first closer, which covers whatever mask.h and suppression.h
-// decide for it. An opener with no closer in the bytes read so far might close further on, so
+// decide for it; a fence line inside such a span stops the cuts at the span's opener, since
+// mask.h may or may not see it as a fence. An opener with no closer in the bytes read so far might close further on, so
 // no cut is made after it until its closer is read or the input ends: an unclosed "{{" early in
 // a 100 MB file makes the rest of it one piece. A line longer than the piece size is one piece
 // too, however long.

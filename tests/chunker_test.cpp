@@ -68,6 +68,8 @@ TEST_CASE("a fenced block is one piece; an unclosed fence stops the cuts") {
   CHECK(FindSafeCut(fenced, 12, kNoPlaceholders) == 12);
   CHECK(FindSafeCut("a\n~~~~\nx\n~~~\ny\n", 100, kNoPlaceholders) == 2);  // too short to close
   CHECK(FindSafeCut("a\n  ```js\nx\n", 100, kNoPlaceholders) == 2);
+  // A fence line inside a template may be hidden by it: no cut after the template's opener.
+  CHECK(FindSafeCut("a\n{{ x\n```\n}}\nb\n```\nc\n", 100, kNoPlaceholders) == 2);
   // A code span that looks like a fence opens nothing: the real block after it stays whole.
   CHECK(FindSafeCut("```x```\n```\ncode\n```\nb\n", 14, kNoPlaceholders) == 8);
 }

@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::size_t kNpos = std::string_view::npos;
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // Below this a read costs more in calls than it saves in memory.
 constexpr std::size_t kMinReadBytes = std::size_t{64} << 10;
 
@@ -145,6 +147,7 @@ void PieceReader::ReadMore(std::size_t bytes) {
 bool PieceReader::Next(std::string* piece) {
   piece->clear();
   if (failed_ || (eof_ && buffer_.empty() && started_)) return false;
+  const bool first = !started_;
   started_ = true;
   // Read past a piece's size (or to the end), then cut; read on while no cut appears (a long
   // line, or a construct not closed yet). Reads double, so a long wait stays linear.
@@ -156,7 +159,11 @@ bool PieceReader::Next(std::string* piece) {
       continue;
     }
     if (eof_ && buffer_.size() <= piece_bytes_) break;
-    cut = FindSafeCut(buffer_, piece_bytes_, placeholders_);
+    // The input's byte-order mark is not text (source_text.h): a fence right after it is one.
+    const std::size_t bom =
+        first && buffer_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_);
+    if (cut != 0) cut += bom;
     if (cut != 0 || eof_) break;
     ReadMore(std::max(kMinReadBytes, buffer_.size()));
     if (failed_) return false;

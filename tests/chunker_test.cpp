@@ -92,6 +92,12 @@ TEST_CASE("pieces put back together are the input; each ends at a line break") {
   CHECK(std::find(tiny.begin(), tiny.end(), std::string("<!-- a\nb -->\n")) != tiny.end());
 }
 
+TEST_CASE("a fence right after the input's byte-order mark is a fence") {
+  const std::vector<std::string> pieces = Pieces("\xEF\xBB\xBF```\nx\n```\ny\n", 1);
+  REQUIRE(pieces.size() == 2);
+  CHECK(pieces[0] == "\xEF\xBB\xBF```\nx\n```\n");
+}
+
 TEST_CASE("a long line is one piece; an empty input is one empty piece") {
   const std::string line(100000, 'x');
   const std::vector<std::string> pieces = Pieces(line + "\nshort\n", 16);

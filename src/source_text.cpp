@@ -109,12 +109,8 @@ std::string_view SourceText::Slice(ByteRange range) const {
   // The kept line that holds range.begin: the last one starting at or before it.
   const auto after = std::upper_bound(kept_offsets_.begin(), kept_offsets_.end(), range.begin);
   const std::size_t index = static_cast<std::size_t>(after - kept_offsets_.begin()) - 1;
-  const std::size_t line_end =
-      index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
-  const std::size_t begin =
-      std::min(line_end, line_starts_[index] + (range.begin - kept_offsets_[index]));
-  const std::size_t end = std::min(line_end, begin + (range.end - range.begin));
-  return std::string_view(text_).substr(begin, end - begin);
+  const std::size_t begin = line_starts_[index] + (range.begin - kept_offsets_[index]);
+  return std::string_view(text_).substr(begin, range.end - range.begin);
 }
 
 std::string_view SourceText::Line(std::size_t line) const {

@@ -37,13 +37,13 @@ class SourceText {
   // describe the kept bytes alone and must not be used.
   static SourceText Excerpt();
   // Adds line `number` of the whole text, which starts at byte `offset` of it; `line` is its
-  // text without its terminator. Lines must come in increasing order; a line already kept is
-  // ignored.
+  // text with its terminator. Lines must come in increasing order; a line already kept is
+  // ignored. Keep every line a span covers, so that Slice() can read it whole.
   void KeepLine(std::size_t number, std::size_t offset, std::string_view line);
 
   // The decoded text. Offsets elsewhere in tonelint are byte offsets into this string.
   const std::string& text() const { return text_; }
-  // The bytes at `range` of the text (for an excerpt: within one kept line, cut at its end).
+  // The bytes at `range` of the text (for an excerpt: of kept lines only).
   std::string_view Slice(ByteRange range) const;
   // How many ill-formed sequences were replaced (0 for clean input).
   std::size_t replaced_sequences() const { return replaced_sequences_; }

@@ -18,6 +18,18 @@ void MoveIntoInput(std::size_t offset, std::size_t first_line, Suppression* s) {
   s->directive_end.line += first_line - 1;
 }
 
+// `position` of the input, on a piece that starts on line `first_line`.
+Position InPiece(Position position, std::size_t first_line) {
+  return {position.line - first_line + 1, position.column};
+}
+
+std::string_view LineWithTerminator(const SourceText& source, std::size_t line) {
+  const std::size_t begin = source.LineStart(line);
+  const std::size_t end = line < source.line_count() ? source.LineStart(line + 1)
+                                                     : source.text().size();
+  return std::string_view(source.text()).substr(begin, end - begin);
+}
+
 }  // namespace
 
 StreamedInput LintStreamed(std::istream& in, Linter& linter, const LintOptions& options,
@@ -54,21 +66,26 @@ StreamedInput LintStreamed(std::istream& in, Linter& linter, const LintOptions& 
     const std::size_t first_new = result.findings.size();
     linter.LintPiece(piece, offset, first_line, &result.findings);
     std::vector<Suppression> suppressions = FindSuppressions(piece);
-    // The lines (of the piece) that the reporters will show.
+    // The lines (of the piece) that the reporters will show: every line of each span (a
+    // directive in an HTML comment may run over several).
     std::vector<std::size_t> shown;
+    auto show = [&](Position begin, Position end) {
+      for (std::size_t line = begin.line; line <= end.line; ++line) shown.push_back(line);
+    };
     for (std::size_t i = first_new; i < result.findings.size(); ++i) {
       const Finding& finding = result.findings[i];
-      if (!finding.document_level) shown.push_back(finding.begin.line - first_line + 1);
+      if (finding.document_level) continue;
+      show(InPiece(finding.begin, first_line), InPiece(finding.end, first_line));
     }
     for (Suppression& s : suppressions) {
-      shown.push_back(s.directive_begin.line);
+      show(s.directive_begin, s.directive_end);
       MoveIntoInput(offset, first_line, &s);
       result.suppressions.push_back(std::move(s));
     }
     std::sort(shown.begin(), shown.end());
     for (std::size_t line : shown) {
       result.source->KeepLine(line + first_line - 1, offset + piece.LineStart(line),
-                              piece.Line(line));
+                              LineWithTerminator(piece, line));
     }
     offset += piece.text().size();
     first_line += piece.line_count();

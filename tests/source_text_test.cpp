@@ -73,7 +73,7 @@ TEST_CASE("an excerpt keeps some lines with the whole text's numbers and offsets
   CHECK(excerpt.LineStart(3) == 20);
   CHECK(excerpt.LineStart(9) == 100);
   CHECK(excerpt.Slice({25, 28}) == "ñu");
-  CHECK(excerpt.Slice({102, 200}) == "eve");  // cut at the line's end
+  CHECK(excerpt.Slice({102, 200}) == "eve");  // cut at the excerpt's end
   CHECK(excerpt.Slice({50, 50}).empty());
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <random>
 #include <sstream>
 
 #include "app.h"
@@ -173,4 +174,76 @@ TEST_CASE("LintStreamed: a NUL byte in a later piece makes the input binary, wit
   const StreamedInput streamed = LintStreamed(in, linter, LintOptions{}, 1);
   CHECK(streamed.status == ReadStatus::kBinary);
   CHECK(streamed.findings.empty());
+}
+
+namespace {
+
+// Random replies built from pieces that span lines or hide text, for the property below.
+std::string RandomReply(std::mt19937* random) {
+  static const std::vector<std::string> kFragments = {
+      "Es usted un idiota. ", "You are an idiot. ", "No es nuestro problema.\n", "jajaja\n",
+      "WTF\n", "Hola, {{ nombre\n}} gracias. ", "{% if x %}\nidiota\n{% endif %}\n",
+      "<!-- tonelint-disable-next-line TL1001 -->\n", "{# tonelint-disable insult #}\n",
+      "{# tonelint-enable insult #}\n", "# tonelint-disable-next-line -- porque sí\n",
+      "```\nidiota\n```\n", "```x``` idiota\n", "~~~~\nstupid\n~~~\n", "\"eres un idiota\"\n",
+      "> eres un idiota\n", "\r\n", "\n", "\r", "\xEF\xBB\xBF", "\xFF idiota\n",
+      "Lamentamos la demora; revisamos su pedido.\n", "We are sorry for the delay.\n",
+      "{{ sin cerrar\n", "<!-- a\n", "Qué pendejo.\n", "s.t.u.p.i.d\n"};
+  std::string reply;
+  const int count = std::uniform_int_distribution<int>(0, 30)(*random);
+  for (int i = 0; i < count; ++i) {
+    reply += kFragments[std::uniform_int_distribution<std::size_t>(0, kFragments.size() - 1)(
+        *random)];
+  }
+  return reply;
+}
+
+// What a finding shows, for comparing two runs.
+std::string Describe(const Finding& f) {
+  std::string text = f.rule->id + " " + std::to_string(f.span.begin) + "-" +
+                     std::to_string(f.span.end) + " " + std::to_string(f.begin.line) + ":" +
+                     std::to_string(f.begin.column) + "-" + std::to_string(f.end.line) + ":" +
+                     std::to_string(f.end.column) + (f.document_level ? " doc" : "");
+  for (const std::string& suggestion : f.suggestions) text += " | " + suggestion;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("random replies: findings and suppressions in pieces equal those of the whole") {
+  Linter linter(BundledRules());
+  std::mt19937 random(6);
+  for (int round = 0; round < 300; ++round) {
+    const std::string reply = RandomReply(&random);
+    CAPTURE(reply);
+    for (bool each_line : {false, true}) {
+      LintOptions options;
+      options.each_line = each_line;
+      const SourceText whole(reply);
+      std::vector<Finding> expected = linter.Lint(whole, options);
+      ApplySuppressions(whole, &expected);
+      for (std::size_t piece_bytes : {1, 13, 50}) {
+        CAPTURE(piece_bytes);
+        std::istringstream in(reply);
+        StreamedInput streamed = LintStreamed(in, linter, options, piece_bytes);
+        REQUIRE(streamed.status == ReadStatus::kOk);
+        CHECK(streamed.text_size == whole.text().size());
+        CHECK(streamed.replaced_sequences == whole.replaced_sequences());
+        ApplySuppressions(streamed.suppressions, streamed.text_size, &streamed.findings);
+        auto describe_all = [](const std::vector<Finding>& findings) {
+          std::string all;
+          for (const Finding& finding : findings) all += Describe(finding) + "\n";
+          return all;
+        };
+        REQUIRE(describe_all(streamed.findings) == describe_all(expected));
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+          if (!expected[i].document_level) {
+            CHECK(streamed.source->Line(expected[i].begin.line) ==
+                  whole.Line(expected[i].begin.line));
+            CHECK(streamed.source->Slice(expected[i].span) == whole.Slice(expected[i].span));
+          }
+        }
+      }
+    }
+  }
 }

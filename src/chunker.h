@@ -4,16 +4,17 @@
 // A cut is made just after a '\n' that no multi-line construct spans. ICU ends a sentence at
 // every line break, so no sentence spans a cut. The masked ranges (mask.h) and suppression
 // comments (suppression.h) that may span lines are opened by "{{", "{{!--", "{%", "{#", "<!--",
-// a Markdown fence (a line starting with ``` or ~~~) or a configured placeholder; every such
+// a Markdown fence (a line starting with ``` or ~~~) or a configured placeholder. Every such
 // opener is taken to reach its first closer, which covers whatever mask.h and suppression.h
 // decide for it; a fence line inside such a span stops the cuts at the span's opener, since
-// mask.h may or may not see it as a fence. An opener with no closer in the bytes read so far might close further on, so
-// no cut is made after it until its closer is read or the input ends: an unclosed "{{" early in
-// a 100 MB file makes the rest of it one piece. A line longer than the piece size is one piece
-// too, however long.
+// mask.h may or may not see it as a fence. An opener with no closer in the bytes read so far
+// might close further on, so no cut is made after it until its closer is read or the input
+// ends: an unclosed "{{" early in a 100 MB file makes the rest of it one piece. A line longer
+// than the piece size is one piece too, however long.
 //
-// Cuts are found in raw bytes: every construct above is ASCII, and no ill-formed UTF-8 sequence
-// contains an ASCII byte, so the pieces decode (source_text.h) to pieces of the decoded input.
+// Cuts are found in raw bytes (after the input's byte-order mark, which is not text): every
+// construct above is ASCII, and no ill-formed UTF-8 sequence contains an ASCII byte, so the
+// pieces decode (source_text.h) to pieces of the decoded input.
 #pragma once
 
 #include <cstddef>

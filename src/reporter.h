@@ -54,7 +54,7 @@ struct TextStyle {
 std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, std::ostream& err, TextStyle style);
 // JSON, DESIGN.md §2, written as one document when Finish() is called.
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out);
-// SARIF 2.1.0 for code-scanning uploads, written as one document when Finish() is called.
+// SARIF 2.1.0 for code-scanning uploads: one document, its results written as files come.
 // `rules` (the loaded rules, owned by the RuleSet, which must outlive the reporter) become
 // tool.driver.rules, one descriptor per id sorted by id; results refer to them by ruleIndex.
 // Columns are code points (run.columnKind "unicodeCodePoints"); paths become relative URI

@@ -68,12 +68,19 @@ class SarifReporter : public Reporter {
     }
   }
 
+  // Results are written as they come, not kept: 100,000 of them would be 50 MB.
   void ReportFile(const FileFindings& file) override {
     const std::string uri = JsonString(PathToUri(file.path));
-    for (const Finding& finding : file.findings) results_.push_back(Result(file, uri, finding));
+    for (const Finding& finding : file.findings) {
+      out_ << (first_result_ ? "" : ",") << "\n    " << Result(file, uri, finding);
+      first_result_ = false;
+    }
   }
 
-  void Finish(const Summary&) override {
+  void Finish(const Summary&) override { out_ << "]\n }]\n}\n"; }
+
+  // Everything before the first result: the tool and its rules.
+  void Begin() {
     out_ << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
             " \"version\": \"2.1.0\",\n"
             " \"runs\": [{\n"
@@ -81,10 +88,10 @@ class SarifReporter : public Reporter {
             "\", \"semanticVersion\": \"" TONELINT_VERSION "\",\n"
             "   \"informationUri\": \"" TONELINT_HOMEPAGE "\",\n"
             "   \"rules\": [";
-    WriteList(descriptors_, "\n    ");
+    for (std::size_t i = 0; i < descriptors_.size(); ++i) {
+      out_ << (i == 0 ? "" : ",") << "\n    " << descriptors_[i];
+    }
     out_ << "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [";
-    WriteList(results_, "\n    ");
-    out_ << "]\n }]\n}\n";
   }
 
  private:
@@ -137,22 +144,18 @@ class SarifReporter : public Reporter {
         region, JsonString(rule.category), JsonString(LangCode(finding.lang)));
   }
 
-  void WriteList(const std::vector<std::string>& items, std::string_view indent) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      out_ << (i == 0 ? "" : ",") << indent << items[i];
-    }
-  }
-
   std::ostream& out_;
   std::vector<std::string> descriptors_;
   std::map<std::string, std::size_t> index_;
-  std::vector<std::string> results_;
+  bool first_result_ = true;
 };
 
 }  // namespace
 
 std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, const std::vector<Rule>& rules) {
-  return std::make_unique<SarifReporter>(out, rules);
+  auto reporter = std::make_unique<SarifReporter>(out, rules);
+  reporter->Begin();
+  return reporter;
 }
 
 }  // namespace tonelint

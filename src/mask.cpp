@@ -456,6 +456,16 @@ class Scanner {
         line_blank_ = false;
         continue;
       }
+      if (IsAsciiAlnum(text_[pos])) {
+        // Nothing starts inside a run of ASCII letters and digits: it is not a word start, not
+        // the first non-blank of a line, and no opener is a letter or digit. Most bytes of a
+        // reply are such runs.
+        line_blank_ = false;
+        do {
+          ++pos;
+        } while (pos < text_.size() && IsAsciiAlnum(text_[pos]));
+        continue;
+      }
       if (text_[pos] == '\n') {
         line_blank_ = true;
       } else if (!IsBlank(text_[pos])) {

@@ -24,7 +24,7 @@ const icu::Normalizer2* AsIcu(const void* p) { return static_cast<const icu::Nor
 
 }  // namespace
 
-int32_t NextCodePoint(std::string_view text, std::size_t* i) {
+int32_t detail::NextNonAsciiCodePoint(std::string_view text, std::size_t* i) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t index = 0;
   UChar32 c;
@@ -50,12 +50,7 @@ bool IsLetterMarkOrNumber(int32_t c) {
 
 }  // namespace
 
-bool IsWordCodePoint(int32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
-  return InWordRanges(c) && IsLetterMarkOrNumber(c);
-}
+bool detail::IsNonAsciiWordCodePoint(int32_t c) { return InWordRanges(c) && IsLetterMarkOrNumber(c); }
 
 void NormalizedText::Clear() {
   text.clear();
@@ -125,11 +120,20 @@ void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>
                                                           : source.size();
       std::size_t end = i;
       while (end < limit && static_cast<unsigned char>(source[end]) < 0x80) ++end;
+      // Sized once and written by index: push_back's capacity checks would stop the compiler
+      // from vectorizing this loop.
+      const std::size_t written = out->text.size();
+      out->text.resize(written + (end - i));
+      out->source_begin.resize(out->text.size());
+      out->source_end.resize(out->text.size());
+      char* text = out->text.data() + written - i;
+      uint32_t* begins = out->source_begin.data() + written - i;
+      uint32_t* ends = out->source_end.data() + written - i;
       for (std::size_t k = i; k < end; ++k) {
         const auto byte = static_cast<unsigned char>(source[k]);
-        out->text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
-        out->source_begin.push_back(static_cast<uint32_t>(k));
-        out->source_end.push_back(static_cast<uint32_t>(k + 1));
+        text[k] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        begins[k] = static_cast<uint32_t>(k);
+        ends[k] = static_cast<uint32_t>(k + 1);
       }
       i = end;
       continue;

@@ -450,6 +450,10 @@ class Scanner {
   std::vector<ByteRange> Run() {
     std::size_t pos = 0;
     while (pos < text_.size()) {
+      if (IsBlank(text_[pos])) {
+        ++pos;  // nothing starts at a blank, and a blank leaves line_blank_ as it is
+        continue;
+      }
       if (const auto range = MatchAt(pos)) {
         Emit(*range);
         pos = range->end;

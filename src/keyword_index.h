@@ -5,7 +5,9 @@
 #pragma once
 
 #include <bitset>
+#include <span>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,7 +35,30 @@ class KeywordIndex {
 
    private:
     friend class KeywordIndex;
-    Map words_;
+    // This lookup runs for every word of every sentence, several times: open addressing over
+    // one array, words and candidates in two arenas, and a stored hash that spares most byte
+    // comparisons, where std::unordered_map costs a division, a node chase and a memcmp.
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint32_t word_begin = 0;  // in words_
+      std::uint32_t word_size = 0;   // 0 for an empty slot: words are never empty
+      std::uint32_t candidates_begin = 0;  // in candidates_
+      std::uint32_t candidates_end = 0;
+    };
+    // The slot of `word` (`hash` is CacheHash(word)), or null when it is not cached.
+    const Slot* Find(std::string_view word, std::uint64_t hash) const;
+    std::span<const int> CandidatesOf(const Slot& slot) const {
+      return std::span<const int>(candidates_).subspan(slot.candidates_begin,
+                                                       slot.candidates_end - slot.candidates_begin);
+    }
+    // Caches `candidates` for `word`, which is not cached yet.
+    void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates);
+    Slot& EmptySlotFor(std::uint64_t hash);
+
+    std::vector<Slot> slots_;  // a power of two in size, at most half full
+    std::size_t size_ = 0;
+    std::string words_;
+    std::vector<int> candidates_;
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -57,6 +82,8 @@ class KeywordIndex {
   std::string_view Key(std::string_view word, std::string* buffer) const;
   void AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
                          std::vector<int>* candidates) const;
+  // Appends the candidates of `word` from the index itself (the cache missed).
+  void LookUpWord(std::string_view word, std::string* buffer, std::vector<int>* candidates) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;

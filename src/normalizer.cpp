@@ -279,14 +279,19 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 }  // namespace
 
 bool MayBeObfuscated(std::string_view plain) {
-  // Tokens as Tokenize() sees them, without storing them: a digit or leet symbol anywhere, or
-  // a third one-character token in a row one byte apart, means there may be something to undo.
+  // Tokens as Tokenize() sees them, without storing them. MakeObfuscationForm changes a token
+  // with a letter in it when it converts one of its characters, and it joins runs of three or
+  // more one-character tokens one byte apart (this scan does not check the separators).
   int spaced_run = 0;         // one-character tokens in a row
   std::size_t last_end = 0;   // end of the previous one-character token
   std::size_t token_begin = 0;
   std::size_t code_points = 0;
   bool in_token = false;
+  bool has_letter = false;
+  bool has_leet = false;      // a character that the token's conversion changes
+  bool bar_pending = false;   // a '!' or '|' that is converted if the token goes on past it
   auto end_token = [&](std::size_t end) {
+    if (has_letter && has_leet) return true;
     if (code_points == 1) {
       spaced_run = spaced_run > 0 && token_begin == last_end + 1 ? spaced_run + 1 : 1;
       last_end = end;
@@ -300,21 +305,31 @@ bool MayBeObfuscated(std::string_view plain) {
   while (i < plain.size()) {
     const std::size_t begin = i;
     const char c = plain[i];
+    bool is_letter;
     bool is_token;
     if (static_cast<unsigned char>(c) < 0x80) {
-      if (IsAsciiDigit(c) || IsLeetSymbol(c)) return true;
-      is_token = IsAsciiLetter(c);
+      is_letter = IsAsciiLetter(c);
+      is_token = is_letter || IsAsciiDigit(c) || IsLeetSymbol(c);
       ++i;
     } else {
-      is_token = IsWordCodePoint(NextCodePoint(plain, &i));
+      is_letter = IsWordCodePoint(NextCodePoint(plain, &i));
+      is_token = is_letter;
     }
     if (is_token) {
       if (!in_token) {
         token_begin = begin;
         code_points = 0;
         in_token = true;
+        has_letter = has_leet = bar_pending = false;
       }
       ++code_points;
+      has_letter = has_letter || is_letter;
+      if (c == '!' || c == '|') {
+        // A '!' that starts the token stays punctuation ("!hola"), and so does a trailing run.
+        bar_pending = bar_pending || c == '|' || begin > token_begin;
+      } else {
+        has_leet = has_leet || bar_pending || LeetLetter(c) != c;
+      }
     } else if (in_token && end_token(begin)) {
       return true;
     }

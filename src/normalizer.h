@@ -78,8 +78,11 @@ enum class SpacedRunStart {
 // reading differs and is worth matching too.
 bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out);
 
-// False when MakeObfuscationForm would return `plain` unchanged: no digit or leet symbol, and
-// no three spaced single characters. A quick scan that spares most sentences the rebuild.
+// False when MakeObfuscationForm would return `plain` unchanged: no word has both a letter and
+// a character leetspeak turns into another (0 1 3 4 5 7 @ $, or a '!' or '|' that more of the
+// word follows), and no three one-character words stand one byte apart. True may still leave
+// it unchanged. A quick scan that spares most sentences the rebuild, including those with
+// numbers, times and prices ("10:30", "$100", "3-5 days", "6pm").
 bool MayBeObfuscated(std::string_view plain);
 
 namespace detail {

@@ -145,9 +145,9 @@ void KeywordIndex::LookUpWord(std::string_view word, std::string* buffer,
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
+void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
+                                     std::string* buffer, Cache* cache,
                                      std::vector<int>* candidates) const {
-  const std::uint64_t hash = CacheHash(word);
   if (const Cache::Slot* cached = cache->Find(word, hash)) {
     const std::span<const int> found = cache->CandidatesOf(*cached);
     candidates->insert(candidates->end(), found.begin(), found.end());
@@ -158,8 +158,50 @@ void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer,
   cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin));
 }
 
-void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
-                                  std::vector<int>* candidates) const {
+void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
+  words->clear();
+  std::size_t i = 0;
+  std::size_t word_begin = std::string_view::npos;
+  auto end_word = [&](std::size_t end) {
+    const std::string_view word = text.substr(word_begin, end - word_begin);
+    words->push_back({word_begin, end, CacheHash(word)});
+    word_begin = std::string_view::npos;
+  };
+  while (i < text.size()) {
+    const std::size_t begin = i;
+    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
+    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
+    if (!is_word && word_begin != std::string_view::npos) end_word(begin);
+  }
+  if (word_begin != std::string_view::npos) end_word(text.size());
+}
+
+namespace {
+
+void SortUnique(std::vector<int>* candidates) {
+  std::sort(candidates->begin(), candidates->end());
+  candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+}
+
+}  // namespace
+
+void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>& words,
+                                  Cache* cache, std::vector<int>* candidates) const {
+  if (collapse_repeats_ && text.find('*') != std::string_view::npos) {
+    FindCandidatesWithStars(text, cache, candidates);
+    return;
+  }
+  candidates->assign(always_.begin(), always_.end());
+  std::string buffer;
+  for (const Word& word : words) {
+    AddWordCandidates(text.substr(word.begin, word.end - word.begin), word.hash, &buffer, cache,
+                      candidates);
+  }
+  SortUnique(candidates);
+}
+
+void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
+                                           std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
   std::string buffer;
   std::size_t i = 0;
@@ -172,7 +214,8 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
       candidates->assign(all_.begin(), all_.end());
       i = text.size();  // every pattern is already a candidate
     } else {
-      AddWordCandidates(text.substr(word_begin, end - word_begin), &buffer, cache, candidates);
+      const std::string_view word = text.substr(word_begin, end - word_begin);
+      AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -180,7 +223,7 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
   while (i < text.size()) {
     const std::size_t begin = i;
     const int32_t c = NextCodePoint(text, &i);
-    const bool star = c == '*' && collapse_repeats_;
+    const bool star = c == '*';
     if (IsWordCodePoint(c) || star) {
       if (word_begin == std::string_view::npos) word_begin = begin;
       starred = starred || star;
@@ -190,8 +233,7 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
     }
   }
   end_word(text.size());
-  std::sort(candidates->begin(), candidates->end());
-  candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+  SortUnique(candidates);
 }
 
 }  // namespace tonelint

@@ -71,17 +71,31 @@ class KeywordIndex {
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
-  // Writes the patterns that may match `text` (a matching or obfuscation form) to
-  // `candidates`, sorted, without duplicates. With collapse_repeats (the obfuscation form) a
-  // word with '*' and a letter ("f*ck") may stand for many words, so it makes every pattern a
-  // candidate.
-  void FindCandidates(std::string_view text, Cache* cache, std::vector<int>* candidates) const;
+  // A word of a text: bytes [begin, end), and the hash the cache looks it up by.
+  struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint64_t hash = 0;
+  };
+  // The words of `text`: maximal runs of word code points (IsWordCodePoint), in order. Split
+  // once, they serve every index the text is looked up in, and the customer-quote check.
+  static void SplitWords(std::string_view text, std::vector<Word>* words);
+
+  // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
+  // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
+  // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words, so it
+  // makes every pattern a candidate.
+  void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
+                      std::vector<int>* candidates) const;
 
  private:
+  // FindCandidates for a text with '*' and collapse_repeats: '*' is then part of words.
+  void FindCandidatesWithStars(std::string_view text, Cache* cache,
+                               std::vector<int>* candidates) const;
   // The lookup form of `word` (repeats collapsed if collapse_repeats_), in `*buffer`.
   std::string_view Key(std::string_view word, std::string* buffer) const;
-  void AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
-                         std::vector<int>* candidates) const;
+  void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
+                         Cache* cache, std::vector<int>* candidates) const;
   // Appends the candidates of `word` from the index itself (the cache missed).
   void LookUpWord(std::string_view word, std::string* buffer, std::vector<int>* candidates) const;
 

@@ -20,23 +20,6 @@ bool OverlapsAny(ByteRange range, const std::vector<ByteRange>& ranges) {
                      [&](ByteRange other) { return Overlaps(range, other); });
 }
 
-// The words of a matching form: maximal runs of word code points.
-void FindWords(std::string_view text, std::vector<ByteRange>* words) {
-  words->clear();
-  std::size_t i = 0;
-  std::size_t word_begin = std::string_view::npos;
-  while (i < text.size()) {
-    const std::size_t begin = i;
-    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
-    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
-    if (!is_word && word_begin != std::string_view::npos) {
-      words->push_back({word_begin, begin});
-      word_begin = std::string_view::npos;
-    }
-  }
-  if (word_begin != std::string_view::npos) words->push_back({word_begin, text.size()});
-}
-
 std::string_view Slice(std::string_view text, ByteRange range) {
   return text.substr(range.begin, range.end - range.begin);
 }
@@ -60,8 +43,10 @@ class LanguageTally {
 };
 
 // Hash of the three words of `text` starting at words[i] (see HashWordTrigram).
-uint64_t TrigramAt(std::string_view text, const std::vector<ByteRange>& words, std::size_t i) {
-  return HashWordTrigram(Slice(text, words[i]), Slice(text, words[i + 1]), Slice(text, words[i + 2]));
+uint64_t TrigramAt(std::string_view text, const std::vector<KeywordIndex::Word>& words,
+                   std::size_t i) {
+  auto word = [&](std::size_t k) { return Slice(text, {words[k].begin, words[k].end}); };
+  return HashWordTrigram(word(i), word(i + 1), word(i + 2));
 }
 
 // Calls `visit(groups)` for every match of `regex` in `text`, left to right. Matches of phrase
@@ -104,7 +89,10 @@ struct Linter::State {
   std::vector<ByteRange> sentences;
   std::vector<ByteRange> sentence_masks;
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
-  std::vector<ByteRange> words;
+  // The words of plain, obfuscated and obfuscated_alternative (KeywordIndex::SplitWords).
+  std::vector<KeywordIndex::Word> plain_words;
+  std::vector<KeywordIndex::Word> obfuscated_words;
+  std::vector<KeywordIndex::Word> obfuscated_alternative_words;
   std::vector<int> hits;
   // One per keyword index in use: a handful, searched in a line faster than hashed.
   std::vector<std::pair<const KeywordIndex*, KeywordIndex::Cache>> keyword_caches;
@@ -121,12 +109,15 @@ struct Linter::State {
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                     std::vector<Finding>* out);
-  void MatchForm(const PatternIndex& index, const NormalizedText& form, std::string_view sentence,
+  void MatchForm(const PatternIndex& index, const NormalizedText& form,
+                 const std::vector<KeywordIndex::Word>& form_words, std::string_view sentence,
                  std::size_t base, std::vector<Finding>* out);
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
-  void RecordDocumentEvidence(const NormalizedText& form, DocumentEvidence* evidence);
+  void RecordDocumentEvidence(const NormalizedText& form,
+                              const std::vector<KeywordIndex::Word>& form_words,
+                              DocumentEvidence* evidence);
 };
 
 Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
@@ -163,16 +154,16 @@ void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence
                               std::min(mask.end, sentence.end) - sentence.begin});
   }
   normalizer.Normalize(Slice(reply, sentence), sentence_masks, &plain);
+  KeywordIndex::SplitWords(plain.text, &plain_words);
   obfuscated_ready = false;
 }
 
 void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
   quoted_from_customer.clear();
   if (context == nullptr || context->word_trigrams.empty()) return;
-  FindWords(plain.text, &words);
-  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    if (context->word_trigrams.count(TrigramAt(plain.text, words, i)) != 0) {
-      quoted_from_customer.push_back(plain.SourceRange(words[i].begin, words[i + 2].end));
+  for (std::size_t i = 0; i + 2 < plain_words.size(); ++i) {
+    if (context->word_trigrams.count(TrigramAt(plain.text, plain_words, i)) != 0) {
+      quoted_from_customer.push_back(plain.SourceRange(plain_words[i].begin, plain_words[i + 2].end));
     }
   }
 }
@@ -188,20 +179,29 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
 
 void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                                  std::vector<Finding>* out) {
-  MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, sentence, base, out);
+  MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, plain_words, sentence, base, out);
   const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
     obfuscated_is_plain = !MayBeObfuscated(plain.text);
     obfuscated_ambiguous =
         !obfuscated_is_plain && MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
+    if (!obfuscated_is_plain) KeywordIndex::SplitWords(obfuscated.text, &obfuscated_words);
     if (obfuscated_ambiguous) {
       MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
+      KeywordIndex::SplitWords(obfuscated_alternative.text, &obfuscated_alternative_words);
     }
     obfuscated_ready = true;
   }
-  MatchForm(obfuscated_index, obfuscated_is_plain ? plain : obfuscated, sentence, base, out);
-  if (obfuscated_ambiguous) MatchForm(obfuscated_index, obfuscated_alternative, sentence, base, out);
+  if (obfuscated_is_plain) {
+    MatchForm(obfuscated_index, plain, plain_words, sentence, base, out);
+  } else {
+    MatchForm(obfuscated_index, obfuscated, obfuscated_words, sentence, base, out);
+  }
+  if (obfuscated_ambiguous) {
+    MatchForm(obfuscated_index, obfuscated_alternative, obfuscated_alternative_words, sentence,
+              base, out);
+  }
 }
 
 namespace {
@@ -229,10 +229,11 @@ bool HasEnoughRealLetters(std::string_view matched) {
 }  // namespace
 
 void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& form,
+                              const std::vector<KeywordIndex::Word>& form_words,
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
   if (index.empty()) return;
-  index.FindCandidates(form.text, &CacheFor(index.keywords), &hits);
+  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
@@ -277,10 +278,11 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
 }
 
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
+                                           const std::vector<KeywordIndex::Word>& form_words,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
-  index.FindCandidates(form.text, &CacheFor(index.keywords), &hits);
+  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
   std::erase_if(hits, [&](int hit) {
     // A signal or requirement seen once in the reply need not be looked for again.
     if (document_evidence->Has(rules, hit)) return true;
@@ -311,7 +313,7 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
     }
-    RecordDocumentEvidence(plain, &evidence);
+    RecordDocumentEvidence(plain, plain_words, &evidence);
   }
   const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
   for (std::size_t r : FiringDocumentRules(rules, document_lang, evidence, options.context,
@@ -389,10 +391,10 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
   for (ByteRange sentence : state.sentences) {
     tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
-    state.RecordDocumentEvidence(state.plain, &message.evidence);
-    FindWords(state.plain.text, &state.words);
-    for (std::size_t i = 0; i + 2 < state.words.size(); ++i) {
-      message.word_trigrams.insert(TrigramAt(state.plain.text, state.words, i));
+    KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
+    state.RecordDocumentEvidence(state.plain, state.plain_words, &message.evidence);
+    for (std::size_t i = 0; i + 2 < state.plain_words.size(); ++i) {
+      message.word_trigrams.insert(TrigramAt(state.plain.text, state.plain_words, i));
     }
   }
   message.lang = tally.Majority();

@@ -102,8 +102,10 @@ TEST_CASE("patterns without keywords are candidates exactly where they match") {
   REQUIRE(index.entries.size() == 3);
   auto candidate_rules = [&](std::string_view text) {
     KeywordIndex::Cache cache;
+    std::vector<KeywordIndex::Word> words;
+    KeywordIndex::SplitWords(text, &words);
     std::vector<int> candidates;
-    index.FindCandidates(text, &cache, &candidates);
+    index.FindCandidates(text, words, &cache, &candidates);
     std::vector<std::string> ids;
     for (int candidate : candidates) ids.push_back(rules->rules()[index.entries[candidate].owner].id);
     return ids;

@@ -307,10 +307,17 @@ bool MayBeObfuscated(std::string_view plain) {
     const char c = plain[i];
     bool is_letter;
     bool is_token;
+    std::size_t step_code_points = 1;
     if (static_cast<unsigned char>(c) < 0x80) {
       is_letter = IsAsciiLetter(c);
       is_token = is_letter || IsAsciiDigit(c) || IsLeetSymbol(c);
       ++i;
+      // The letters after a letter, most of the text, change nothing a letter does not: one
+      // step takes them all.
+      while (is_letter && i < plain.size() && IsAsciiLetter(plain[i])) {
+        ++i;
+        ++step_code_points;
+      }
     } else {
       is_letter = IsWordCodePoint(NextCodePoint(plain, &i));
       is_token = is_letter;
@@ -322,7 +329,7 @@ bool MayBeObfuscated(std::string_view plain) {
         in_token = true;
         has_letter = has_leet = bar_pending = false;
       }
-      ++code_points;
+      code_points += step_code_points;
       has_letter = has_letter || is_letter;
       if (c == '!' || c == '|') {
         // A '!' that starts the token stays punctuation ("!hola"), and so does a trailing run.

@@ -100,6 +100,9 @@ struct Linter::State {
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
   DocumentEvidence evidence;
+  // DecisiveDocumentPatterns for the options of the current Lint call, per reply language
+  // (kEs, kEn); empty until a reply in that language needs it.
+  std::vector<bool> decisive_document_patterns[2];
 
   KeywordIndex::Cache& CacheFor(const KeywordIndex& index);
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
@@ -115,9 +118,10 @@ struct Linter::State {
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
+  // Records the document patterns found in `form`; only those in `decisive` (if not null).
   void RecordDocumentEvidence(const NormalizedText& form,
                               const std::vector<KeywordIndex::Word>& form_words,
-                              DocumentEvidence* evidence);
+                              const std::vector<bool>* decisive, DocumentEvidence* evidence);
 };
 
 Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
@@ -279,11 +283,15 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
 
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            const std::vector<KeywordIndex::Word>& form_words,
+                                           const std::vector<bool>* decisive,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
   index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
   std::erase_if(hits, [&](int hit) {
+    // Most replies are linted without --context: the rules that need one cannot fire, and
+    // what they require need not be looked for.
+    if (decisive != nullptr && !(*decisive)[static_cast<std::size_t>(hit)]) return true;
     // A signal or requirement seen once in the reply need not be looked for again.
     if (document_evidence->Has(rules, hit)) return true;
     const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();
@@ -299,6 +307,12 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
   splitter.Split(reply, &sentences);
   std::vector<Lang> langs;
   const Lang reply_lang = ReplyLanguage(reply, options, &langs);
+  const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
+  std::vector<bool>& decisive = decisive_document_patterns[document_lang == Lang::kEn ? 1 : 0];
+  if (decisive.empty() && !rules.document_patterns().empty()) {
+    decisive = DecisiveDocumentPatterns(rules, document_lang, options.context,
+                                        options.context_triggers);
+  }
   evidence.Reset(rules);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
@@ -313,9 +327,8 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
     }
-    RecordDocumentEvidence(plain, plain_words, &evidence);
+    RecordDocumentEvidence(plain, plain_words, &decisive, &evidence);
   }
-  const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
   for (std::size_t r : FiringDocumentRules(rules, document_lang, evidence, options.context,
                                            options.context_triggers)) {
     const Rule& rule = rules.rules()[r];
@@ -363,6 +376,7 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
 }  // namespace
 
 std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& options) {
+  for (std::vector<bool>& decisive : state_->decisive_document_patterns) decisive.clear();
   std::vector<Finding> findings;
   const std::string& text = source.text();
   if (options.each_line) {
@@ -392,7 +406,7 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
     tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
     KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
-    state.RecordDocumentEvidence(state.plain, state.plain_words, &message.evidence);
+    state.RecordDocumentEvidence(state.plain, state.plain_words, nullptr, &message.evidence);
     for (std::size_t i = 0; i + 2 < state.plain_words.size(); ++i) {
       message.word_trigrams.insert(TrigramAt(state.plain.text, state.plain_words, i));
     }

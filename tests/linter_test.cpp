@@ -198,6 +198,29 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   CHECK(Ids("Lamentablemente no hay reembolso; disculpe las molestias.").empty());
 }
 
+TEST_CASE("document rules: one linter, linting with and without a customer's message") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const CustomerMessage complaint = linter.AnalyzeCustomerMessage("Mi tarjeta no funciona desde ayer.");
+  LintOptions with_complaint;
+  with_complaint.context = &complaint;
+  LintOptions each_line;
+  each_line.each_line = true;
+  const SourceText terse("Revisaremos su caso hoy mismo y le escribimos.");
+  auto ids = [&](const SourceText& source, const LintOptions& options) {
+    std::vector<std::string> out;
+    for (const Finding& finding : linter.Lint(source, options)) out.push_back(finding.rule->id);
+    return out;
+  };
+  // What a Lint call without context may skip, the next call with context still looks for.
+  CHECK(ids(terse, {}).empty());
+  CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
+  CHECK(ids(SourceText("Lo sentimos, revisaremos su caso."), with_complaint).empty());
+  CHECK(ids(terse, {}).empty());
+  const SourceText two_replies("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n");
+  CHECK(ids(two_replies, each_line) == Ids_t{"TL3002"});
+}
+
 TEST_CASE("the customer's own words repeated by the reply are not reported") {
   static const std::unique_ptr<RuleSet> rules = BuildRules();
   Linter linter(*rules);

@@ -287,11 +287,19 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
-  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  auto is_decisive = [&](int hit) {
+    return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)];
+  };
+  if (std::any_of(index.unkeyed_patterns.begin(), index.unkeyed_patterns.end(), is_decisive)) {
+    index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  } else {
+    // The patterns without keywords decide nothing here: their RE2::Set need not run.
+    index.keywords.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  }
   std::erase_if(hits, [&](int hit) {
     // Most replies are linted without --context: the rules that need one cannot fire, and
     // what they require need not be looked for.
-    if (decisive != nullptr && !(*decisive)[static_cast<std::size_t>(hit)]) return true;
+    if (!is_decisive(hit)) return true;
     // A signal or requirement seen once in the reply need not be looked for again.
     if (document_evidence->Has(rules, hit)) return true;
     const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();

@@ -50,6 +50,18 @@ signal bad-news
 lang es
 match lamentablemente
 
+signal laughter
+lang es
+regex (?:😂|🤣)
+
+rule TL1505 mockery-laughter-at-complaint
+lang es
+category mockery
+severity warning
+message Risas ante una queja.
+when context:complaint
+when reply:laughter
+
 rule TL3001 missing-apology
 lang es
 category missing-apology
@@ -217,6 +229,10 @@ TEST_CASE("document rules: one linter, linting with and without a customer's mes
   CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
   CHECK(ids(SourceText("Lo sentimos, revisaremos su caso."), with_complaint).empty());
   CHECK(ids(terse, {}).empty());
+  // A signal matched by a pattern without keywords, decisive only with a complaint.
+  const SourceText laughing("Lo sentimos, ya quedó 😂");
+  CHECK(ids(laughing, {}).empty());
+  CHECK(ids(laughing, with_complaint) == Ids_t{"TL1505"});
   const SourceText two_replies("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n");
   CHECK(ids(two_replies, each_line) == Ids_t{"TL3002"});
 }

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "rule_parser.h"
 
 using namespace tonelint;
@@ -208,33 +211,53 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   CHECK(Ids("Lo sentimos mucho. Revisaremos su caso hoy mismo.", with_complaint).empty());
   CHECK(Ids("Lamentablemente no hay reembolso para este pedido.") == Ids_t{"TL3002:"});
   CHECK(Ids("Lamentablemente no hay reembolso; disculpe las molestias.").empty());
+
+  // One linter in turn with and without the message: what a Lint call without it may skip
+  // (DecisiveDocumentPatterns), the next call with it still looks for.
+  auto ids = [&](std::string_view text, const LintOptions& options) {
+    std::vector<std::string> out;
+    for (const Finding& finding : linter.Lint(SourceText(std::string(text)), options)) {
+      out.push_back(finding.rule->id);
+    }
+    return out;
+  };
+  CHECK(ids(terse, {}).empty());
+  CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
+  CHECK(ids("Lo sentimos, revisaremos su caso.", with_complaint).empty());
+  CHECK(ids(terse, {}).empty());
+  // A signal matched by a pattern without keywords, decisive only with a complaint.
+  CHECK(ids("Lo sentimos, ya quedó 😂", {}).empty());
+  CHECK(ids("Lo sentimos, ya quedó 😂", with_complaint) == Ids_t{"TL1505"});
+  LintOptions each_line;
+  each_line.each_line = true;
+  CHECK(ids("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n", each_line) ==
+        Ids_t{"TL3002"});
 }
 
-TEST_CASE("document rules: one linter, linting with and without a customer's message") {
+TEST_CASE("decisive document patterns: those of the rules that may fire in the reply's language") {
   static const std::unique_ptr<RuleSet> rules = BuildRules();
   Linter linter(*rules);
   const CustomerMessage complaint = linter.AnalyzeCustomerMessage("Mi tarjeta no funciona desde ayer.");
-  LintOptions with_complaint;
-  with_complaint.context = &complaint;
-  LintOptions each_line;
-  each_line.each_line = true;
-  const SourceText terse("Revisaremos su caso hoy mismo y le escribimos.");
-  auto ids = [&](const SourceText& source, const LintOptions& options) {
-    std::vector<std::string> out;
-    for (const Finding& finding : linter.Lint(source, options)) out.push_back(finding.rule->id);
-    return out;
+  // What each decisive entry stands for: a signal's name, or a rule's id.
+  auto decisive = [&](Lang lang, const CustomerMessage* context, ContextTriggers triggers) {
+    const std::vector<bool> flags = DecisiveDocumentPatterns(*rules, lang, context, triggers);
+    REQUIRE(flags.size() == rules->document_patterns().entries.size());
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      if (!flags[i]) continue;
+      const auto [is_signal, index] = DocumentEvidence::Slot(*rules, static_cast<int>(i));
+      names.insert(is_signal ? rules->signal_names()[index] : rules->rules()[index].id);
+    }
+    return names;
   };
-  // What a Lint call without context may skip, the next call with context still looks for.
-  CHECK(ids(terse, {}).empty());
-  CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
-  CHECK(ids(SourceText("Lo sentimos, revisaremos su caso."), with_complaint).empty());
-  CHECK(ids(terse, {}).empty());
-  // A signal matched by a pattern without keywords, decisive only with a complaint.
-  const SourceText laughing("Lo sentimos, ya quedó 😂");
-  CHECK(ids(laughing, {}).empty());
-  CHECK(ids(laughing, with_complaint) == Ids_t{"TL1505"});
-  const SourceText two_replies("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n");
-  CHECK(ids(two_replies, each_line) == Ids_t{"TL3002"});
+  using Names = std::set<std::string>;
+  const auto from_message = ContextTriggers::kFromMessage;
+  // Without a message, TL3001 and TL1505 cannot fire: what they look for decides nothing.
+  CHECK(decisive(Lang::kEs, nullptr, from_message) == Names{"TL3002", "bad-news"});
+  CHECK(decisive(Lang::kEn, nullptr, from_message).empty());  // no English document rules
+  const Names all = {"TL3001", "TL3002", "bad-news", "laughter"};
+  CHECK(decisive(Lang::kEs, &complaint, from_message) == all);
+  CHECK(decisive(Lang::kEs, nullptr, ContextTriggers::kAssumeHold) == all);
 }
 
 TEST_CASE("the customer's own words repeated by the reply are not reported") {

@@ -151,8 +151,13 @@ Lang Linter::State::ReplyLanguage(std::string_view reply, const LintOptions& opt
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
   sentence_masks.clear();
-  for (ByteRange mask : masks) {
-    if (mask.end <= sentence.begin) continue;
+  // Masks are sorted and apart, so their ends are sorted too: a search, not a walk from the
+  // reply's first mask for every sentence, which made a reply with a link per line quadratic.
+  const auto first = std::partition_point(masks.begin(), masks.end(), [&](ByteRange mask) {
+    return mask.end <= sentence.begin;
+  });
+  for (auto it = first; it != masks.end(); ++it) {
+    const ByteRange mask = *it;
     if (mask.begin >= sentence.end) break;
     sentence_masks.push_back({std::max(mask.begin, sentence.begin) - sentence.begin,
                               std::min(mask.end, sentence.end) - sentence.begin});

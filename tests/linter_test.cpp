@@ -293,6 +293,19 @@ TEST_CASE("CRLF, BOM and invalid bytes keep columns right") {
   CHECK(invalid[0].column == 12);
 }
 
+TEST_CASE("every sentence of a long reply sees its own masks, and only them") {
+  std::string text;
+  for (int line = 0; line < 300; ++line) {
+    text += "Dijo \"eres un idiota\" en https://x.com/idiota. Eres un idiota. Ver {{idiota}}.\n";
+  }
+  const auto results = Lint(text);
+  REQUIRE(results.size() == 300);
+  for (std::size_t line = 0; line < results.size(); ++line) {
+    CHECK(results[line].line == line + 1);
+    CHECK(results[line].column == 56);
+  }
+}
+
 TEST_CASE("empty and blank input give no findings") {
   CHECK(Lint("").empty());
   CHECK(Lint(" \n\t\r\n").empty());

@@ -65,6 +65,36 @@ std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_la
   return firing;
 }
 
+std::vector<bool> DecisiveDocumentPatterns(const RuleSet& rules, Lang reply_lang,
+                                           const CustomerMessage* context,
+                                           ContextTriggers context_triggers) {
+  const DocumentEvidence no_reply_evidence;  // context triggers do not look at the reply
+  std::vector<bool> signals(rules.signal_names().size(), false);
+  std::vector<bool> required(rules.rules().size(), false);
+  for (std::size_t r = 0; r < rules.rules().size(); ++r) {
+    const Rule& rule = rules.rules()[r];
+    if (!rule.IsDocumentRule() || rule.lang != reply_lang) continue;
+    bool may_fire = true;
+    for (const Trigger& trigger : rule.triggers) {
+      may_fire = may_fire && (trigger.kind != Trigger::Kind::kContext ||
+                              TriggerHolds(rules, trigger, no_reply_evidence, context,
+                                           context_triggers));
+    }
+    if (!may_fire) continue;
+    required[r] = true;
+    for (const Trigger& trigger : rule.triggers) {
+      if (trigger.kind == Trigger::Kind::kReply) signals[rules.SignalIndex(trigger.signal)] = true;
+    }
+  }
+  const std::vector<PatternIndex::Entry>& entries = rules.document_patterns().entries;
+  std::vector<bool> decisive(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto [is_signal, index] = DocumentEvidence::Slot(rules, static_cast<int>(i));
+    decisive[i] = (is_signal ? signals : required)[index];
+  }
+  return decisive;
+}
+
 uint64_t HashWordTrigram(std::string_view a, std::string_view b, std::string_view c) {
   const std::hash<std::string_view> hash;
   uint64_t h = hash(a);

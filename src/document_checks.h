@@ -24,9 +24,10 @@ class DocumentEvidence {
   bool Has(const RuleSet& rules, int pattern_hit) const;
   bool HasRequired(std::size_t rule) const { return required_[rule]; }
 
- private:
   // Whether entry `pattern_hit` stands for a signal (else a rule's `require`), and its index.
   static std::pair<bool, std::size_t> Slot(const RuleSet& rules, int pattern_hit);
+
+ private:
 
   std::vector<bool> signals_;
   std::vector<bool> required_;
@@ -52,6 +53,14 @@ std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_la
                                              const DocumentEvidence& evidence,
                                              const CustomerMessage* context,
                                              ContextTriggers context_triggers);
+
+// Which document_patterns() entries can decide whether a rule of `reply_lang` fires: the
+// `require` patterns and the signals of `when reply:` triggers of the document rules of that
+// language whose context triggers hold. The others may be left unrecorded in a reply's
+// evidence without changing FiringDocumentRules. Indexed like document_patterns().entries.
+std::vector<bool> DecisiveDocumentPatterns(const RuleSet& rules, Lang reply_lang,
+                                           const CustomerMessage* context,
+                                           ContextTriggers context_triggers);
 
 // Hash of three consecutive words (matching form), for CustomerMessage::word_trigrams.
 uint64_t HashWordTrigram(std::string_view a, std::string_view b, std::string_view c);

@@ -5,6 +5,94 @@
 #include "normalizer.h"
 
 namespace tonelint {
+namespace {
+
+constexpr std::size_t kInitialSlots = 1024;
+// Bounds the cache's memory as kMaxWords bounds its words: a text of long distinct "words"
+// (a base64 blob) would otherwise keep kMaxWords of them.
+constexpr std::size_t kMaxCachedBytes = std::size_t{16} << 20;
+
+// splitmix64's finalizer: every bit of the input reaches the low bits, which pick the slot.
+std::uint64_t Mix(std::uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Eight bytes at a time, gathered without a call to memcpy: most words are shorter.
+std::uint64_t CacheHash(std::string_view word) {
+  std::uint64_t hash = word.size();
+  std::uint64_t chunk = 0;
+  unsigned shift = 0;
+  for (const char c : word) {
+    chunk |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
+    shift += 8;
+    if (shift == 64) {
+      hash = Mix(hash ^ chunk);
+      chunk = 0;
+      shift = 0;
+    }
+  }
+  return Mix(hash ^ chunk);
+}
+
+// Whether the word.size() bytes at `cached` spell `word`. The hash
+// already matched, so this almost always succeeds; an inline loop over a few bytes is cheaper
+// than the call to memcmp that std::equal becomes.
+bool SameBytes(std::string_view word, const char* cached) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] != cached[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
+                                                           std::uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.word_size == 0) return nullptr;
+    if (slot.hash == hash && slot.word_size == word.size() &&
+        SameBytes(word, words_.data() + slot.word_begin)) {
+      return &slot;
+    }
+  }
+}
+
+KeywordIndex::Cache::Slot& KeywordIndex::Cache::EmptySlotFor(std::uint64_t hash) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].word_size != 0) i = (i + 1) & mask;
+  return slots_[i];
+}
+
+void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
+                                 std::span<const int> candidates) {
+  if (size_ >= kMaxWords || words_.size() >= kMaxCachedBytes) {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
+    words_.clear();
+    candidates_.clear();
+  }
+  if (slots_.empty()) slots_.resize(kInitialSlots);
+  if ((size_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.word_size != 0) EmptySlotFor(slot.hash) = slot;
+    }
+  }
+  EmptySlotFor(hash) = {hash, static_cast<std::uint32_t>(words_.size()),
+                        static_cast<std::uint32_t>(word.size()),
+                        static_cast<std::uint32_t>(candidates_.size()),
+                        static_cast<std::uint32_t>(candidates_.size() + candidates.size())};
+  ++size_;
+  words_.append(word);
+  candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
+}
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
   if (!collapse_repeats_) return word;
@@ -42,31 +130,78 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
-                                     std::vector<int>* candidates) const {
-  if (auto cached = cache->words_.find(word); cached != cache->words_.end()) {
-    candidates->insert(candidates->end(), cached->second.begin(), cached->second.end());
-    return;
-  }
-  std::vector<int> found_here;
+void KeywordIndex::LookUpWord(std::string_view word, std::string* buffer,
+                              std::vector<int>* candidates) const {
   const std::string_view key = Key(word, buffer);
   if (auto found = exact_.find(key); found != exact_.end()) {
-    found_here.insert(found_here.end(), found->second.begin(), found->second.end());
+    candidates->insert(candidates->end(), found->second.begin(), found->second.end());
   }
   const std::size_t longest = std::min(longest_prefix_, key.size());
   for (std::size_t length = 1; length <= longest; ++length) {
     if (!prefix_lengths_.test(length)) continue;
     if (auto found = prefix_.find(key.substr(0, length)); found != prefix_.end()) {
-      found_here.insert(found_here.end(), found->second.begin(), found->second.end());
+      candidates->insert(candidates->end(), found->second.begin(), found->second.end());
     }
   }
-  candidates->insert(candidates->end(), found_here.begin(), found_here.end());
-  if (cache->words_.size() >= Cache::kMaxWords) cache->words_.clear();
-  cache->words_.emplace(word, std::move(found_here));
 }
 
-void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
-                                  std::vector<int>* candidates) const {
+void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
+                                     std::string* buffer, Cache* cache,
+                                     std::vector<int>* candidates) const {
+  if (const Cache::Slot* cached = cache->Find(word, hash)) {
+    const std::span<const int> found = cache->CandidatesOf(*cached);
+    candidates->insert(candidates->end(), found.begin(), found.end());
+    return;
+  }
+  const std::size_t found_begin = candidates->size();
+  LookUpWord(word, buffer, candidates);
+  cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin));
+}
+
+void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
+  words->clear();
+  std::size_t i = 0;
+  std::size_t word_begin = std::string_view::npos;
+  auto end_word = [&](std::size_t end) {
+    const std::string_view word = text.substr(word_begin, end - word_begin);
+    words->push_back({word_begin, end, CacheHash(word)});
+    word_begin = std::string_view::npos;
+  };
+  while (i < text.size()) {
+    const std::size_t begin = i;
+    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
+    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
+    if (!is_word && word_begin != std::string_view::npos) end_word(begin);
+  }
+  if (word_begin != std::string_view::npos) end_word(text.size());
+}
+
+namespace {
+
+void SortUnique(std::vector<int>* candidates) {
+  std::sort(candidates->begin(), candidates->end());
+  candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+}
+
+}  // namespace
+
+void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>& words,
+                                  Cache* cache, std::vector<int>* candidates) const {
+  if (collapse_repeats_ && text.find('*') != std::string_view::npos) {
+    FindCandidatesWithStars(text, cache, candidates);
+    return;
+  }
+  candidates->assign(always_.begin(), always_.end());
+  std::string buffer;
+  for (const Word& word : words) {
+    AddWordCandidates(text.substr(word.begin, word.end - word.begin), word.hash, &buffer, cache,
+                      candidates);
+  }
+  SortUnique(candidates);
+}
+
+void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
+                                           std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
   std::string buffer;
   std::size_t i = 0;
@@ -79,7 +214,8 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
       candidates->assign(all_.begin(), all_.end());
       i = text.size();  // every pattern is already a candidate
     } else {
-      AddWordCandidates(text.substr(word_begin, end - word_begin), &buffer, cache, candidates);
+      const std::string_view word = text.substr(word_begin, end - word_begin);
+      AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -87,7 +223,7 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
   while (i < text.size()) {
     const std::size_t begin = i;
     const int32_t c = NextCodePoint(text, &i);
-    const bool star = c == '*' && collapse_repeats_;
+    const bool star = c == '*';
     if (IsWordCodePoint(c) || star) {
       if (word_begin == std::string_view::npos) word_begin = begin;
       starred = starred || star;
@@ -97,8 +233,7 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
     }
   }
   end_word(text.size());
-  std::sort(candidates->begin(), candidates->end());
-  candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+  SortUnique(candidates);
 }
 
 }  // namespace tonelint

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <bitset>
+#include <span>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,7 +35,30 @@ class KeywordIndex {
 
    private:
     friend class KeywordIndex;
-    Map words_;
+    // This lookup runs for every word of every sentence, several times: open addressing over
+    // one array, words and candidates in two arenas, and a stored hash that spares most byte
+    // comparisons, where std::unordered_map costs a division, a node chase and a memcmp.
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint32_t word_begin = 0;  // in words_
+      std::uint32_t word_size = 0;   // 0 for an empty slot: words are never empty
+      std::uint32_t candidates_begin = 0;  // in candidates_
+      std::uint32_t candidates_end = 0;
+    };
+    // The slot of `word` (`hash` is CacheHash(word)), or null when it is not cached.
+    const Slot* Find(std::string_view word, std::uint64_t hash) const;
+    std::span<const int> CandidatesOf(const Slot& slot) const {
+      return std::span<const int>(candidates_).subspan(slot.candidates_begin,
+                                                       slot.candidates_end - slot.candidates_begin);
+    }
+    // Caches `candidates` for `word`, which is not cached yet.
+    void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates);
+    Slot& EmptySlotFor(std::uint64_t hash);
+
+    std::vector<Slot> slots_;  // a power of two in size, at most half full
+    std::size_t size_ = 0;
+    std::string words_;
+    std::vector<int> candidates_;
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -46,17 +71,33 @@ class KeywordIndex {
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
-  // Writes the patterns that may match `text` (a matching or obfuscation form) to
-  // `candidates`, sorted, without duplicates. With collapse_repeats (the obfuscation form) a
-  // word with '*' and a letter ("f*ck") may stand for many words, so it makes every pattern a
-  // candidate.
-  void FindCandidates(std::string_view text, Cache* cache, std::vector<int>* candidates) const;
+  // A word of a text: bytes [begin, end), and the hash the cache looks it up by.
+  struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint64_t hash = 0;
+  };
+  // The words of `text`: maximal runs of word code points (IsWordCodePoint), in order. Split
+  // once, they serve every index the text is looked up in, and the customer-quote check.
+  static void SplitWords(std::string_view text, std::vector<Word>* words);
+
+  // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
+  // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
+  // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words, so it
+  // makes every pattern a candidate.
+  void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
+                      std::vector<int>* candidates) const;
 
  private:
+  // FindCandidates for a text with '*' and collapse_repeats: '*' is then part of words.
+  void FindCandidatesWithStars(std::string_view text, Cache* cache,
+                               std::vector<int>* candidates) const;
   // The lookup form of `word` (repeats collapsed if collapse_repeats_), in `*buffer`.
   std::string_view Key(std::string_view word, std::string* buffer) const;
-  void AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
-                         std::vector<int>* candidates) const;
+  void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
+                         Cache* cache, std::vector<int>* candidates) const;
+  // Appends the candidates of `word` from the index itself (the cache missed).
+  void LookUpWord(std::string_view word, std::string* buffer, std::vector<int>* candidates) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;

@@ -20,23 +20,6 @@ bool OverlapsAny(ByteRange range, const std::vector<ByteRange>& ranges) {
                      [&](ByteRange other) { return Overlaps(range, other); });
 }
 
-// The words of a matching form: maximal runs of word code points.
-void FindWords(std::string_view text, std::vector<ByteRange>* words) {
-  words->clear();
-  std::size_t i = 0;
-  std::size_t word_begin = std::string_view::npos;
-  while (i < text.size()) {
-    const std::size_t begin = i;
-    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
-    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
-    if (!is_word && word_begin != std::string_view::npos) {
-      words->push_back({word_begin, begin});
-      word_begin = std::string_view::npos;
-    }
-  }
-  if (word_begin != std::string_view::npos) words->push_back({word_begin, text.size()});
-}
-
 std::string_view Slice(std::string_view text, ByteRange range) {
   return text.substr(range.begin, range.end - range.begin);
 }
@@ -60,8 +43,10 @@ class LanguageTally {
 };
 
 // Hash of the three words of `text` starting at words[i] (see HashWordTrigram).
-uint64_t TrigramAt(std::string_view text, const std::vector<ByteRange>& words, std::size_t i) {
-  return HashWordTrigram(Slice(text, words[i]), Slice(text, words[i + 1]), Slice(text, words[i + 2]));
+uint64_t TrigramAt(std::string_view text, const std::vector<KeywordIndex::Word>& words,
+                   std::size_t i) {
+  auto word = [&](std::size_t k) { return Slice(text, {words[k].begin, words[k].end}); };
+  return HashWordTrigram(word(i), word(i + 1), word(i + 2));
 }
 
 // Calls `visit(groups)` for every match of `regex` in `text`, left to right. Matches of phrase
@@ -104,9 +89,13 @@ struct Linter::State {
   std::vector<ByteRange> sentences;
   std::vector<ByteRange> sentence_masks;
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
-  std::vector<ByteRange> words;
+  // The words of plain, obfuscated and obfuscated_alternative (KeywordIndex::SplitWords).
+  std::vector<KeywordIndex::Word> plain_words;
+  std::vector<KeywordIndex::Word> obfuscated_words;
+  std::vector<KeywordIndex::Word> obfuscated_alternative_words;
   std::vector<int> hits;
-  std::unordered_map<const KeywordIndex*, KeywordIndex::Cache> keyword_caches;
+  // One per keyword index in use: a handful, searched in a line faster than hashed.
+  std::vector<std::pair<const KeywordIndex*, KeywordIndex::Cache>> keyword_caches;
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
@@ -120,7 +109,11 @@ struct Linter::State {
     // languages until the reply's language is known.
     std::vector<std::size_t> undecided;
   } stream;
+  // DecisiveDocumentPatterns for the options of the current Lint call, per reply language
+  // (kEs, kEn); empty until a reply in that language needs it.
+  std::vector<bool> decisive_document_patterns[2];
 
+  KeywordIndex::Cache& CacheFor(const KeywordIndex& index);
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
                  std::vector<Finding>* out);
   void FindMasksAndSentences(std::string_view reply, const LintOptions& options);
@@ -128,26 +121,39 @@ struct Linter::State {
                          std::vector<Lang>* langs, LanguageTally* tally);
   // Matches every sentence; a sentence of unknown language is matched in `reply_lang`, or in
   // both languages when that is unknown or not known yet (nullopt: their indexes in `out` are
-  // appended to `undecided`).
+  // appended to `undecided`). Records the document patterns in `decisive` (all when null:
+  // a streamed reply's language, and so what decides, is known only at its end).
   void LintSentences(std::string_view reply, std::size_t base, const LintOptions& options,
                      const std::vector<Lang>& langs, std::optional<Lang> reply_lang,
-                     std::vector<Finding>* out, std::vector<std::size_t>* undecided);
+                     const std::vector<bool>* decisive, std::vector<Finding>* out,
+                     std::vector<std::size_t>* undecided);
   void AddDocumentFindings(Lang reply_lang, std::size_t base, const LintOptions& options,
                            std::vector<Finding>* out);
   void NormalizeSentence(std::string_view reply, ByteRange sentence);
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                     std::vector<Finding>* out);
-  void MatchForm(const PatternIndex& index, const NormalizedText& form, std::string_view sentence,
+  void MatchForm(const PatternIndex& index, const NormalizedText& form,
+                 const std::vector<KeywordIndex::Word>& form_words, std::string_view sentence,
                  std::size_t base, std::vector<Finding>* out);
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
-  void RecordDocumentEvidence(const NormalizedText& form, DocumentEvidence* evidence);
+  // Records the document patterns found in `form`; only those in `decisive` (if not null).
+  void RecordDocumentEvidence(const NormalizedText& form,
+                              const std::vector<KeywordIndex::Word>& form_words,
+                              const std::vector<bool>* decisive, DocumentEvidence* evidence);
 };
 
 Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
 Linter::~Linter() = default;
+
+KeywordIndex::Cache& Linter::State::CacheFor(const KeywordIndex& index) {
+  for (auto& [owner, cache] : keyword_caches) {
+    if (owner == &index) return cache;
+  }
+  return keyword_caches.emplace_back(&index, KeywordIndex::Cache()).second;
+}
 
 void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions& options,
                                       std::vector<Lang>* langs, LanguageTally* tally) {
@@ -172,23 +178,28 @@ Lang ReplyLanguage(const LanguageTally& tally, const LintOptions& options) {
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
   sentence_masks.clear();
-  for (ByteRange mask : masks) {
-    if (mask.end <= sentence.begin) continue;
+  // Masks are sorted and apart, so their ends are sorted too: a search, not a walk from the
+  // reply's first mask for every sentence, which made a reply with a link per line quadratic.
+  const auto first = std::partition_point(masks.begin(), masks.end(), [&](ByteRange mask) {
+    return mask.end <= sentence.begin;
+  });
+  for (auto it = first; it != masks.end(); ++it) {
+    const ByteRange mask = *it;
     if (mask.begin >= sentence.end) break;
     sentence_masks.push_back({std::max(mask.begin, sentence.begin) - sentence.begin,
                               std::min(mask.end, sentence.end) - sentence.begin});
   }
   normalizer.Normalize(Slice(reply, sentence), sentence_masks, &plain);
+  KeywordIndex::SplitWords(plain.text, &plain_words);
   obfuscated_ready = false;
 }
 
 void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
   quoted_from_customer.clear();
   if (context == nullptr || context->word_trigrams.empty()) return;
-  FindWords(plain.text, &words);
-  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    if (context->word_trigrams.count(TrigramAt(plain.text, words, i)) != 0) {
-      quoted_from_customer.push_back(plain.SourceRange(words[i].begin, words[i + 2].end));
+  for (std::size_t i = 0; i + 2 < plain_words.size(); ++i) {
+    if (context->word_trigrams.count(TrigramAt(plain.text, plain_words, i)) != 0) {
+      quoted_from_customer.push_back(plain.SourceRange(plain_words[i].begin, plain_words[i + 2].end));
     }
   }
 }
@@ -204,20 +215,29 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
 
 void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
                                  std::vector<Finding>* out) {
-  MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, sentence, base, out);
+  MatchForm(rules.phrases(lang, PatternMode::kPlain), plain, plain_words, sentence, base, out);
   const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
     obfuscated_is_plain = !MayBeObfuscated(plain.text);
     obfuscated_ambiguous =
         !obfuscated_is_plain && MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
+    if (!obfuscated_is_plain) KeywordIndex::SplitWords(obfuscated.text, &obfuscated_words);
     if (obfuscated_ambiguous) {
       MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
+      KeywordIndex::SplitWords(obfuscated_alternative.text, &obfuscated_alternative_words);
     }
     obfuscated_ready = true;
   }
-  MatchForm(obfuscated_index, obfuscated_is_plain ? plain : obfuscated, sentence, base, out);
-  if (obfuscated_ambiguous) MatchForm(obfuscated_index, obfuscated_alternative, sentence, base, out);
+  if (obfuscated_is_plain) {
+    MatchForm(obfuscated_index, plain, plain_words, sentence, base, out);
+  } else {
+    MatchForm(obfuscated_index, obfuscated, obfuscated_words, sentence, base, out);
+  }
+  if (obfuscated_ambiguous) {
+    MatchForm(obfuscated_index, obfuscated_alternative, obfuscated_alternative_words, sentence,
+              base, out);
+  }
 }
 
 namespace {
@@ -245,10 +265,11 @@ bool HasEnoughRealLetters(std::string_view matched) {
 }  // namespace
 
 void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& form,
+                              const std::vector<KeywordIndex::Word>& form_words,
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
   if (index.empty()) return;
-  index.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
+  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
@@ -293,11 +314,24 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
 }
 
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
+                                           const std::vector<KeywordIndex::Word>& form_words,
+                                           const std::vector<bool>* decisive,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
-  index.FindCandidates(form.text, &keyword_caches[&index.keywords], &hits);
+  auto is_decisive = [&](int hit) {
+    return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)];
+  };
+  if (std::any_of(index.unkeyed_patterns.begin(), index.unkeyed_patterns.end(), is_decisive)) {
+    index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  } else {
+    // The patterns without keywords decide nothing here: their RE2::Set need not run.
+    index.keywords.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  }
   std::erase_if(hits, [&](int hit) {
+    // Most replies are linted without --context: the rules that need one cannot fire, and
+    // what they require need not be looked for.
+    if (!is_decisive(hit)) return true;
     // A signal or requirement seen once in the reply need not be looked for again.
     if (document_evidence->Has(rules, hit)) return true;
     const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();
@@ -319,14 +353,21 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
   LanguageTally tally;
   SentenceLanguages(reply, options, &langs, &tally);
   const Lang reply_lang = ReplyLanguage(tally, options);
+  const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
+  std::vector<bool>& decisive = decisive_document_patterns[document_lang == Lang::kEn ? 1 : 0];
+  if (decisive.empty() && !rules.document_patterns().empty()) {
+    decisive = DecisiveDocumentPatterns(rules, document_lang, options.context,
+                                        options.context_triggers);
+  }
   evidence.Reset(rules);
-  LintSentences(reply, base, options, langs, reply_lang, out, nullptr);
+  LintSentences(reply, base, options, langs, reply_lang, &decisive, out, nullptr);
   AddDocumentFindings(reply_lang, base, options, out);
 }
 
 void Linter::State::LintSentences(std::string_view reply, std::size_t base,
                                   const LintOptions& options, const std::vector<Lang>& langs,
-                                  std::optional<Lang> reply_lang, std::vector<Finding>* out,
+                                  std::optional<Lang> reply_lang,
+                                  const std::vector<bool>* decisive, std::vector<Finding>* out,
                                   std::vector<std::size_t>* undecided) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
@@ -345,7 +386,7 @@ void Linter::State::LintSentences(std::string_view reply, std::size_t base,
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
     }
-    RecordDocumentEvidence(plain, &evidence);
+    RecordDocumentEvidence(plain, plain_words, decisive, &evidence);
   }
 }
 
@@ -402,6 +443,7 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
 }  // namespace
 
 std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& options) {
+  for (std::vector<bool>& decisive : state_->decisive_document_patterns) decisive.clear();
   std::vector<Finding> findings;
   const std::string& text = source.text();
   if (options.each_line) {
@@ -457,7 +499,8 @@ void Linter::LintPiece(const SourceText& piece, std::size_t offset, std::size_t 
   state.FindMasksAndSentences(text, stream.options);
   std::vector<Lang> langs;
   state.SentenceLanguages(text, stream.options, &langs, &stream.tally);
-  state.LintSentences(text, offset, stream.options, langs, std::nullopt, out, &stream.undecided);
+  state.LintSentences(text, offset, stream.options, langs, std::nullopt, nullptr, out,
+                      &stream.undecided);
   // Positions in increasing offset order, which keeps PositionOf() linear on a long line.
   std::vector<std::size_t> order(out->size() - first);
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = first + i;
@@ -497,10 +540,10 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
   for (ByteRange sentence : state.sentences) {
     tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
-    state.RecordDocumentEvidence(state.plain, &message.evidence);
-    FindWords(state.plain.text, &state.words);
-    for (std::size_t i = 0; i + 2 < state.words.size(); ++i) {
-      message.word_trigrams.insert(TrigramAt(state.plain.text, state.words, i));
+    KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
+    state.RecordDocumentEvidence(state.plain, state.plain_words, nullptr, &message.evidence);
+    for (std::size_t i = 0; i + 2 < state.plain_words.size(); ++i) {
+      message.word_trigrams.insert(TrigramAt(state.plain.text, state.plain_words, i));
     }
   }
   message.lang = tally.Majority();

@@ -408,9 +408,22 @@ bool AtWordStart(std::string_view text, std::size_t pos) {
 
 // A URL (scheme://..., www...., mailto:..., tel:...) or an e-mail address starting at the
 // word that begins at `pos`.
+std::size_t LocalPartEnd(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && IsLocalPartChar(text[pos])) ++pos;
+  return pos;
+}
+
+// Whether AddressAt can find something at `pos`: its word is followed by '@' or ':'
+// (scheme://, mailto:, tel:) or begins with "www.". A cheap test for most words, which
+// are none of these.
+bool MayStartAddress(std::string_view text, std::size_t pos) {
+  const std::size_t word_end = LocalPartEnd(text, pos);
+  return (word_end < text.size() && (text[word_end] == '@' || text[word_end] == ':')) ||
+         StartsWithIgnoreCase(text.substr(pos), "www.");
+}
+
 std::optional<ByteRange> AddressAt(std::string_view text, std::size_t pos) {
-  std::size_t word_end = pos;
-  while (word_end < text.size() && IsLocalPartChar(text[word_end])) ++word_end;
+  const std::size_t word_end = LocalPartEnd(text, pos);
   const std::string_view word = text.substr(pos, word_end - pos);
   const std::string_view rest = text.substr(word_end);
   if (rest.starts_with("://") && IsScheme(word)) return Url(text, pos, word_end + 3);
@@ -450,10 +463,29 @@ class Scanner {
   std::vector<ByteRange> Run() {
     std::size_t pos = 0;
     while (pos < text_.size()) {
-      if (const auto range = MatchAt(pos)) {
-        Emit(*range);
-        pos = range->end;
+      if (IsBlank(text_[pos])) {
+        ++pos;  // nothing starts at a blank, and a blank leaves line_blank_ as it is
+        continue;
+      }
+      // At a letter or digit only an address can start (no opener or line-start construct is
+      // one), and it needs its word to be followed by '@' or ':' or to begin with "www.".
+      const bool only_text = IsAsciiAlnum(text_[pos]) && !MayStartAddress(text_, pos);
+      if (!only_text) {
+        if (const auto range = MatchAt(pos)) {
+          Emit(*range);
+          pos = range->end;
+          line_blank_ = false;
+          continue;
+        }
+      }
+      if (IsAsciiAlnum(text_[pos])) {
+        // Nothing starts inside a run of ASCII letters and digits: it is not a word start, not
+        // the first non-blank of a line, and no opener is a letter or digit. Most bytes of a
+        // reply are such runs.
         line_blank_ = false;
+        do {
+          ++pos;
+        } while (pos < text_.size() && IsAsciiAlnum(text_[pos]));
         continue;
       }
       if (text_[pos] == '\n') {

@@ -24,7 +24,7 @@ const icu::Normalizer2* AsIcu(const void* p) { return static_cast<const icu::Nor
 
 }  // namespace
 
-int32_t NextCodePoint(std::string_view text, std::size_t* i) {
+int32_t detail::NextNonAsciiCodePoint(std::string_view text, std::size_t* i) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t index = 0;
   UChar32 c;
@@ -50,12 +50,7 @@ bool IsLetterMarkOrNumber(int32_t c) {
 
 }  // namespace
 
-bool IsWordCodePoint(int32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
-  return InWordRanges(c) && IsLetterMarkOrNumber(c);
-}
+bool detail::IsNonAsciiWordCodePoint(int32_t c) { return InWordRanges(c) && IsLetterMarkOrNumber(c); }
 
 void NormalizedText::Clear() {
   text.clear();
@@ -125,11 +120,20 @@ void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>
                                                           : source.size();
       std::size_t end = i;
       while (end < limit && static_cast<unsigned char>(source[end]) < 0x80) ++end;
+      // Sized once and written by index: push_back's capacity checks would stop the compiler
+      // from vectorizing this loop.
+      const std::size_t written = out->text.size();
+      out->text.resize(written + (end - i));
+      out->source_begin.resize(out->text.size());
+      out->source_end.resize(out->text.size());
+      char* text = out->text.data() + written - i;
+      uint32_t* begins = out->source_begin.data() + written - i;
+      uint32_t* ends = out->source_end.data() + written - i;
       for (std::size_t k = i; k < end; ++k) {
         const auto byte = static_cast<unsigned char>(source[k]);
-        out->text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
-        out->source_begin.push_back(static_cast<uint32_t>(k));
-        out->source_end.push_back(static_cast<uint32_t>(k + 1));
+        text[k] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        begins[k] = static_cast<uint32_t>(k);
+        ends[k] = static_cast<uint32_t>(k + 1);
       }
       i = end;
       continue;
@@ -275,14 +279,19 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 }  // namespace
 
 bool MayBeObfuscated(std::string_view plain) {
-  // Tokens as Tokenize() sees them, without storing them: a digit or leet symbol anywhere, or
-  // a third one-character token in a row one byte apart, means there may be something to undo.
+  // Tokens as Tokenize() sees them, without storing them. MakeObfuscationForm changes a token
+  // with a letter in it when it converts one of its characters, and it joins runs of three or
+  // more one-character tokens one byte apart (this scan does not check the separators).
   int spaced_run = 0;         // one-character tokens in a row
   std::size_t last_end = 0;   // end of the previous one-character token
   std::size_t token_begin = 0;
   std::size_t code_points = 0;
   bool in_token = false;
+  bool has_letter = false;
+  bool has_leet = false;      // a character that the token's conversion changes
+  bool bar_pending = false;   // a '!' or '|' that is converted if the token goes on past it
   auto end_token = [&](std::size_t end) {
+    if (has_letter && has_leet) return true;
     if (code_points == 1) {
       spaced_run = spaced_run > 0 && token_begin == last_end + 1 ? spaced_run + 1 : 1;
       last_end = end;
@@ -296,21 +305,38 @@ bool MayBeObfuscated(std::string_view plain) {
   while (i < plain.size()) {
     const std::size_t begin = i;
     const char c = plain[i];
+    bool is_letter;
     bool is_token;
+    std::size_t step_code_points = 1;
     if (static_cast<unsigned char>(c) < 0x80) {
-      if (IsAsciiDigit(c) || IsLeetSymbol(c)) return true;
-      is_token = IsAsciiLetter(c);
+      is_letter = IsAsciiLetter(c);
+      is_token = is_letter || IsAsciiDigit(c) || IsLeetSymbol(c);
       ++i;
+      // The letters after a letter, most of the text, change nothing a letter does not: one
+      // step takes them all.
+      while (is_letter && i < plain.size() && IsAsciiLetter(plain[i])) {
+        ++i;
+        ++step_code_points;
+      }
     } else {
-      is_token = IsWordCodePoint(NextCodePoint(plain, &i));
+      is_letter = IsWordCodePoint(NextCodePoint(plain, &i));
+      is_token = is_letter;
     }
     if (is_token) {
       if (!in_token) {
         token_begin = begin;
         code_points = 0;
         in_token = true;
+        has_letter = has_leet = bar_pending = false;
       }
-      ++code_points;
+      code_points += step_code_points;
+      has_letter = has_letter || is_letter;
+      if (c == '!' || c == '|') {
+        // A '!' that starts the token stays punctuation ("!hola"), and so does a trailing run.
+        bar_pending = bar_pending || c == '|' || begin > token_begin;
+      } else {
+        has_leet = has_leet || bar_pending || LeetLetter(c) != c;
+      }
     } else if (in_token && end_token(begin)) {
       return true;
     }

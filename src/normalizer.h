@@ -78,13 +78,30 @@ enum class SpacedRunStart {
 // reading differs and is worth matching too.
 bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out);
 
-// False when MakeObfuscationForm would return `plain` unchanged: no digit or leet symbol, and
-// no three spaced single characters. A quick scan that spares most sentences the rebuild.
+// False when MakeObfuscationForm would return `plain` unchanged: no word has both a letter and
+// a character leetspeak turns into another (0 1 3 4 5 7 @ $, or a '!' or '|' that more of the
+// word follows), and no three one-character words stand one byte apart. True may still leave
+// it unchanged. A quick scan that spares most sentences the rebuild, including those with
+// numbers, times and prices ("10:30", "$100", "3-5 days", "6pm").
 bool MayBeObfuscated(std::string_view plain);
+
+namespace detail {
+// The non-ASCII halves of NextCodePoint and IsWordCodePoint, out of line: the ASCII halves are
+// inlined into the per-byte loops of every caller.
+int32_t NextNonAsciiCodePoint(std::string_view text, std::size_t* i);
+bool IsNonAsciiWordCodePoint(int32_t code_point);
+}  // namespace detail
 
 // Decodes the code point at byte `*i` of `text` and advances `*i` past it. Ill-formed bytes
 // decode as U+FFFD (one byte or maximal subpart at a time), so the loop always progresses.
-int32_t NextCodePoint(std::string_view text, std::size_t* i);
+inline int32_t NextCodePoint(std::string_view text, std::size_t* i) {
+  const auto byte = static_cast<unsigned char>(text[*i]);
+  if (byte < 0x80) {
+    ++*i;
+    return byte;
+  }
+  return detail::NextNonAsciiCodePoint(text, i);
+}
 
 // Word characters of the matching form, as the body of an RE2 character class: ASCII letters
 // and digits, and the blocks where the world's letters live (Latin, Greek, Cyrillic, Hebrew,
@@ -99,6 +116,12 @@ inline constexpr std::string_view kWordClassBody =
 // True for a code point that is part of a word in the matching form: an ASCII letter or digit,
 // or a letter, mark or number inside the ranges of kWordClassBody. The definition every
 // word-boundary decision in tonelint uses.
-bool IsWordCodePoint(int32_t code_point);
+inline bool IsWordCodePoint(int32_t code_point) {
+  if (code_point < 0x80) {
+    return (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z') ||
+           (code_point >= '0' && code_point <= '9');
+  }
+  return detail::IsNonAsciiWordCodePoint(code_point);
+}
 
 }  // namespace tonelint

@@ -208,10 +208,13 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   return set;
 }
 
-void PatternIndex::FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
-                                  std::vector<int>* candidates) const {
-  keywords.FindCandidates(text, cache, candidates);
-  if (!unkeyed) return;
+void PatternIndex::FindCandidates(std::string_view text,
+                                  const std::vector<KeywordIndex::Word>& words,
+                                  KeywordIndex::Cache* cache, std::vector<int>* candidates) const {
+  keywords.FindCandidates(text, words, cache, candidates);
+  // Most sentences match none of these. Asked only whether any matches, RE2 allocates no
+  // match list and stops at the first match.
+  if (!unkeyed || !unkeyed->Match(text, nullptr)) return;
   std::vector<int> matched;
   if (!unkeyed->Match(text, &matched)) return;
   for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);

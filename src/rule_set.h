@@ -75,8 +75,9 @@ struct PatternIndex {
 
   bool empty() const { return entries.empty(); }
   // Positions in `entries` of the patterns that may match `text`, sorted, no duplicates.
-  void FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
-                      std::vector<int>* candidates) const;
+  // `words` are the words of `text` (KeywordIndex::SplitWords).
+  void FindCandidates(std::string_view text, const std::vector<KeywordIndex::Word>& words,
+                      KeywordIndex::Cache* cache, std::vector<int>* candidates) const;
 };
 
 // When the rules' own RE2s are compiled.

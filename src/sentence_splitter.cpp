@@ -1,18 +1,67 @@
 #include "sentence_splitter.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
 
 namespace tonelint {
+namespace {
+
+// What a code point's Sentence_Break property (UAX #29) means for the line check below.
+enum class BreakRole : uint8_t {
+  kOther,     // never a break next to it on its own
+  kTerm,      // ATerm, STerm: . ! ? and the like
+  kClose,     // closing punctuation and quotes
+  kSpace,     // Sp
+  kParaSep,   // Sep, CR, LF: a break always follows
+  kTailStop,  // Extend, Format: transparent to the rules, but only plain tails are recognised
+};
+
+BreakRole RoleOf(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM:
+    case U_SB_STERM: return BreakRole::kTerm;
+    case U_SB_CLOSE: return BreakRole::kClose;
+    case U_SB_SP: return BreakRole::kSpace;
+    case U_SB_SEP:
+    case U_SB_CR:
+    case U_SB_LF: return BreakRole::kParaSep;
+    case U_SB_EXTEND:
+    case U_SB_FORMAT: return BreakRole::kTailStop;
+    default: return BreakRole::kOther;
+  }
+}
+
+}  // namespace
 
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
+  std::array<BreakRole, 128> ascii_roles;  // RoleOf for ASCII, which is most of any reply
+
+  BreakRole RoleAt(std::string_view line, std::size_t* i) const {
+    const auto byte = static_cast<unsigned char>(line[*i]);
+    if (byte < 0x80) {
+      ++*i;
+      return ascii_roles[byte];
+    }
+    UChar32 c;
+    U8_NEXT(line.data(), *i, line.size(), c);
+    return c < 0 ? BreakRole::kOther : RoleOf(c);  // ICU reads ill-formed bytes as U+FFFD
+  }
+  bool IsOneSentence(std::string_view line) const;
+  void SplitWithIcu(std::string_view text, std::size_t begin, std::size_t end,
+                    std::vector<ByteRange>* sentences);
 };
 
 SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
+  for (UChar32 c = 0; c < 0x80; ++c) impl_->ascii_roles[c] = RoleOf(c);
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -44,30 +93,78 @@ void AppendBounded(std::string_view text, std::size_t begin, std::size_t end,
 
 }  // namespace
 
+// UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
+// with its closing marks and spaces (SB11), and never inside a final run "terminators and
+// closing marks, then spaces, then \n" (SB8a, SB9, SB10). A line with no terminator before
+// such a run and no separator but its final "\n" or "\r\n" is therefore one sentence, and
+// ICU, which costs more than this scan, need not see it. `line` ends after its "\n", or at the
+// end of the text.
+bool SentenceSplitter::Impl::IsOneSentence(std::string_view line) const {
+  std::size_t end = line.size();
+  if (end > 0 && line[end - 1] == '\n') --end;
+  if (end > 0 && line[end - 1] == '\r') --end;
+  enum class Part { kBody, kTerms, kSpaces } part = Part::kBody;
+  for (std::size_t i = 0; i < end;) {
+    const BreakRole role = RoleAt(line, &i);
+    switch (part) {
+      case Part::kBody:
+        if (role == BreakRole::kTerm) part = Part::kTerms;
+        if (role == BreakRole::kParaSep) return false;
+        break;
+      case Part::kTerms:
+        if (role == BreakRole::kSpace) part = Part::kSpaces;
+        else if (role != BreakRole::kTerm && role != BreakRole::kClose) return false;
+        break;
+      case Part::kSpaces:
+        if (role != BreakRole::kSpace) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+// Sentences of text[begin, end), which starts and ends at a line boundary: ICU never looks
+// past a paragraph separator, so a break there is a break for the whole text.
+void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t begin,
+                                          std::size_t end, std::vector<ByteRange>* sentences) {
+  const std::string_view part = text.substr(begin, end - begin);
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &status);
+  iterator->setText(utext, status);
+  int32_t from = iterator->first();
+  for (int32_t to = iterator->next(); to != icu::BreakIterator::DONE;
+       from = to, to = iterator->next()) {
+    AppendBounded(text, begin + static_cast<std::size_t>(from), begin + static_cast<std::size_t>(to),
+                  sentences);
+  }
+  // The iterator keeps a pointer to the UText; detach it before the text goes away.
+  iterator->setText(icu::UnicodeString());
+  utext_close(utext);
+}
+
 void SentenceSplitter::Split(std::string_view text, std::vector<ByteRange>* sentences) {
   sentences->clear();
   if (text.empty()) return;
-  if (!impl_->iterator) {
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-      std::size_t end = text.find('\n', begin);
-      end = end == std::string_view::npos ? text.size() : end + 1;
+  // Lines that are one sentence are taken as they are, and so is every line without ICU's
+  // break data; runs of the other lines go to ICU together.
+  std::size_t icu_begin = std::string_view::npos;
+  auto flush = [&](std::size_t icu_end) {
+    if (icu_begin == std::string_view::npos) return;
+    impl_->SplitWithIcu(text, icu_begin, icu_end, sentences);
+    icu_begin = std::string_view::npos;
+  };
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    if (!impl_->iterator || impl_->IsOneSentence(text.substr(begin, end - begin))) {
+      flush(begin);
       AppendBounded(text, begin, end, sentences);
-      begin = end;
+    } else if (icu_begin == std::string_view::npos) {
+      icu_begin = begin;
     }
-    return;
+    begin = end;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  impl_->iterator->setText(utext, status);
-  int32_t begin = impl_->iterator->first();
-  for (int32_t end = impl_->iterator->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = impl_->iterator->next()) {
-    AppendBounded(text, static_cast<std::size_t>(begin), static_cast<std::size_t>(end), sentences);
-  }
-  // The iterator keeps a pointer to the UText; detach it before the text goes away.
-  impl_->iterator->setText(icu::UnicodeString());
-  utext_close(utext);
+  flush(text.size());
 }
 
 }  // namespace tonelint

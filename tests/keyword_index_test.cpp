@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "normalizer.h"
 
 using tonelint::Keyword;
@@ -18,12 +21,19 @@ std::vector<Keyword> KeywordsOf(std::string_view pattern) {
   return compiled.keywords;
 }
 
+void FindCandidates(const KeywordIndex& index, std::string_view text, KeywordIndex::Cache* cache,
+                    std::vector<int>* out) {
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(text, &words);
+  index.FindCandidates(text, words, cache, out);
+}
+
 std::vector<int> Candidates(const KeywordIndex& index, std::string_view text) {
   std::vector<int> out;
   KeywordIndex::Cache cache;
-  index.FindCandidates(text, &cache, &out);
+  FindCandidates(index, text, &cache, &out);
   std::vector<int> again;
-  index.FindCandidates(text, &cache, &again);  // now from the cache
+  FindCandidates(index, text, &cache, &again);  // now from the cache
   CHECK(again == out);
   return out;
 }
@@ -60,4 +70,51 @@ TEST_CASE("with collapsed repeats, stretched letters and stars still find the pa
   CHECK(Candidates(index, "fuuuuck") == std::vector<int>{1});
   CHECK(Candidates(index, "f*ck") == std::vector<int>{0, 1});
   CHECK(Candidates(index, "* lista").empty());  // a bullet is not a starred word
+}
+
+TEST_CASE("the cache gives the index's answer as it grows, and after it is cleared") {
+  KeywordIndex index;
+  index.Add(0, {{"w700", false}});
+  index.Add(1, {{"pre", true}});
+  KeywordIndex::Cache cache;
+  std::vector<int> found;
+  std::size_t wrong = 0;
+  // Past kMaxWords distinct words the cache starts over; w700 is then looked up afresh.
+  for (std::size_t pass = 0; pass < 2; ++pass) {
+    for (std::size_t n = 0; n < KeywordIndex::Cache::kMaxWords + 1000; n += 1 + pass * 99) {
+      FindCandidates(index, "w" + std::to_string(n) + " prefix", &cache, &found);
+      wrong += found != (n == 700 ? std::vector<int>{0, 1} : std::vector<int>{1});
+    }
+  }
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("the cache holds a bounded number of bytes, and stays right past the bound") {
+  KeywordIndex index;
+  index.Add(0, {{"pre", true}});
+  KeywordIndex::Cache cache;
+  std::vector<int> found;
+  // Nine distinct two-megabyte words overflow the cache's byte budget.
+  for (char first = 'a'; first < 'j'; ++first) {
+    const std::string word = std::string(1, first) + std::string(2 << 20, 'x');
+    FindCandidates(index, word, &cache, &found);
+    CHECK(found.empty());
+    FindCandidates(index, "prefix " + word, &cache, &found);
+    CHECK(found == std::vector<int>{0});
+  }
+}
+
+TEST_CASE("a text's words: runs of word code points, each with the same hash wherever it is") {
+  const std::string_view text = "¡hola, niño! 2x hola";
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(text, &words);
+  std::vector<std::string_view> spelled;
+  for (const KeywordIndex::Word& word : words) {
+    spelled.push_back(text.substr(word.begin, word.end - word.begin));
+  }
+  CHECK(spelled == std::vector<std::string_view>{"hola", "niño", "2x", "hola"});
+  CHECK(words[0].hash == words[3].hash);
+  CHECK(words[0].hash != words[1].hash);
+  KeywordIndex::SplitWords("", &words);
+  CHECK(words.empty());
 }

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "rule_parser.h"
 
 using namespace tonelint;
@@ -49,6 +52,18 @@ match no funciona
 signal bad-news
 lang es
 match lamentablemente
+
+signal laughter
+lang es
+regex (?:😂|🤣)
+
+rule TL1505 mockery-laughter-at-complaint
+lang es
+category mockery
+severity warning
+message Risas ante una queja.
+when context:complaint
+when reply:laughter
 
 rule TL3001 missing-apology
 lang es
@@ -196,6 +211,53 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   CHECK(Ids("Lo sentimos mucho. Revisaremos su caso hoy mismo.", with_complaint).empty());
   CHECK(Ids("Lamentablemente no hay reembolso para este pedido.") == Ids_t{"TL3002:"});
   CHECK(Ids("Lamentablemente no hay reembolso; disculpe las molestias.").empty());
+
+  // One linter in turn with and without the message: what a Lint call without it may skip
+  // (DecisiveDocumentPatterns), the next call with it still looks for.
+  auto ids = [&](std::string_view text, const LintOptions& options) {
+    std::vector<std::string> out;
+    for (const Finding& finding : linter.Lint(SourceText(std::string(text)), options)) {
+      out.push_back(finding.rule->id);
+    }
+    return out;
+  };
+  CHECK(ids(terse, {}).empty());
+  CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
+  CHECK(ids("Lo sentimos, revisaremos su caso.", with_complaint).empty());
+  CHECK(ids(terse, {}).empty());
+  // A signal matched by a pattern without keywords, decisive only with a complaint.
+  CHECK(ids("Lo sentimos, ya quedó 😂", {}).empty());
+  CHECK(ids("Lo sentimos, ya quedó 😂", with_complaint) == Ids_t{"TL1505"});
+  LintOptions each_line;
+  each_line.each_line = true;
+  CHECK(ids("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n", each_line) ==
+        Ids_t{"TL3002"});
+}
+
+TEST_CASE("decisive document patterns: those of the rules that may fire in the reply's language") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const CustomerMessage complaint = linter.AnalyzeCustomerMessage("Mi tarjeta no funciona desde ayer.");
+  // What each decisive entry stands for: a signal's name, or a rule's id.
+  auto decisive = [&](Lang lang, const CustomerMessage* context, ContextTriggers triggers) {
+    const std::vector<bool> flags = DecisiveDocumentPatterns(*rules, lang, context, triggers);
+    REQUIRE(flags.size() == rules->document_patterns().entries.size());
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      if (!flags[i]) continue;
+      const auto [is_signal, index] = DocumentEvidence::Slot(*rules, static_cast<int>(i));
+      names.insert(is_signal ? rules->signal_names()[index] : rules->rules()[index].id);
+    }
+    return names;
+  };
+  using Names = std::set<std::string>;
+  const auto from_message = ContextTriggers::kFromMessage;
+  // Without a message, TL3001 and TL1505 cannot fire: what they look for decides nothing.
+  CHECK(decisive(Lang::kEs, nullptr, from_message) == Names{"TL3002", "bad-news"});
+  CHECK(decisive(Lang::kEn, nullptr, from_message).empty());  // no English document rules
+  const Names all = {"TL3001", "TL3002", "bad-news", "laughter"};
+  CHECK(decisive(Lang::kEs, &complaint, from_message) == all);
+  CHECK(decisive(Lang::kEs, nullptr, ContextTriggers::kAssumeHold) == all);
 }
 
 TEST_CASE("the customer's own words repeated by the reply are not reported") {
@@ -229,6 +291,19 @@ TEST_CASE("CRLF, BOM and invalid bytes keep columns right") {
   const auto invalid = Lint("\xFF\xFE Eres un idiota.");
   REQUIRE(invalid.size() == 1);
   CHECK(invalid[0].column == 12);
+}
+
+TEST_CASE("every sentence of a long reply sees its own masks, and only them") {
+  std::string text;
+  for (int line = 0; line < 300; ++line) {
+    text += "Dijo \"eres un idiota\" en https://x.com/idiota. Eres un idiota. Ver {{idiota}}.\n";
+  }
+  const auto results = Lint(text);
+  REQUIRE(results.size() == 300);
+  for (std::size_t line = 0; line < results.size(); ++line) {
+    CHECK(results[line].line == line + 1);
+    CHECK(results[line].column == 56);
+  }
 }
 
 TEST_CASE("empty and blank input give no findings") {

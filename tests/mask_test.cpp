@@ -191,6 +191,15 @@ TEST_CASE("HTML tags and comments") {
   CHECK(Masked("si a < b y b <3, <!-- sin cierre, </ >, <b sin cerrar\n> no") == Parts{"> no"});
 }
 
+TEST_CASE("inside a run of letters and digits nothing starts, right after it anything may") {
+  CHECK(Masked("pedido123{{id}} y abc\"x\" z") == Parts{"{{id}}", "\"x\""});
+  CHECK(Masked("texto9\n> cita") == Parts{"> cita"});
+  CHECK(Mask("xwww.a.com, ana2@ b, faq#envios, Xmailto:a").empty());
+  // Words of letters and digits that do start an address.
+  CHECK(Masked("ver WWW.Ejemplo.com o HTTPS://x.io, Tel:5551234 y ana2@x.io") ==
+        Parts{"WWW.Ejemplo.com", "HTTPS://x.io", "Tel:5551234", "ana2@x.io"});
+}
+
 TEST_CASE("touching constructs merge into one range") {
   CHECK(Masked("{{a}}{{b}}:ok: y") == Parts{"{{a}}{{b}}:ok:"});
   CHECK(Masked("https://x.com/{{ id }} y") == Parts{"https://x.com/{{ id }}"});

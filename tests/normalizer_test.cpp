@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 using tonelint::ByteRange;
 using tonelint::NormalizedText;
 using tonelint::Normalizer;
@@ -107,6 +111,46 @@ TEST_CASE("the quick check agrees with the obfuscation form") {
   CHECK_FALSE(tonelint::MayBeObfuscated("hola, como esta usted"));
   CHECK(tonelint::MayBeObfuscated("c o ñ o"));
   CHECK(tonelint::MayBeObfuscated("eres un 1d10t4"));
+}
+
+TEST_CASE("the quick check: numbers, prices and punctuation are not obfuscation") {
+  for (const char* plain : {"a las 10:30 del 2024", "pedido 12345", "de 3-5 dias", "$100 o 50%",
+                            "6pm", "hola! gracias!!", "!hola", "a|", "f*ck", "* lista", "1 2"}) {
+    CAPTURE(plain);
+    CHECK_FALSE(tonelint::MayBeObfuscated(plain));
+    CHECK(Obfuscated(plain) == plain);
+  }
+  for (const char* plain : {"h0la", "$hit", "a@b", "h!la", "!!a", "|ol", "ñ!a", "1 2 3", "3 a 5",
+                            "* * *", "h1"}) {
+    CAPTURE(plain);
+    CHECK(tonelint::MayBeObfuscated(plain));
+    CHECK(Obfuscated(plain) != plain);
+  }
+}
+
+TEST_CASE("the quick check agrees with the obfuscation form on random text") {
+  // Letters, leet digits and symbols, separators, a non-ASCII letter and an emoji.
+  const std::vector<std::string> pieces = {"a", "i", "o", "x", "ñ", "0", "1", "3", "6", "!", "|",
+                                           "*", "@", "$", " ", ".", "-", "_", ":", "\xF0\x9F\x98\x80"};
+  std::mt19937 random(7);
+  std::size_t disagreements = 0;
+  std::size_t quick_false = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 10);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    if (tonelint::MayBeObfuscated(text)) continue;
+    ++quick_false;
+    for (auto start : {tonelint::SpacedRunStart::kJoin, tonelint::SpacedRunStart::kKeepLeadingWord}) {
+      if (Obfuscated(text, start) != text) {
+        ++disagreements;
+        CAPTURE(text);
+        CHECK(Obfuscated(text, start) == text);
+      }
+    }
+  }
+  CHECK(disagreements == 0);
+  CHECK(quick_false > 1000);  // the check does spare sentences
 }
 
 // Regression (issue 7, found by fuzz_lint): any non-ASCII character counted as a letter, so

@@ -85,3 +85,32 @@ TEST_CASE("phrase rules are indexed by language and form") {
   CHECK(rules->phrases(Lang::kEs, PatternMode::kPlain).empty());
   CHECK(rules->FindRule("insult-other", Lang::kUnknown) == 1);
 }
+
+TEST_CASE("patterns without keywords are candidates exactly where they match") {
+  std::vector<Diagnostic> errors;
+  RuleFile file;
+  ParseRuleFile("a.rules",
+                RuleText("TL1801", "shouting-a", "en", "regex !{3,}") + "\n" +
+                    RuleText("TL1802", "shouting-b", "en", "regex \\?{3,}") + "\n" +
+                    RuleText("TL1803", "insult-c", "en", "match moron"),
+                &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  const PatternIndex& index = rules->phrases(Lang::kEn, PatternMode::kPlain);
+  REQUIRE(index.entries.size() == 3);
+  auto candidate_rules = [&](std::string_view text) {
+    KeywordIndex::Cache cache;
+    std::vector<KeywordIndex::Word> words;
+    KeywordIndex::SplitWords(text, &words);
+    std::vector<int> candidates;
+    index.FindCandidates(text, words, &cache, &candidates);
+    std::vector<std::string> ids;
+    for (int candidate : candidates) ids.push_back(rules->rules()[index.entries[candidate].owner].id);
+    return ids;
+  };
+  CHECK(candidate_rules("hello there").empty());
+  CHECK(candidate_rules("what??? no") == std::vector<std::string>{"TL1802"});
+  CHECK(candidate_rules("moron!!! ???") == std::vector<std::string>{"TL1801", "TL1802", "TL1803"});
+}

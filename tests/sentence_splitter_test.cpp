@@ -1,0 +1,76 @@
+#include "sentence_splitter.h"
+
+#include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+using tonelint::ByteRange;
+using tonelint::SentenceSplitter;
+
+namespace {
+
+// What ICU's sentence rules give for the whole text at once: the contract.
+std::vector<ByteRange> IcuSentences(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  iterator->setText(utext, status);
+  std::vector<ByteRange> sentences;
+  int32_t begin = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = iterator->next()) {
+    sentences.push_back({static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+  }
+  iterator->setText(icu::UnicodeString());
+  utext_close(utext);
+  return sentences;
+}
+
+std::vector<ByteRange> Split(SentenceSplitter& splitter, std::string_view text) {
+  std::vector<ByteRange> sentences;
+  splitter.Split(text, &sentences);
+  return sentences;
+}
+
+}  // namespace
+
+TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
+  SentenceSplitter splitter;
+  for (const char* text :
+       {"", "Hola", "Hola.\n", "Hola. Adiós.\n", "¿Qué tal? Bien.\nGracias!!  \r\nOK",
+        "Wait... what?!\n", "He said \"no.\" Then left.\n", "a.)\n", "a. )\n", "a\rb\n",
+        "3.5 days\n", "U.S. mail\n", "e.g. this\n", "fin.\u2029otro\n", "hecho。次\n", "x\n\n\ny"}) {
+    CAPTURE(text);
+    CHECK(Split(splitter, text) == IcuSentences(text));
+  }
+}
+
+TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces and breaks") {
+  const std::vector<std::string> pieces = {
+      "Hola", "mundo", "A", "b", "3", " ", " ", "\t", ".", ".", "!", "?", "?!", "...", ",", ";",
+      ":", "\n", "\n", "\r\n", "\r", ")", "(", "\"", "'", "\xC2\xAB", "\xC2\xBB",  // « »
+      "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
+      "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …
+      "\xE2\x80\x8D", "\xCC\x81", "\xF0\x9F\x99\x82", "\xE2\x80\x99", "\xEF\xBC\x81"};  // ZWJ ´ 🙂 ’ ！
+  SentenceSplitter splitter;
+  std::mt19937 random(29);
+  std::size_t disagreements = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 16);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    if (Split(splitter, text) != IcuSentences(text)) {
+      ++disagreements;
+      CAPTURE(text);
+      CHECK(Split(splitter, text) == IcuSentences(text));
+    }
+  }
+  CHECK(disagreements == 0);
+}

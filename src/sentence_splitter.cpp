@@ -42,6 +42,17 @@ void AppendBounded(std::string_view text, std::size_t begin, std::size_t end,
   if (end > begin) out->push_back({begin, end});
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A break right after a '!' with a letter or digit on both sides is not a sentence end: the
+// '!' stands for a letter ("b!tch", "1d!0ta"), and splitting there would hide the word.
+bool IsLeetExclamation(std::string_view text, std::size_t end) {
+  return end >= 2 && end < text.size() && text[end - 1] == '!' && IsAsciiAlnum(text[end - 2]) &&
+         IsAsciiAlnum(text[end]);
+}
+
 }  // namespace
 
 void SentenceSplitter::Split(std::string_view text, std::vector<ByteRange>* sentences) {
@@ -62,8 +73,10 @@ void SentenceSplitter::Split(std::string_view text, std::vector<ByteRange>* sent
   impl_->iterator->setText(utext, status);
   int32_t begin = impl_->iterator->first();
   for (int32_t end = impl_->iterator->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = impl_->iterator->next()) {
+       end = impl_->iterator->next()) {
+    if (IsLeetExclamation(text, static_cast<std::size_t>(end))) continue;
     AppendBounded(text, static_cast<std::size_t>(begin), static_cast<std::size_t>(end), sentences);
+    begin = end;
   }
   // The iterator keeps a pointer to the UText; detach it before the text goes away.
   impl_->iterator->setText(icu::UnicodeString());

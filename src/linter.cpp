@@ -96,9 +96,11 @@ struct Linter::State {
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
-  NormalizedText obfuscated_alternative;  // SpacedRunStart::kKeepLeadingWord
+  // The other readings of spaced-letter runs' edges (AlternativeReadings); the first
+  // obfuscated_alternative_count are in use.
+  std::vector<NormalizedText> obfuscated_alternatives;
+  std::size_t obfuscated_alternative_count = 0;
   bool obfuscated_ready = false;
-  bool obfuscated_ambiguous = false;
   bool obfuscated_is_plain = false;  // the sentence has nothing to undo: match `plain`
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
@@ -184,15 +186,22 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
     obfuscated_is_plain = !MayBeObfuscated(plain.text);
-    obfuscated_ambiguous =
-        !obfuscated_is_plain && MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
-    if (obfuscated_ambiguous) {
-      MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
+    obfuscated_alternative_count = 0;
+    if (!obfuscated_is_plain) {
+      const SpacedRunReading choices = MakeObfuscationForm(plain, {}, &obfuscated);
+      for (const SpacedRunReading& reading : AlternativeReadings(choices)) {
+        if (obfuscated_alternatives.size() <= obfuscated_alternative_count) {
+          obfuscated_alternatives.emplace_back();
+        }
+        MakeObfuscationForm(plain, reading, &obfuscated_alternatives[obfuscated_alternative_count++]);
+      }
     }
     obfuscated_ready = true;
   }
   MatchForm(obfuscated_index, obfuscated_is_plain ? plain : obfuscated, sentence, base, out);
-  if (obfuscated_ambiguous) MatchForm(obfuscated_index, obfuscated_alternative, sentence, base, out);
+  for (std::size_t k = 0; k < obfuscated_alternative_count; ++k) {
+    MatchForm(obfuscated_index, obfuscated_alternatives[k], sentence, base, out);
+  }
 }
 
 namespace {

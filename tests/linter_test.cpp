@@ -140,6 +140,18 @@ TEST_CASE("spaced letters after a one-letter word, and stars that leave too few 
   CHECK(Ids("You are a m*r0n.") == Ids_t{"TL1001:m*r0n"});
 }
 
+// Regression (issue 4): the edges of a spaced run were read one way only, so a trailing "o",
+// an unspaced "ts" and a dot-and-space separator each hid the insult.
+TEST_CASE("spaced letters: every reading of a run's edges is matched, once") {
+  LintOptions spanish;
+  spanish.lang = Lang::kEs;
+  CHECK(Ids("¿Eres i d i o t a o no lo entiendes?", spanish) == Ids_t{"TL1001:i d i o t a"});
+  CHECK(Ids("You are all i d i o ts, sadly.") == Ids_t{"TL1001:i d i o ts"});
+  CHECK(Ids("You are an i. d. i. o. t, sadly.") == Ids_t{"TL1001:i. d. i. o. t"});
+  CHECK(Ids("You are a b!tch and an 1d!0t.") == Ids_t{"TL1001:1d!0t"});
+  CHECK(Ids("Plan a o b y c, sadly.", spanish).empty());
+}
+
 TEST_CASE("innocent words that contain a rule's word are not reported") {
   CHECK(Ids("La computadora del niño tiene un problema de análisis este año.").empty());
   CHECK(Ids("We talked to the idiomatic translator in Scunthorpe.").empty());

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using tonelint::ByteRange;
 using tonelint::NormalizedText;
 using tonelint::Normalizer;
@@ -14,14 +16,31 @@ std::string Fold(std::string_view text) {
   return normalizer.NormalizeString(text);
 }
 
-std::string Obfuscated(std::string_view text,
-                       tonelint::SpacedRunStart start = tonelint::SpacedRunStart::kJoin) {
+std::string Obfuscated(std::string_view text, tonelint::SpacedRunReading reading = {}) {
   Normalizer normalizer;
   NormalizedText plain, obfuscated;
   normalizer.Normalize(text, {}, &plain);
-  tonelint::MakeObfuscationForm(plain, start, &obfuscated);
+  tonelint::MakeObfuscationForm(plain, reading, &obfuscated);
   return obfuscated.text;
 }
+
+// Every reading of the spaced-letter runs in `text`, the default first.
+std::vector<std::string> AllReadings(std::string_view text) {
+  Normalizer normalizer;
+  NormalizedText plain, obfuscated;
+  normalizer.Normalize(text, {}, &plain);
+  const tonelint::SpacedRunReading choices = tonelint::MakeObfuscationForm(plain, {}, &obfuscated);
+  std::vector<std::string> forms{obfuscated.text};
+  for (const tonelint::SpacedRunReading& reading : tonelint::AlternativeReadings(choices)) {
+    tonelint::MakeObfuscationForm(plain, reading, &obfuscated);
+    forms.push_back(obfuscated.text);
+  }
+  return forms;
+}
+
+constexpr tonelint::SpacedRunReading kKeepLeadingWord{true, false, false};
+constexpr tonelint::SpacedRunReading kKeepTrailingWord{false, true, false};
+constexpr tonelint::SpacedRunReading kJoinSuffix{false, false, true};
 
 }  // namespace
 
@@ -75,9 +94,38 @@ TEST_CASE("the obfuscation form undoes leetspeak and spaced letters") {
 TEST_CASE("spaced letters: ñ is one letter; a leading one-letter word has two readings") {
   CHECK(Obfuscated("c o ñ o") == "coño");
   CHECK(Obfuscated("you are a i d i o t") == "you are aidiot");
-  CHECK(Obfuscated("you are a i d i o t", tonelint::SpacedRunStart::kKeepLeadingWord) ==
-        "you are a idiot");
-  CHECK(Obfuscated("a s s", tonelint::SpacedRunStart::kKeepLeadingWord) == "ass");
+  CHECK(Obfuscated("you are a i d i o t", kKeepLeadingWord) == "you are a idiot");
+  CHECK(Obfuscated("a s s", kKeepLeadingWord) == "ass");
+}
+
+// Regression (issue 4): "z o q u e t e o qué" was only read "zoqueteo", and "b a s t a r ds"
+// only "bastar ds", so neither insult was found.
+TEST_CASE("spaced letters: a trailing one-letter word and an unspaced ending have two readings") {
+  CHECK(Obfuscated("eres z o q u e t e o que") == "eres zoqueteo que");
+  CHECK(Obfuscated("eres z o q u e t e o que", kKeepTrailingWord) == "eres zoquete o que");
+  CHECK(Obfuscated("you are b a s t a r ds") == "you are bastar ds");
+  CHECK(Obfuscated("you are b a s t a r ds", kJoinSuffix) == "you are bastards");
+  CHECK(Obfuscated("you are s.l.u.ts", kJoinSuffix) == "you are sluts");
+  // The ending must use the run's separator: "d.u.m.b es" keeps "es" apart.
+  CHECK(AllReadings("d.u.m.b es") == std::vector<std::string>{"dumb es"});
+  // Only the edges that exist give readings: this run has a trailing word and nothing else.
+  CHECK(AllReadings("t o n t o y") == std::vector<std::string>{"tontoy", "tonto y"});
+  // Both edges at once: "a" before and "y" after the spelled-out word.
+  const std::vector<std::string> readings = AllReadings("es a t o n t o y ya");
+  CHECK(std::find(readings.begin(), readings.end(), "es a tonto y ya") != readings.end());
+  // Too short to lose a letter: "a s s" stays "ass" in every reading.
+  for (const std::string& form : AllReadings("you a s s")) CHECK(form == "you ass");
+}
+
+TEST_CASE("spaced letters: a separator of up to three spaces, dots, hyphens or underscores") {
+  CHECK(Obfuscated("eres un i. d. i. o. t. a.") == "eres un idiota.");
+  CHECK(Obfuscated("eres un i - d - i - o - t - a") == "eres un idiota");
+  CHECK(Obfuscated("eres un i_d_i_o_t_a") == "eres un idiota");
+  CHECK(Obfuscated("eres un i-d-i-o-t-a") == "eres un idiota");
+  // Mixed separators are not one run; neither is a gap of four.
+  CHECK(Obfuscated("i.d-i_o") == "i.d-i_o");
+  CHECK(Obfuscated("i    d    i") == "i    d    i");
+  CHECK(tonelint::MayBeObfuscated("eres un i. d. i. o. t. a."));
 }
 
 TEST_CASE("the obfuscation form leaves ordinary text alone") {

@@ -85,6 +85,15 @@ void ForEachMatch(const CompiledRegex& compiled, std::string_view text,
   }
 }
 
+// Whether a matched phrase spans punctuation that ends a clause (, ; : parentheses, a dash
+// between spaces), which a phrase pattern's word separators otherwise accept.
+bool CrossesClause(std::string_view matched) {
+  return matched.find_first_of(",;:()[]") != std::string_view::npos ||
+         matched.find(" - ") != std::string_view::npos ||
+         matched.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
+         matched.find("\xE2\x80\x93") != std::string_view::npos;    // en dash
+}
+
 }  // namespace
 
 struct Linter::State {
@@ -174,6 +183,9 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
   unless_spans.clear();
   for (const auto& unless : rules.compiled(rule).unless) {
     ForEachMatch(*unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
+      // An exception speaks about its own clause: "what a retard, the code..." is not the
+      // technical "retard the ignition".
+      if (CrossesClause(Slice(plain.text, span))) return;
       unless_spans.push_back(plain.SourceRange(span.begin, span.end));
     });
   }

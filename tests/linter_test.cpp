@@ -162,6 +162,16 @@ TEST_CASE("unless cancels a match it overlaps, and only that one") {
   CHECK(Ids("No eres idiota.") == Ids_t{"TL1001:idiota"});
 }
 
+// Regression (issue 4): an `unless` matched across a comma, so "no es el libro, idiota"
+// read as the book title and the insult was cancelled.
+TEST_CASE("unless stays inside its clause") {
+  CHECK(Ids("No te recomiendo el libro, idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro; idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro (idiota).") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro — idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("Le recomiendo el libro El idiota, de Dostoievski.").empty());
+}
+
 TEST_CASE("quoted customer text, URLs and templates are masked; a placeholder inside a phrase is not a gap") {
   CHECK(Ids("Usted escribió \"son unos idiotas\" y lo entendemos.").empty());
   CHECK(Ids("Visite https://example.com/idiota para más información.").empty());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "caps_runs.h"
 #include "grapheme.h"
 #include "language.h"
 #include "mask.h"
@@ -121,6 +122,7 @@ struct Linter::State {
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
+  std::vector<ByteRange> caps_runs;
   DocumentEvidence evidence;
 
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
@@ -132,6 +134,10 @@ struct Linter::State {
                     std::vector<Finding>* out);
   void MatchForm(const PatternIndex& index, const NormalizedText& form, std::string_view sentence,
                  std::size_t base, std::vector<Finding>* out);
+  // Reports the runs of words in capitals that `lang`'s caps-words rules find in the sentence,
+  // outside masked text and text quoted from the customer.
+  void MatchCapsRuns(Lang lang, std::string_view sentence, std::size_t base,
+                     std::vector<Finding>* out);
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
@@ -213,6 +219,31 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   MatchForm(obfuscated_index, obfuscated_is_plain ? plain : obfuscated, sentence, base, out);
   for (std::size_t k = 0; k < obfuscated_alternative_count; ++k) {
     MatchForm(obfuscated_index, obfuscated_alternatives[k], sentence, base, out);
+  }
+}
+
+void Linter::State::MatchCapsRuns(Lang lang, std::string_view sentence, std::size_t base,
+                                  std::vector<Finding>* out) {
+  for (std::size_t r : rules.caps_rules(lang)) {
+    const Rule& rule = rules.rules()[r];
+    FindCapsRuns(sentence, rule.caps_words, &caps_runs);
+    if (caps_runs.empty()) continue;
+    FindUnlessSpans(r);
+    for (ByteRange run : caps_runs) {
+      if (OverlapsAny(run, sentence_masks) || OverlapsAny(run, quoted_from_customer) ||
+          OverlapsAny(run, unless_spans)) {
+        continue;
+      }
+      Finding finding;
+      finding.rule = &rule;
+      finding.severity = rule.severity;
+      finding.lang = rule.lang;
+      finding.span = {base + run.begin, base + run.end};
+      for (const std::string& suggestion : rule.suggestions) {
+        finding.suggestions.push_back(ExpandSuggestion(suggestion, {}, Slice(sentence, run)));
+      }
+      out->push_back(std::move(finding));
+    }
   }
 }
 
@@ -323,6 +354,9 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
     }
+    // One language's message is enough for capitals, which say nothing about the language.
+    MatchCapsRuns(lang != Lang::kUnknown ? lang : Lang::kEn, sentence_text, base + sentence.begin,
+                  out);
     RecordDocumentEvidence(plain, &evidence);
   }
   const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;

@@ -273,3 +273,34 @@ TEST_CASE("a very long sentence without spaces is cut and linted in bounded piec
   const std::string text(100000, 'x');
   CHECK(Ids(text + " eres un idiota").size() == 1);
 }
+
+TEST_CASE("caps-words rules: runs of capitals in the source, not in masked or quoted text") {
+  RuleFile file;
+  std::vector<Diagnostic> errors;
+  ParseRuleFile("caps.rules",
+                "rule TL1804 shouting-caps\nlang es\ncategory shouting\nseverity info\n"
+                "message Gritos.\ncaps-words 3\nunless (aviso legal)\nsuggest Escríbalo en minúsculas.\n",
+                &file, &errors);
+  REQUIRE(errors.empty());
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  Linter linter(*rules);
+  LintOptions spanish;
+  spanish.lang = Lang::kEs;
+  auto texts = [&](std::string_view text) {
+    const SourceText source{std::string(text)};
+    std::vector<std::string> out;
+    for (const Finding& f : linter.Lint(source, spanish)) {
+      out.push_back(source.text().substr(f.span.begin, f.span.end - f.span.begin));
+      CHECK(f.suggestions == std::vector<std::string>{"Escríbalo en minúsculas."});
+    }
+    return out;
+  };
+  CHECK(texts("Hola. NO VAMOS A DEVOLVER NADA.") == std::vector<std::string>{"NO VAMOS A DEVOLVER NADA"});
+  CHECK(texts("Usted escribió \"SON UNOS LADRONES\" y lo sentimos.").empty());
+  CHECK(texts("Vea {{ AVISO LEGAL COMPLETO }} abajo.").empty());
+  CHECK(texts("Lea el AVISO LEGAL COMPLETO abajo.").empty());  // unless
+  CHECK(texts("Envíe su DNI y su RFC.").empty());
+}

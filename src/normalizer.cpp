@@ -186,6 +186,29 @@ char LeetLetter(char c) {
   }
 }
 
+// The Latin letter a Cyrillic or Greek lowercase letter is drawn like ("іdiota" with a
+// Cyrillic і), or 0 when it has none. Only letters that look the same in common fonts.
+char HomoglyphLetter(int32_t c) {
+  switch (c) {
+    case 0x0430: return 'a';  // а
+    case 0x0435: return 'e';  // е
+    case 0x043E: return 'o';  // о
+    case 0x0440: return 'p';  // р
+    case 0x0441: return 'c';  // с
+    case 0x0443: return 'y';  // у
+    case 0x0445: return 'x';  // х
+    case 0x0455: return 's';  // ѕ
+    case 0x0456: return 'i';  // і
+    case 0x0458: return 'j';  // ј
+    case 0x03B1: return 'a';  // α
+    case 0x03B9: return 'i';  // ι
+    case 0x03BF: return 'o';  // ο
+    case 0x03C1: return 'p';  // ρ
+    case 0x03C5: return 'u';  // υ
+    default: return 0;
+  }
+}
+
 // A token of the obfuscation scan: bytes [begin, end) of the plain form.
 struct Token {
   std::size_t begin;
@@ -326,7 +349,9 @@ bool MayBeObfuscated(std::string_view plain) {
       is_token = IsAsciiLetter(c);
       ++i;
     } else {
-      is_token = IsWordCodePoint(NextCodePoint(plain, &i));
+      const int32_t code_point = NextCodePoint(plain, &i);
+      if (HomoglyphLetter(code_point) != 0) return true;
+      is_token = IsWordCodePoint(code_point);
     }
     if (is_token) {
       if (!in_token) {
@@ -361,11 +386,28 @@ SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReadi
     while (word_end > token.begin && (text[word_end - 1] == '!' || text[word_end - 1] == '|')) {
       --word_end;
     }
-    for (; i < token.end; ++i) {
+    // Lookalike letters from another script count only inside a word that also has Latin
+    // letters: a Russian or Greek word stays as it is.
+    const std::string_view token_text = text.substr(token.begin, token.end - token.begin);
+    const bool mixed_script = std::any_of(token_text.begin(), token_text.end(), IsAsciiLetter) &&
+                              std::any_of(token_text.begin(), token_text.end(),
+                                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    while (i < token.end) {
       const char c = text[i];
-      if (IsSpacedSeparator(c)) continue;  // inside a joined spaced run
-      const bool convert = token.has_letter && i < word_end && (i > token.begin || c != '!');
-      copy_byte(i, convert ? LeetLetter(c) : c);
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        std::size_t next = i;
+        const char latin = mixed_script ? HomoglyphLetter(NextCodePoint(text, &next)) : 0;
+        if (latin != 0) {
+          copy_byte(i, latin);  // every byte of a code point maps to the same source range
+          i = next;
+          continue;
+        }
+      }
+      if (!IsSpacedSeparator(c)) {  // separators inside a joined spaced run are dropped
+        const bool convert = token.has_letter && i < word_end && (i > token.begin || c != '!');
+        copy_byte(i, convert ? LeetLetter(c) : c);
+      }
+      ++i;
     }
   }
   for (; i < text.size(); ++i) copy_byte(i, text[i]);

@@ -78,7 +78,9 @@ struct SpacedRunReading {
 // dot, hyphen or underscore, or up to three of them: "i. d. i. o. t", "i - d - i - o - t") is
 // joined ("i.d.i.o.t.a", "s t u p i d", "c o ñ o"), its edges read as `reading` says; inside
 // words that contain a letter, leetspeak digits and symbols become letters (0→o 1→i 3→e 4→a
-// 5→s 7→t @→a $→s, and ! or | between letters → i or l). Words without letters ("10:30",
+// 5→s 7→t @→a $→s, and ! or | between letters → i or l), and in a word that mixes Latin
+// letters with Cyrillic or Greek lookalikes those become Latin ("іdiota" with a Cyrillic і).
+// Words without letters ("10:30",
 // "2024") and ordinary words ("cooperar", "leer") are unchanged; repeated letters are handled
 // by the obfuscated patterns themselves. The result maps to the same source as `plain`.
 // Returns the edge choices that exist in this text (the flags whose other reading would give
@@ -90,8 +92,9 @@ SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReadi
 // returned `choices`: every combination of its true flags, without the all-false one.
 std::vector<SpacedRunReading> AlternativeReadings(SpacedRunReading choices);
 
-// False when MakeObfuscationForm would return `plain` unchanged: no digit or leet symbol, and
-// no three single characters in a row at most three bytes apart. A quick scan that spares most sentences the rebuild.
+// False when MakeObfuscationForm would return `plain` unchanged: no digit, leet symbol or
+// Cyrillic/Greek lookalike letter, and no three single characters in a row at most three bytes
+// apart. A quick scan that spares most sentences the rebuild.
 bool MayBeObfuscated(std::string_view plain);
 
 // Decodes the code point at byte `*i` of `text` and advances `*i` past it. Ill-formed bytes

@@ -152,6 +152,10 @@ TEST_CASE("spaced letters: every reading of a run's edges is matched, once") {
   CHECK(Ids("Plan a o b y c, sadly.", spanish).empty());
 }
 
+TEST_CASE("a Cyrillic lookalike letter inside an insult is seen through, and reported whole") {
+  CHECK(Ids("You are an \xD1\x96" "diot, sadly.") == Ids_t{"TL1001:\xD1\x96" "diot"});
+}
+
 TEST_CASE("innocent words that contain a rule's word are not reported") {
   CHECK(Ids("La computadora del niño tiene un problema de análisis este año.").empty());
   CHECK(Ids("We talked to the idiomatic translator in Scunthorpe.").empty());

@@ -175,3 +175,18 @@ TEST_CASE("the obfuscation form: a non-letter ends the word") {
   CHECK(Obfuscated("hola\xF0\x9F\x98\x80$h1t") == "hola\xF0\x9F\x98\x80shit");  // a word itself
   CHECK(Obfuscated("c\xC3\xB1@") == "c\xC3\xB1" "a");
 }
+
+TEST_CASE("the obfuscation form: Cyrillic and Greek lookalikes inside a Latin word") {
+  CHECK(Obfuscated("eres un \xD1\x96" "diota") == "eres un idiota");  // Cyrillic і
+  CHECK(Obfuscated("st\xD1\x83pid \xCE\xBF" "k") == "stypid ok");        // у, Greek ο
+  // Words wholly in another script are left alone.
+  CHECK(Obfuscated("\xD1\x81\xD0\xBE\xD1\x80 ok") == "\xD1\x81\xD0\xBE\xD1\x80 ok");  // сор
+  CHECK(tonelint::MayBeObfuscated("\xD1\x96" "diota"));
+  // The Latin letter maps back to the whole two-byte source code point.
+  Normalizer normalizer;
+  NormalizedText plain, obfuscated;
+  normalizer.Normalize("x \xD1\x96" "d", {}, &plain);
+  tonelint::MakeObfuscationForm(plain, {}, &obfuscated);
+  REQUIRE(obfuscated.text == "x id");
+  CHECK(obfuscated.SourceRange(2, 3) == ByteRange{2, 4});
+}

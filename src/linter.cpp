@@ -95,6 +95,21 @@ bool CrossesClause(std::string_view matched) {
          matched.find("\xE2\x80\x93") != std::string_view::npos;    // en dash
 }
 
+// A finding of `rule` at `span` (bytes of the input), its suggestions expanded with `groups`
+// for the matched text `matched`.
+Finding MakeFinding(const Rule& rule, ByteRange span, const std::vector<std::string_view>& groups,
+                    std::string_view matched) {
+  Finding finding;
+  finding.rule = &rule;
+  finding.severity = rule.severity;
+  finding.lang = rule.lang;
+  finding.span = span;
+  for (const std::string& suggestion : rule.suggestions) {
+    finding.suggestions.push_back(ExpandSuggestion(suggestion, groups, matched));
+  }
+  return finding;
+}
+
 }  // namespace
 
 struct Linter::State {
@@ -234,15 +249,8 @@ void Linter::State::MatchCapsRuns(Lang lang, std::string_view sentence, std::siz
           OverlapsAny(run, unless_spans)) {
         continue;
       }
-      Finding finding;
-      finding.rule = &rule;
-      finding.severity = rule.severity;
-      finding.lang = rule.lang;
-      finding.span = {base + run.begin, base + run.end};
-      for (const std::string& suggestion : rule.suggestions) {
-        finding.suggestions.push_back(ExpandSuggestion(suggestion, {}, Slice(sentence, run)));
-      }
-      out->push_back(std::move(finding));
+      out->push_back(
+          MakeFinding(rule, {base + run.begin, base + run.end}, {}, Slice(sentence, run)));
     }
   }
 }
@@ -306,15 +314,8 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
         const std::size_t begin = static_cast<std::size_t>(group.data() - form.text.data());
         user_groups.push_back(Slice(sentence, form.SourceRange(begin, begin + group.size())));
       }
-      Finding finding;
-      finding.rule = &rule;
-      finding.severity = rule.severity;
-      finding.lang = rule.lang;
-      finding.span = {base + source_span.begin, base + source_span.end};
-      for (const std::string& suggestion : rule.suggestions) {
-        finding.suggestions.push_back(ExpandSuggestion(suggestion, user_groups, matched));
-      }
-      out->push_back(std::move(finding));
+      out->push_back(MakeFinding(rule, {base + source_span.begin, base + source_span.end},
+                                 user_groups, matched));
     });
   }
 }

@@ -12,14 +12,14 @@ namespace tonelint {
 // Writes to `runs` (replacing its contents) the byte ranges of `text` (valid UTF-8) where at
 // least `min_words` words in capitals follow one another, separated by blanks only.
 //
-// A word in capitals has two or more letters, no lowercase letter and no digit ("ENVÍE",
-// "DON'T"); a word with a digit is a code ("XPS-13", "A1B2") and ends a run, as does any
-// word with a lowercase letter. One-letter capitals ("A", "Y", "I") continue a run without
-// counting towards `min_words`, and never start or end one. Punctuation before or after a word
-// ("SORRY,", "(NO") ends the run there, so a list of acronyms ("DNI, RFC, CURP") is no run.
-// A range starts at its first word's first letter and ends after its last word's last letter.
-// Only words with an ASCII capital count ("ÉL", "AÑO" do; "ΝΑΙ", "ДА" do not), which lets a
-// byte scan skip the many sentences with no two capitals side by side.
+// A word in capitals has two capitals side by side among A–Z and À–Þ, precomposed ("NO",
+// "ENVÍE", "ÉL", "DON'T"), no lowercase letter and no digit; a word with a digit is a code
+// ("XPS-13", "A1B2") and ends a run, as does any word with a lowercase letter. Other one-letter
+// or non-Latin capitals ("A", "I", "ΝΑΙ") continue a run without counting towards `min_words`,
+// and never start or end one. Punctuation before or after a word ("SORRY,", "(NO") ends the run
+// there, so a list of acronyms ("DNI, RFC, CURP") is no run. A range starts at its first
+// word's first letter and ends after its last word's last letter. Requiring the pair lets a
+// byte scan skip the many sentences without one.
 void FindCapsRuns(std::string_view text, int min_words, std::vector<ByteRange>* runs);
 
 }  // namespace tonelint

@@ -44,6 +44,13 @@ TEST_CASE("one-letter capitals continue a run but neither start nor end it") {
   CHECK(Runs("Y YA NO ES Y") == Strings{"YA NO ES"});
 }
 
+TEST_CASE("a word counts with two capitals side by side, accented ones included") {
+  CHECK(Runs("ÉL NO ESTÁ") == Strings{"ÉL NO ESTÁ"});
+  CHECK(Runs("AÑO ÑU ÚLTIMO") == Strings{"AÑO ÑU ÚLTIMO"});
+  CHECK(Runs("I'M SO SORRY").empty());  // "I'M" has no pair; two words are not three
+  CHECK(Runs("¿Cómo está? ¡Hola, Él viene!").empty());
+}
+
 TEST_CASE("words in non-Latin capitals only are not seen; ill-formed bytes are skipped") {
   CHECK(Runs("ΝΑΙ ΟΧΙ ΝΑΙ").empty());
   CHECK(Runs("NO \xFF VAMOS A IR YA") == Strings{"VAMOS A IR YA"});

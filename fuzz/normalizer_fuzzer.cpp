@@ -88,9 +88,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   tonelint::NormalizedText obfuscated;
-  tonelint::MakeObfuscationForm(plain, tonelint::SpacedRunStart::kJoin, &obfuscated);
+  const tonelint::SpacedRunReading choices = tonelint::MakeObfuscationForm(plain, {}, &obfuscated);
   CheckForm("obfuscated", obfuscated, text);
-  tonelint::MakeObfuscationForm(plain, tonelint::SpacedRunStart::kKeepLeadingWord, &obfuscated);
-  CheckForm("obfuscated (leading word kept)", obfuscated, text);
+  for (const tonelint::SpacedRunReading& reading : tonelint::AlternativeReadings(choices)) {
+    tonelint::MakeObfuscationForm(plain, reading, &obfuscated);
+    CheckForm("obfuscated (another reading of spaced letters)", obfuscated, text);
+  }
   return 0;
 }

@@ -384,12 +384,14 @@ class SentenceScorer {
   void EndChunk();
   LanguageScore Finish() {
     EndChunk();
+    EndLetterRun();
     return total_;
   }
 
  private:
   void TakePendingApostrophe();
   void EndWord();
+  void EndLetterRun();
 
   WordBuffer word_;
   LanguageScore chunk_;
@@ -402,6 +404,9 @@ class SentenceScorer {
   // the English "I" and the Spanish "a".
   int single_letter_words_ = 0;
   int longer_words_ = 0;
+  // Chunks of one letter in a row ("i d i o t a"), held back: three or more spell a word out.
+  LanguageScore letter_run_;
+  int letter_run_chunks_ = 0;
 };
 
 void SentenceScorer::TakePendingApostrophe() {
@@ -439,10 +444,27 @@ void SentenceScorer::EndWord() {
   apostrophe_pending_ = false;
 }
 
+void SentenceScorer::EndLetterRun() {
+  if (letter_run_chunks_ < 3) {
+    total_.es += letter_run_.es;
+    total_.en += letter_run_.en;
+  }
+  letter_run_ = {};
+  letter_run_chunks_ = 0;
+}
+
 void SentenceScorer::EndChunk() {
   EndWord();
   const bool spelled_out = single_letter_words_ >= 3 && longer_words_ == 0;
-  if (!link_ && !spelled_out) {
+  const bool one_letter = single_letter_words_ == 1 && longer_words_ == 0;
+  if (one_letter && !link_) {
+    letter_run_.es += chunk_.es;
+    letter_run_.en += chunk_.en;
+    ++letter_run_chunks_;
+  } else if (single_letter_words_ + longer_words_ > 0) {  // blank chunks leave a run open
+    EndLetterRun();
+  }
+  if (!link_ && !spelled_out && !one_letter) {
     total_.es += chunk_.es;
     total_.en += chunk_.en;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "caps_runs.h"
 #include "grapheme.h"
 #include "language.h"
 #include "mask.h"
@@ -70,6 +71,30 @@ void ForEachMatch(const CompiledRegex& compiled, std::string_view text,
   }
 }
 
+// Whether a matched phrase spans punctuation that ends a clause (, ; : parentheses, a dash
+// between spaces), which a phrase pattern's word separators otherwise accept.
+bool CrossesClause(std::string_view matched) {
+  return matched.find_first_of(",;:()[]") != std::string_view::npos ||
+         matched.find(" - ") != std::string_view::npos ||
+         matched.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
+         matched.find("\xE2\x80\x93") != std::string_view::npos;    // en dash
+}
+
+// A finding of `rule` at `span` (bytes of the input), its suggestions expanded with `groups`
+// for the matched text `matched`.
+Finding MakeFinding(const Rule& rule, ByteRange span, const std::vector<std::string_view>& groups,
+                    std::string_view matched) {
+  Finding finding;
+  finding.rule = &rule;
+  finding.severity = rule.severity;
+  finding.lang = rule.lang;
+  finding.span = span;
+  for (const std::string& suggestion : rule.suggestions) {
+    finding.suggestions.push_back(ExpandSuggestion(suggestion, groups, matched));
+  }
+  return finding;
+}
+
 }  // namespace
 
 struct Linter::State {
@@ -81,24 +106,30 @@ struct Linter::State {
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
-  NormalizedText obfuscated_alternative;  // SpacedRunStart::kKeepLeadingWord
+  // The other readings of spaced-letter runs' edges (AlternativeReadings), each with its words;
+  // the first obfuscated_alternative_count are in use.
+  struct Reading {
+    NormalizedText form;
+    std::vector<KeywordIndex::Word> words;
+  };
+  std::vector<Reading> obfuscated_alternatives;
+  std::size_t obfuscated_alternative_count = 0;
   bool obfuscated_ready = false;
-  bool obfuscated_ambiguous = false;
   bool obfuscated_is_plain = false;  // the sentence has nothing to undo: match `plain`
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
   std::vector<ByteRange> sentence_masks;
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
-  // The words of plain, obfuscated and obfuscated_alternative (KeywordIndex::SplitWords).
+  // The words of plain and obfuscated (KeywordIndex::SplitWords).
   std::vector<KeywordIndex::Word> plain_words;
   std::vector<KeywordIndex::Word> obfuscated_words;
-  std::vector<KeywordIndex::Word> obfuscated_alternative_words;
   std::vector<int> hits;
   // One per keyword index in use: a handful, searched in a line faster than hashed.
   std::vector<std::pair<const KeywordIndex*, KeywordIndex::Cache>> keyword_caches;
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> unless_groups;
   std::vector<ByteRange> unless_spans;
+  std::vector<ByteRange> caps_runs;
   DocumentEvidence evidence;
   // The reply being streamed (BeginStream .. FinishStream).
   struct Stream {
@@ -136,6 +167,10 @@ struct Linter::State {
   void MatchForm(const PatternIndex& index, const NormalizedText& form,
                  const std::vector<KeywordIndex::Word>& form_words, std::string_view sentence,
                  std::size_t base, std::vector<Finding>* out);
+  // Reports the runs of words in capitals that `lang`'s caps-words rules find in the sentence,
+  // outside masked text and text quoted from the customer.
+  void MatchCapsRuns(Lang lang, std::string_view sentence, std::size_t base,
+                     std::vector<Finding>* out);
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
@@ -208,6 +243,9 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
   unless_spans.clear();
   for (const auto& unless : rules.compiled(rule).unless) {
     ForEachMatch(*unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
+      // An exception speaks about its own clause: "what a retard, the code..." is not the
+      // technical "retard the ignition".
+      if (CrossesClause(Slice(plain.text, span))) return;
       unless_spans.push_back(plain.SourceRange(span.begin, span.end));
     });
   }
@@ -220,12 +258,18 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
     obfuscated_is_plain = !MayBeObfuscated(plain.text);
-    obfuscated_ambiguous =
-        !obfuscated_is_plain && MakeObfuscationForm(plain, SpacedRunStart::kJoin, &obfuscated);
-    if (!obfuscated_is_plain) KeywordIndex::SplitWords(obfuscated.text, &obfuscated_words);
-    if (obfuscated_ambiguous) {
-      MakeObfuscationForm(plain, SpacedRunStart::kKeepLeadingWord, &obfuscated_alternative);
-      KeywordIndex::SplitWords(obfuscated_alternative.text, &obfuscated_alternative_words);
+    obfuscated_alternative_count = 0;
+    if (!obfuscated_is_plain) {
+      const SpacedRunReading choices = MakeObfuscationForm(plain, {}, &obfuscated);
+      KeywordIndex::SplitWords(obfuscated.text, &obfuscated_words);
+      for (const SpacedRunReading& reading : AlternativeReadings(choices)) {
+        if (obfuscated_alternatives.size() <= obfuscated_alternative_count) {
+          obfuscated_alternatives.emplace_back();
+        }
+        Reading& alternative = obfuscated_alternatives[obfuscated_alternative_count++];
+        MakeObfuscationForm(plain, reading, &alternative.form);
+        KeywordIndex::SplitWords(alternative.form.text, &alternative.words);
+      }
     }
     obfuscated_ready = true;
   }
@@ -234,9 +278,27 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   } else {
     MatchForm(obfuscated_index, obfuscated, obfuscated_words, sentence, base, out);
   }
-  if (obfuscated_ambiguous) {
-    MatchForm(obfuscated_index, obfuscated_alternative, obfuscated_alternative_words, sentence,
-              base, out);
+  for (std::size_t k = 0; k < obfuscated_alternative_count; ++k) {
+    const Reading& alternative = obfuscated_alternatives[k];
+    MatchForm(obfuscated_index, alternative.form, alternative.words, sentence, base, out);
+  }
+}
+
+void Linter::State::MatchCapsRuns(Lang lang, std::string_view sentence, std::size_t base,
+                                  std::vector<Finding>* out) {
+  for (std::size_t r : rules.caps_rules(lang)) {
+    const Rule& rule = rules.rules()[r];
+    FindCapsRuns(sentence, rule.caps_words, &caps_runs);
+    if (caps_runs.empty()) continue;
+    FindUnlessSpans(r);
+    for (ByteRange run : caps_runs) {
+      if (OverlapsAny(run, sentence_masks) || OverlapsAny(run, quoted_from_customer) ||
+          OverlapsAny(run, unless_spans)) {
+        continue;
+      }
+      out->push_back(
+          MakeFinding(rule, {base + run.begin, base + run.end}, {}, Slice(sentence, run)));
+    }
   }
 }
 
@@ -300,15 +362,8 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
         const std::size_t begin = static_cast<std::size_t>(group.data() - form.text.data());
         user_groups.push_back(Slice(sentence, form.SourceRange(begin, begin + group.size())));
       }
-      Finding finding;
-      finding.rule = &rule;
-      finding.severity = rule.severity;
-      finding.lang = rule.lang;
-      finding.span = {base + source_span.begin, base + source_span.end};
-      for (const std::string& suggestion : rule.suggestions) {
-        finding.suggestions.push_back(ExpandSuggestion(suggestion, user_groups, matched));
-      }
-      out->push_back(std::move(finding));
+      out->push_back(MakeFinding(rule, {base + source_span.begin, base + source_span.end},
+                                 user_groups, matched));
     });
   }
 }
@@ -380,11 +435,16 @@ void Linter::State::LintSentences(std::string_view reply, std::size_t base,
       const std::size_t first = out->size();
       MatchPhrases(Lang::kEs, sentence_text, base + sentence.begin, out);
       MatchPhrases(Lang::kEn, sentence_text, base + sentence.begin, out);
+      // Capitals say nothing about the language, and one message for them is enough: the
+      // reply's language's, or English when that stays unknown (see FinishStream).
+      if (!reply_lang) MatchCapsRuns(Lang::kEs, sentence_text, base + sentence.begin, out);
+      MatchCapsRuns(Lang::kEn, sentence_text, base + sentence.begin, out);
       if (!reply_lang) {
         for (std::size_t i = first; i < out->size(); ++i) undecided->push_back(i);
       }
     } else {
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
+      MatchCapsRuns(lang, sentence_text, base + sentence.begin, out);
     }
     RecordDocumentEvidence(plain, plain_words, decisive, &evidence);
   }
@@ -519,11 +579,17 @@ void Linter::FinishStream(std::vector<Finding>* findings) {
   State::Stream& stream = state.stream;
   if (stream.options.each_line) return;  // each piece came sorted, in order
   const Lang reply_lang = ReplyLanguage(stream.tally, stream.options);
-  if (reply_lang != Lang::kUnknown && !stream.undecided.empty()) {
-    std::vector<bool> other_language(findings->size(), false);
-    for (std::size_t i : stream.undecided) other_language[i] = (*findings)[i].lang != reply_lang;
+  if (!stream.undecided.empty()) {
+    // As LintReply decides once it knows the reply's language: that language's findings, or
+    // both languages' when it stays unknown, but capitals only once, in English.
+    auto other_language = [&](const Finding& finding) {
+      if (reply_lang != Lang::kUnknown) return finding.lang != reply_lang;
+      return finding.rule->caps_words > 0 && finding.lang != Lang::kEn;
+    };
+    std::vector<bool> dropped(findings->size(), false);
+    for (std::size_t i : stream.undecided) dropped[i] = other_language((*findings)[i]);
     const Finding* first = findings->data();
-    std::erase_if(*findings, [&](const Finding& f) { return other_language[&f - first]; });
+    std::erase_if(*findings, [&](const Finding& f) { return dropped[&f - first]; });
   }
   // Document findings point at the start of the input: line 1, column 1.
   if (stream.has_text) state.AddDocumentFindings(reply_lang, 0, stream.options, findings);

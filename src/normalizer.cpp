@@ -190,6 +190,29 @@ char LeetLetter(char c) {
   }
 }
 
+// The Latin letter a Cyrillic or Greek lowercase letter is drawn like ("іdiota" with a
+// Cyrillic і), or 0 when it has none. Only letters that look the same in common fonts.
+char HomoglyphLetter(int32_t c) {
+  switch (c) {
+    case 0x0430: return 'a';  // а
+    case 0x0435: return 'e';  // е
+    case 0x043E: return 'o';  // о
+    case 0x0440: return 'p';  // р
+    case 0x0441: return 'c';  // с
+    case 0x0443: return 'y';  // у
+    case 0x0445: return 'x';  // х
+    case 0x0455: return 's';  // ѕ
+    case 0x0456: return 'i';  // і
+    case 0x0458: return 'j';  // ј
+    case 0x03B1: return 'a';  // α
+    case 0x03B9: return 'i';  // ι
+    case 0x03BF: return 'o';  // ο
+    case 0x03C1: return 'p';  // ρ
+    case 0x03C5: return 'u';  // υ
+    default: return 0;
+  }
+}
+
 // A token of the obfuscation scan: bytes [begin, end) of the plain form.
 struct Token {
   std::size_t begin;
@@ -240,38 +263,60 @@ bool IsOneLetterWord(std::string_view token) {
   return token.size() == 1 && std::string_view("aeiouy").find(token[0]) != std::string_view::npos;
 }
 
-// Joins runs of three or more one-character tokens separated by one and the same separator
-// byte. Sets *ambiguous when a run begins with a one-letter word ("a i d i o t"), which
-// kKeepLeadingWord then leaves outside the run.
+// The separator between tokens `a` and `b` (a before b) when it can join spaced letters: one
+// to three bytes, each a space, dot, hyphen or underscore ("i.d", "i. d", "i - d"); empty
+// otherwise.
+std::string_view SpacedSeparator(std::string_view text, const Token& a, const Token& b) {
+  if (b.begin <= a.end || b.begin - a.end > 3) return {};
+  const std::string_view gap = text.substr(a.end, b.begin - a.end);
+  return std::all_of(gap.begin(), gap.end(), IsSpacedSeparator) ? gap : std::string_view{};
+}
+
+// Joins runs of three or more one-character tokens separated by one and the same separator,
+// reading the run's edges as `reading` says. Records in *choices which edge readings the text
+// offers: a run that begins or ends with a one-letter word ("a i d i o t", "h u e v o n o"),
+// or that is followed by a short unspaced ending ("b a s t a r ds").
 std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token>& tokens,
-                                  SpacedRunStart start, bool* ambiguous) {
+                                  SpacedRunReading reading, SpacedRunReading* choices) {
   std::vector<Token> joined;
   std::size_t i = 0;
   while (i < tokens.size()) {
-    std::size_t j = i;
-    bool has_letter = tokens[i].has_letter;
     // One separator throughout: "i.d.i.o.t.a y" stops before " y".
-    const char separator = tokens[i].end < text.size() ? text[tokens[i].end] : '\0';
-    while (j + 1 < tokens.size() && tokens[j].code_points == 1 && tokens[j + 1].code_points == 1 &&
-           tokens[j + 1].begin == tokens[j].end + 1 && IsSpacedSeparator(separator) &&
-           text[tokens[j].end] == separator) {
-      ++j;
-      has_letter |= tokens[j].has_letter;
+    const std::string_view separator =
+        tokens[i].code_points == 1 && i + 1 < tokens.size()
+            ? SpacedSeparator(text, tokens[i], tokens[i + 1])
+            : std::string_view{};
+    std::size_t last = i;
+    while (!separator.empty() && last + 1 < tokens.size() && tokens[last + 1].code_points == 1 &&
+           SpacedSeparator(text, tokens[last], tokens[last + 1]) == separator) {
+      ++last;
     }
-    const bool leading_word =
-        j - i + 1 >= 4 && IsOneLetterWord(text.substr(tokens[i].begin, 1));
-    *ambiguous = *ambiguous || leading_word;
-    if (leading_word && start == SpacedRunStart::kKeepLeadingWord) {
+    if (last < i + 2) {
       joined.push_back(tokens[i]);
       ++i;
+      continue;
     }
-    if (j + 1 >= i + 3) {
-      joined.push_back({tokens[i].begin, tokens[j].end, has_letter, j - i + 1});
-      i = j + 1;
-    } else {
-      joined.push_back(tokens[i]);
-      ++i;
+    const std::size_t run_end = last + 1;  // the token after the run, if any
+    std::size_t first = i;
+    const bool leading_word = last - first >= 3 && IsOneLetterWord(text.substr(tokens[first].begin, 1));
+    const bool trailing_word = last - first >= 3 && IsOneLetterWord(text.substr(tokens[last].begin, 1));
+    const bool suffix = run_end < tokens.size() && tokens[run_end].code_points <= 3 &&
+                        tokens[run_end].has_letter &&
+                        SpacedSeparator(text, tokens[last], tokens[run_end]) == separator;
+    choices->keep_leading_word |= leading_word;
+    choices->keep_trailing_word |= trailing_word;
+    choices->join_suffix |= suffix;
+    if (leading_word && reading.keep_leading_word) joined.push_back(tokens[first++]);
+    const bool keep_trailing = trailing_word && reading.keep_trailing_word && last - first >= 3;
+    if (keep_trailing) --last;
+    if (suffix && reading.join_suffix && !keep_trailing) ++last;
+    Token run{tokens[first].begin, tokens[last].end, false, 0};
+    for (std::size_t k = first; k <= last; ++k) {
+      run.has_letter |= tokens[k].has_letter;
+      run.code_points += tokens[k].code_points;
     }
+    joined.push_back(run);
+    i = last + 1;
   }
   return joined;
 }
@@ -280,8 +325,9 @@ std::vector<Token> JoinSpacedRuns(std::string_view text, const std::vector<Token
 
 bool MayBeObfuscated(std::string_view plain) {
   // Tokens as Tokenize() sees them, without storing them. MakeObfuscationForm changes a token
-  // with a letter in it when it converts one of its characters, and it joins runs of three or
-  // more one-character tokens one byte apart (this scan does not check the separators).
+  // with a letter in it when it converts one of its characters, reads a Cyrillic or Greek
+  // lookalike as Latin, and joins runs of three or more one-character tokens at most three
+  // bytes apart (this scan does not check the separators).
   int spaced_run = 0;         // one-character tokens in a row
   std::size_t last_end = 0;   // end of the previous one-character token
   std::size_t token_begin = 0;
@@ -293,7 +339,8 @@ bool MayBeObfuscated(std::string_view plain) {
   auto end_token = [&](std::size_t end) {
     if (has_letter && has_leet) return true;
     if (code_points == 1) {
-      spaced_run = spaced_run > 0 && token_begin == last_end + 1 ? spaced_run + 1 : 1;
+      const bool near = token_begin > last_end && token_begin - last_end <= 3;
+      spaced_run = spaced_run > 0 && near ? spaced_run + 1 : 1;
       last_end = end;
     } else {
       spaced_run = 0;
@@ -319,7 +366,9 @@ bool MayBeObfuscated(std::string_view plain) {
         ++step_code_points;
       }
     } else {
-      is_letter = IsWordCodePoint(NextCodePoint(plain, &i));
+      const int32_t code_point = NextCodePoint(plain, &i);
+      if (HomoglyphLetter(code_point) != 0) return true;
+      is_letter = IsWordCodePoint(code_point);
       is_token = is_letter;
     }
     if (is_token) {
@@ -344,7 +393,8 @@ bool MayBeObfuscated(std::string_view plain) {
   return in_token && end_token(plain.size());
 }
 
-bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out) {
+SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReading reading,
+                                     NormalizedText* out) {
   out->Clear();
   const std::string_view text = plain.text;
   auto copy_byte = [&](std::size_t i, char c) {
@@ -352,8 +402,8 @@ bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, Norm
     out->source_begin.push_back(plain.source_begin[i]);
     out->source_end.push_back(plain.source_end[i]);
   };
-  bool ambiguous = false;
-  const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text), start, &ambiguous);
+  SpacedRunReading choices;
+  const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text), reading, &choices);
   std::size_t i = 0;
   for (const Token& token : tokens) {
     for (; i < token.begin; ++i) copy_byte(i, text[i]);
@@ -362,15 +412,46 @@ bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, Norm
     while (word_end > token.begin && (text[word_end - 1] == '!' || text[word_end - 1] == '|')) {
       --word_end;
     }
-    for (; i < token.end; ++i) {
+    // Lookalike letters from another script count only inside a word that also has Latin
+    // letters: a Russian or Greek word stays as it is.
+    const std::string_view token_text = text.substr(token.begin, token.end - token.begin);
+    const bool mixed_script = std::any_of(token_text.begin(), token_text.end(), IsAsciiLetter) &&
+                              std::any_of(token_text.begin(), token_text.end(),
+                                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    while (i < token.end) {
       const char c = text[i];
-      if (IsSpacedSeparator(c)) continue;  // inside a joined spaced run
-      const bool convert = token.has_letter && i < word_end && (i > token.begin || c != '!');
-      copy_byte(i, convert ? LeetLetter(c) : c);
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        std::size_t next = i;
+        const char latin = mixed_script ? HomoglyphLetter(NextCodePoint(text, &next)) : 0;
+        if (latin != 0) {
+          copy_byte(i, latin);  // every byte of a code point maps to the same source range
+          i = next;
+          continue;
+        }
+      }
+      if (!IsSpacedSeparator(c)) {  // separators inside a joined spaced run are dropped
+        const bool convert = token.has_letter && i < word_end && (i > token.begin || c != '!');
+        copy_byte(i, convert ? LeetLetter(c) : c);
+      }
+      ++i;
     }
   }
   for (; i < text.size(); ++i) copy_byte(i, text[i]);
-  return ambiguous;
+  return choices;
+}
+
+std::vector<SpacedRunReading> AlternativeReadings(SpacedRunReading choices) {
+  std::vector<SpacedRunReading> readings;
+  for (int bits = 1; bits < 8; ++bits) {
+    const SpacedRunReading reading{(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
+    if ((reading.keep_leading_word && !choices.keep_leading_word) ||
+        (reading.keep_trailing_word && !choices.keep_trailing_word) ||
+        (reading.join_suffix && !choices.join_suffix)) {
+      continue;
+    }
+    readings.push_back(reading);
+  }
+  return readings;
 }
 
 }  // namespace tonelint

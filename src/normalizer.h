@@ -61,28 +61,43 @@ class Normalizer {
   std::unordered_map<int32_t, std::string> cache_;
 };
 
-// How a run of spaced letters that begins with a one-letter word ("a i d i o t") is read.
-enum class SpacedRunStart {
-  kJoin,             // "aidiot": the first letter is part of the spelled-out word
-  kKeepLeadingWord,  // "a idiot": it is a word of its own
+// How the edges of a run of spaced letters are read. Each edge can be read two ways, and a
+// sentence cannot tell which one the writer meant, so the linter matches every reading that
+// makes a difference. The default reading (all false) joins every single letter of the run.
+struct SpacedRunReading {
+  // "a i d i o t" → "a idiot": the first letter is a word of its own ("a", "y", "o", "I").
+  bool keep_leading_word = false;
+  // "h u e v o n o que" → "huevon o que": the last letter is a word of its own.
+  bool keep_trailing_word = false;
+  // "b a s t a r ds" → "bastards": a short unspaced ending right after the run belongs to it.
+  bool join_suffix = false;
 };
 
 // The obfuscation-tolerant form, made from a matching form for rules marked `obfuscated yes`:
-// a run of three or more single characters separated by one and the same space, dot, hyphen or
-// underscore is joined ("i.d.i.o.t.a", "s t u p i d", "c o ñ o"), and inside words that
-// contain a letter, leetspeak digits and symbols become letters (0→o 1→i 3→e 4→a 5→s 7→t @→a
-// $→s, and ! or | between letters → i or l). Words without letters ("10:30", "2024") and
-// ordinary words ("cooperar", "leer") are unchanged; repeated letters are handled by the
-// obfuscated patterns themselves. The result maps to the same source as `plain`. Returns
-// whether a joined run began with a one-letter word, i.e. whether the kKeepLeadingWord
-// reading differs and is worth matching too.
-bool MakeObfuscationForm(const NormalizedText& plain, SpacedRunStart start, NormalizedText* out);
+// a run of three or more single characters separated by one and the same separator (a space,
+// dot, hyphen or underscore, or up to three of them: "i. d. i. o. t", "i - d - i - o - t") is
+// joined ("i.d.i.o.t.a", "s t u p i d", "c o ñ o"), its edges read as `reading` says; inside
+// words that contain a letter, leetspeak digits and symbols become letters (0→o 1→i 3→e 4→a
+// 5→s 7→t @→a $→s, and ! or | between letters → i or l), and in a word that mixes Latin
+// letters with Cyrillic or Greek lookalikes those become Latin ("іdiota" with a Cyrillic і).
+// Words without letters ("10:30",
+// "2024") and ordinary words ("cooperar", "leer") are unchanged; repeated letters are handled
+// by the obfuscated patterns themselves. The result maps to the same source as `plain`.
+// Returns the edge choices that exist in this text (the flags whose other reading would give
+// a different form); all false when the default reading is the only one.
+SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReading reading,
+                                     NormalizedText* out);
+
+// The readings other than the default that differ for a text whose MakeObfuscationForm
+// returned `choices`: every combination of its true flags, without the all-false one.
+std::vector<SpacedRunReading> AlternativeReadings(SpacedRunReading choices);
 
 // False when MakeObfuscationForm would return `plain` unchanged: no word has both a letter and
 // a character leetspeak turns into another (0 1 3 4 5 7 @ $, or a '!' or '|' that more of the
-// word follows), and no three one-character words stand one byte apart. True may still leave
-// it unchanged. A quick scan that spares most sentences the rebuild, including those with
-// numbers, times and prices ("10:30", "$100", "3-5 days", "6pm").
+// word follows), there is no Cyrillic or Greek lookalike letter, and no three one-character
+// words stand at most three bytes apart. True may still leave it unchanged. A quick scan that
+// spares most sentences the rebuild, including those with numbers, times and prices ("10:30",
+// "$100", "3-5 days", "6pm").
 bool MayBeObfuscated(std::string_view plain);
 
 namespace detail {

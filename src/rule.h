@@ -67,6 +67,9 @@ struct Rule {
   // `language-specific yes`: a concept one language has and the other lacks (mixing tú and
   // usted), so the rule needs no counterpart under the same id in the other language.
   bool language_specific = false;
+  // `caps-words N`: the rule fires on runs of N or more words written in capitals (see
+  // FindCapsRuns); 0 when the rule has no such line.
+  int caps_words = 0;
   std::vector<PatternLine> required;  // document rules
   std::vector<Trigger> triggers;      // document rules
   std::vector<Example> bad;
@@ -74,7 +77,7 @@ struct Rule {
   SourceLocation location;  // of the `rule` line
 
   // A document rule checks the whole reply (require/when) instead of locating phrases.
-  bool IsDocumentRule() const { return matches.empty(); }
+  bool IsDocumentRule() const { return matches.empty() && caps_words == 0; }
 };
 
 struct Signal {

@@ -143,6 +143,17 @@ class BlockParser {
     return line.value == "yes";
   }
 
+  // A run of one word in capitals is an acronym or a name as often as a shout, hence at least 2.
+  int ReadCapsWords(const KeyLine& line) {
+    const std::string& value = line.value;
+    if (value.empty() || value.size() > 2 ||
+        value.find_first_not_of("0123456789") != std::string::npos || std::stoi(value) < 2) {
+      Error(line.value_location, "'caps-words' is a number of words from 2 to 99, not '" + value + "'");
+      return 0;
+    }
+    return std::stoi(value);
+  }
+
   void ParseTrigger(const KeyLine& line, Rule* rule) {
     Trigger trigger;
     trigger.location = line.value_location;
@@ -209,6 +220,7 @@ class BlockParser {
         {"require", [&](const KeyLine& l) { rule->required.push_back(Pattern(l, false)); }},
         {"when", [&](const KeyLine& l) { ParseTrigger(l, rule); }},
         {"obfuscated", [&](const KeyLine& l) { rule->obfuscated = ReadYesNo(l); }},
+        {"caps-words", [&](const KeyLine& l) { rule->caps_words = ReadCapsWords(l); }},
         {"suggest", [&](const KeyLine& l) { rule->suggestions.push_back(l.value); }},
         {"language-specific", [&](const KeyLine& l) { rule->language_specific = ReadYesNo(l); }},
         {"fix",
@@ -225,13 +237,14 @@ class BlockParser {
     if (!has_category) Error(head.key_location, subject + " has no 'category'");
     if (!has_severity) Error(head.key_location, subject + " has no 'severity'");
     if (!has_message) Error(head.key_location, subject + " has no 'message'");
-    const bool is_phrase_rule = !rule->matches.empty();
+    const bool is_phrase_rule = !rule->matches.empty() || rule->caps_words > 0;
     const bool is_document_rule = !rule->required.empty() || !rule->triggers.empty();
     if (is_phrase_rule && is_document_rule) {
       Error(head.key_location,
-            subject + " mixes match/regex with require/when: a rule is one or the other");
+            subject + " mixes match/regex/caps-words with require/when: a rule is one or the other");
     } else if (!is_phrase_rule && !is_document_rule) {
-      Error(head.key_location, subject + " needs 'match' or 'regex' lines, or 'require'/'when'");
+      Error(head.key_location,
+            subject + " needs 'match' or 'regex' lines, 'caps-words', or 'require'/'when'");
     } else if (is_document_rule && rule->triggers.empty()) {
       Error(head.key_location, subject + " has 'require' but no 'when' (use 'when always')");
     }

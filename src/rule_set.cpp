@@ -179,6 +179,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     CompiledRule& compiled_rule = set->compiled_[r];
     const PatternMode mode = rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain;
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
+    if (rule.caps_words > 0) set->caps_rules_[LangSlot(rule.lang)].push_back(r);
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
       compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
       compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});

@@ -104,6 +104,8 @@ class RuleSet {
     return phrases_[LangSlot(lang)][mode == PatternMode::kObfuscated ? 1 : 0];
   }
   bool HasObfuscatedRules(Lang lang) const { return !phrases(lang, PatternMode::kObfuscated).empty(); }
+  // Indexes of the rules of `lang` with a `caps-words` line.
+  const std::vector<std::size_t>& caps_rules(Lang lang) const { return caps_rules_[LangSlot(lang)]; }
 
   // Signal and `require` patterns, all languages, plain form. Entry::owner is a signal index
   // when < signal_names().size(), else signal_names().size() + a rule index (a `require`).
@@ -123,6 +125,7 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<CompiledRule> compiled_;
   PatternIndex phrases_[2][2];
+  std::vector<std::size_t> caps_rules_[2];
   PatternIndex document_patterns_;
   std::vector<std::unique_ptr<CompiledRegex>> document_regexes_;
   std::vector<std::string> signal_names_;

@@ -91,6 +91,17 @@ void AppendBounded(std::string_view text, std::size_t begin, std::size_t end,
   if (end > begin) out->push_back({begin, end});
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A break right after a '!' with a letter or digit on both sides is not a sentence end: the
+// '!' stands for a letter ("b!tch", "1d!0ta"), and splitting there would hide the word.
+bool IsLeetExclamation(std::string_view text, std::size_t end) {
+  return end >= 2 && end < text.size() && text[end - 1] == '!' && IsAsciiAlnum(text[end - 2]) &&
+         IsAsciiAlnum(text[end]);
+}
+
 }  // namespace
 
 // UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
@@ -132,10 +143,11 @@ void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t beg
   UText* utext = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &status);
   iterator->setText(utext, status);
   int32_t from = iterator->first();
-  for (int32_t to = iterator->next(); to != icu::BreakIterator::DONE;
-       from = to, to = iterator->next()) {
-    AppendBounded(text, begin + static_cast<std::size_t>(from), begin + static_cast<std::size_t>(to),
-                  sentences);
+  for (int32_t to = iterator->next(); to != icu::BreakIterator::DONE; to = iterator->next()) {
+    const std::size_t cut = begin + static_cast<std::size_t>(to);
+    if (IsLeetExclamation(text, cut)) continue;
+    AppendBounded(text, begin + static_cast<std::size_t>(from), cut, sentences);
+    from = to;
   }
   // The iterator keeps a pointer to the UText; detach it before the text goes away.
   iterator->setText(icu::UnicodeString());

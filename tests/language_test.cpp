@@ -232,3 +232,15 @@ TEST_CASE("letters spelled out with dots are not words of either language") {
   CHECK(tonelint::DetectLanguage("Eres i.d.i.o.t.a.") != tonelint::Lang::kEn);
   CHECK(tonelint::DetectLanguage("Eres un i.d.i.o.t.a, de verdad.") == tonelint::Lang::kEs);
 }
+
+// Regression (issue 4): "i d i o t a s" counted two English "I"s and one Spanish "o", so the
+// sentence was read as English and the Spanish rules never saw the insult.
+TEST_CASE("letters spelled out with spaces are not words of either language") {
+  CHECK(tonelint::DetectLanguage("Son unos i d i o t a s.") != tonelint::Lang::kEn);
+  CHECK(tonelint::DetectLanguage("Ustedes son unos i d i o t a s, de verdad.") == tonelint::Lang::kEs);
+  CHECK(tonelint::DetectLanguage("You are all i  d  i  o  t  s, honestly.") == tonelint::Lang::kEn);
+  // One or two one-letter words are words: "I" and "a" still count.
+  CHECK(tonelint::ScoreLanguage("I see a b").en == 2);
+  CHECK(tonelint::ScoreLanguage("y o").es == 3);
+  CHECK(tonelint::ScoreLanguage("y o u").es == 0);
+}

@@ -155,6 +155,22 @@ TEST_CASE("spaced letters after a one-letter word, and stars that leave too few 
   CHECK(Ids("You are a m*r0n.") == Ids_t{"TL1001:m*r0n"});
 }
 
+// Regression (issue 4): the edges of a spaced run were read one way only, so a trailing "o",
+// an unspaced "ts" and a dot-and-space separator each hid the insult.
+TEST_CASE("spaced letters: every reading of a run's edges is matched, once") {
+  LintOptions spanish;
+  spanish.lang = Lang::kEs;
+  CHECK(Ids("¿Eres i d i o t a o no lo entiendes?", spanish) == Ids_t{"TL1001:i d i o t a"});
+  CHECK(Ids("You are all i d i o ts, sadly.") == Ids_t{"TL1001:i d i o ts"});
+  CHECK(Ids("You are an i. d. i. o. t, sadly.") == Ids_t{"TL1001:i. d. i. o. t"});
+  CHECK(Ids("You are a b!tch and an 1d!0t.") == Ids_t{"TL1001:1d!0t"});
+  CHECK(Ids("Plan a o b y c, sadly.", spanish).empty());
+}
+
+TEST_CASE("a Cyrillic lookalike letter inside an insult is seen through, and reported whole") {
+  CHECK(Ids("You are an \xD1\x96" "diot, sadly.") == Ids_t{"TL1001:\xD1\x96" "diot"});
+}
+
 TEST_CASE("innocent words that contain a rule's word are not reported") {
   CHECK(Ids("La computadora del niño tiene un problema de análisis este año.").empty());
   CHECK(Ids("We talked to the idiomatic translator in Scunthorpe.").empty());
@@ -163,6 +179,16 @@ TEST_CASE("innocent words that contain a rule's word are not reported") {
 TEST_CASE("unless cancels a match it overlaps, and only that one") {
   CHECK(Ids("Le recomiendo el libro El idiota de Dostoievski.").empty());
   CHECK(Ids("No eres idiota.") == Ids_t{"TL1001:idiota"});
+}
+
+// Regression (issue 4): an `unless` matched across a comma, so "no es el libro, idiota"
+// read as the book title and the insult was cancelled.
+TEST_CASE("unless stays inside its clause") {
+  CHECK(Ids("No te recomiendo el libro, idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro; idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro (idiota).") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("No te recomiendo el libro — idiota.") == Ids_t{"TL1001:idiota"});
+  CHECK(Ids("Le recomiendo el libro El idiota, de Dostoievski.").empty());
 }
 
 TEST_CASE("quoted customer text, URLs and templates are masked; a placeholder inside a phrase is not a gap") {
@@ -325,4 +351,35 @@ TEST_CASE("a phrase across the cut of a very long sentence is found once") {
 TEST_CASE("a very long sentence without spaces is cut and linted in bounded pieces") {
   const std::string text(100000, 'x');
   CHECK(Ids(text + " eres un idiota").size() == 1);
+}
+
+TEST_CASE("caps-words rules: runs of capitals in the source, not in masked or quoted text") {
+  RuleFile file;
+  std::vector<Diagnostic> errors;
+  ParseRuleFile("caps.rules",
+                "rule TL1804 shouting-caps\nlang es\ncategory shouting\nseverity info\n"
+                "message Gritos.\ncaps-words 3\nunless (aviso legal)\nsuggest Escríbalo en minúsculas.\n",
+                &file, &errors);
+  REQUIRE(errors.empty());
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  Linter linter(*rules);
+  LintOptions spanish;
+  spanish.lang = Lang::kEs;
+  auto texts = [&](std::string_view text) {
+    const SourceText source{std::string(text)};
+    std::vector<std::string> out;
+    for (const Finding& f : linter.Lint(source, spanish)) {
+      out.push_back(source.text().substr(f.span.begin, f.span.end - f.span.begin));
+      CHECK(f.suggestions == std::vector<std::string>{"Escríbalo en minúsculas."});
+    }
+    return out;
+  };
+  CHECK(texts("Hola. NO VAMOS A DEVOLVER NADA.") == std::vector<std::string>{"NO VAMOS A DEVOLVER NADA"});
+  CHECK(texts("Usted escribió \"SON UNOS LADRONES\" y lo sentimos.").empty());
+  CHECK(texts("Vea {{ AVISO LEGAL COMPLETO }} abajo.").empty());
+  CHECK(texts("Lea el AVISO LEGAL COMPLETO abajo.").empty());  // unless
+  CHECK(texts("Envíe su DNI y su RFC.").empty());
 }

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -18,14 +19,31 @@ std::string Fold(std::string_view text) {
   return normalizer.NormalizeString(text);
 }
 
-std::string Obfuscated(std::string_view text,
-                       tonelint::SpacedRunStart start = tonelint::SpacedRunStart::kJoin) {
+std::string Obfuscated(std::string_view text, tonelint::SpacedRunReading reading = {}) {
   Normalizer normalizer;
   NormalizedText plain, obfuscated;
   normalizer.Normalize(text, {}, &plain);
-  tonelint::MakeObfuscationForm(plain, start, &obfuscated);
+  tonelint::MakeObfuscationForm(plain, reading, &obfuscated);
   return obfuscated.text;
 }
+
+// Every reading of the spaced-letter runs in `text`, the default first.
+std::vector<std::string> AllReadings(std::string_view text) {
+  Normalizer normalizer;
+  NormalizedText plain, obfuscated;
+  normalizer.Normalize(text, {}, &plain);
+  const tonelint::SpacedRunReading choices = tonelint::MakeObfuscationForm(plain, {}, &obfuscated);
+  std::vector<std::string> forms{obfuscated.text};
+  for (const tonelint::SpacedRunReading& reading : tonelint::AlternativeReadings(choices)) {
+    tonelint::MakeObfuscationForm(plain, reading, &obfuscated);
+    forms.push_back(obfuscated.text);
+  }
+  return forms;
+}
+
+constexpr tonelint::SpacedRunReading kKeepLeadingWord{true, false, false};
+constexpr tonelint::SpacedRunReading kKeepTrailingWord{false, true, false};
+constexpr tonelint::SpacedRunReading kJoinSuffix{false, false, true};
 
 }  // namespace
 
@@ -79,9 +97,38 @@ TEST_CASE("the obfuscation form undoes leetspeak and spaced letters") {
 TEST_CASE("spaced letters: ñ is one letter; a leading one-letter word has two readings") {
   CHECK(Obfuscated("c o ñ o") == "coño");
   CHECK(Obfuscated("you are a i d i o t") == "you are aidiot");
-  CHECK(Obfuscated("you are a i d i o t", tonelint::SpacedRunStart::kKeepLeadingWord) ==
-        "you are a idiot");
-  CHECK(Obfuscated("a s s", tonelint::SpacedRunStart::kKeepLeadingWord) == "ass");
+  CHECK(Obfuscated("you are a i d i o t", kKeepLeadingWord) == "you are a idiot");
+  CHECK(Obfuscated("a s s", kKeepLeadingWord) == "ass");
+}
+
+// Regression (issue 4): "z o q u e t e o qué" was only read "zoqueteo", and "b a s t a r ds"
+// only "bastar ds", so neither insult was found.
+TEST_CASE("spaced letters: a trailing one-letter word and an unspaced ending have two readings") {
+  CHECK(Obfuscated("eres z o q u e t e o que") == "eres zoqueteo que");
+  CHECK(Obfuscated("eres z o q u e t e o que", kKeepTrailingWord) == "eres zoquete o que");
+  CHECK(Obfuscated("you are b a s t a r ds") == "you are bastar ds");
+  CHECK(Obfuscated("you are b a s t a r ds", kJoinSuffix) == "you are bastards");
+  CHECK(Obfuscated("you are s.l.u.ts", kJoinSuffix) == "you are sluts");
+  // The ending must use the run's separator: "d.u.m.b es" keeps "es" apart.
+  CHECK(AllReadings("d.u.m.b es") == std::vector<std::string>{"dumb es"});
+  // Only the edges that exist give readings: this run has a trailing word and nothing else.
+  CHECK(AllReadings("t o n t o y") == std::vector<std::string>{"tontoy", "tonto y"});
+  // Both edges at once: "a" before and "y" after the spelled-out word.
+  const std::vector<std::string> readings = AllReadings("es a t o n t o y ya");
+  CHECK(std::find(readings.begin(), readings.end(), "es a tonto y ya") != readings.end());
+  // Too short to lose a letter: "a s s" stays "ass" in every reading.
+  for (const std::string& form : AllReadings("you a s s")) CHECK(form == "you ass");
+}
+
+TEST_CASE("spaced letters: a separator of up to three spaces, dots, hyphens or underscores") {
+  CHECK(Obfuscated("eres un i. d. i. o. t. a.") == "eres un idiota.");
+  CHECK(Obfuscated("eres un i - d - i - o - t - a") == "eres un idiota");
+  CHECK(Obfuscated("eres un i_d_i_o_t_a") == "eres un idiota");
+  CHECK(Obfuscated("eres un i-d-i-o-t-a") == "eres un idiota");
+  // Mixed separators are not one run; neither is a gap of four.
+  CHECK(Obfuscated("i.d-i_o") == "i.d-i_o");
+  CHECK(Obfuscated("i    d    i") == "i    d    i");
+  CHECK(tonelint::MayBeObfuscated("eres un i. d. i. o. t. a."));
 }
 
 TEST_CASE("the obfuscation form leaves ordinary text alone") {
@@ -131,7 +178,8 @@ TEST_CASE("the quick check: numbers, prices and punctuation are not obfuscation"
 TEST_CASE("the quick check agrees with the obfuscation form on random text") {
   // Letters, leet digits and symbols, separators, a non-ASCII letter and an emoji.
   const std::vector<std::string> pieces = {"a", "i", "o", "x", "ñ", "0", "1", "3", "6", "!", "|",
-                                           "*", "@", "$", " ", ".", "-", "_", ":", "\xF0\x9F\x98\x80"};
+                                           "*", "@", "$", " ", ".", "-", "_", ":", "\xF0\x9F\x98\x80",
+                                           "\xD1\x96"};  // Cyrillic і
   std::mt19937 random(7);
   std::size_t disagreements = 0;
   std::size_t quick_false = 0;
@@ -141,11 +189,14 @@ TEST_CASE("the quick check agrees with the obfuscation form on random text") {
     for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
     if (tonelint::MayBeObfuscated(text)) continue;
     ++quick_false;
-    for (auto start : {tonelint::SpacedRunStart::kJoin, tonelint::SpacedRunStart::kKeepLeadingWord}) {
-      if (Obfuscated(text, start) != text) {
+    for (int flags = 0; flags < 8; ++flags) {
+      const tonelint::SpacedRunReading reading{(flags & 1) != 0, (flags & 2) != 0,
+                                               (flags & 4) != 0};
+      if (Obfuscated(text, reading) != text) {
         ++disagreements;
         CAPTURE(text);
-        CHECK(Obfuscated(text, start) == text);
+        CAPTURE(flags);
+        CHECK(Obfuscated(text, reading) == text);
       }
     }
   }
@@ -170,4 +221,19 @@ TEST_CASE("the obfuscation form: a non-letter ends the word") {
   CHECK(Obfuscated("hola\xF0\x9F\x98\x80@@@***") == "hola\xF0\x9F\x98\x80@@@***");
   CHECK(Obfuscated("hola\xF0\x9F\x98\x80$h1t") == "hola\xF0\x9F\x98\x80shit");  // a word itself
   CHECK(Obfuscated("c\xC3\xB1@") == "c\xC3\xB1" "a");
+}
+
+TEST_CASE("the obfuscation form: Cyrillic and Greek lookalikes inside a Latin word") {
+  CHECK(Obfuscated("eres un \xD1\x96" "diota") == "eres un idiota");  // Cyrillic і
+  CHECK(Obfuscated("st\xD1\x83pid \xCE\xBF" "k") == "stypid ok");        // у, Greek ο
+  // Words wholly in another script are left alone.
+  CHECK(Obfuscated("\xD1\x81\xD0\xBE\xD1\x80 ok") == "\xD1\x81\xD0\xBE\xD1\x80 ok");  // сор
+  CHECK(tonelint::MayBeObfuscated("\xD1\x96" "diota"));
+  // The Latin letter maps back to the whole two-byte source code point.
+  Normalizer normalizer;
+  NormalizedText plain, obfuscated;
+  normalizer.Normalize("x \xD1\x96" "d", {}, &plain);
+  tonelint::MakeObfuscationForm(plain, {}, &obfuscated);
+  REQUIRE(obfuscated.text == "x id");
+  CHECK(obfuscated.SourceRange(2, 3) == ByteRange{2, 4});
 }

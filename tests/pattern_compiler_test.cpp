@@ -20,7 +20,7 @@ std::string FirstMatch(std::string_view pattern, std::string_view text,
   tonelint::NormalizedText plain, form;
   normalizer.Normalize(text, {}, &plain);
   if (mode == PatternMode::kObfuscated) {
-    tonelint::MakeObfuscationForm(plain, tonelint::SpacedRunStart::kJoin, &form);
+    tonelint::MakeObfuscationForm(plain, {}, &form);
   } else {
     form = plain;
   }

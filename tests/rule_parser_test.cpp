@@ -75,7 +75,7 @@ TEST_CASE("every error names file, line and column") {
   const std::string head = "rule TL1001 insult-direct\nlang es\ncategory insult\nseverity error\nmessage m\n";
   CHECK(Errors(head + "mathc idiota\n") ==
         std::vector<std::string>{"t.rules:6:1: unknown key 'mathc'; did you mean 'match'?",
-                                 "t.rules:1:1: rule TL1001 needs 'match' or 'regex' lines, or 'require'/'when'"});
+                                 "t.rules:1:1: rule TL1001 needs 'match' or 'regex' lines, 'caps-words', or 'require'/'when'"});
   CHECK(Errors(head + "match x\nlang en\n") ==
         std::vector<std::string>{"t.rules:7:1: 'lang' given twice (first on line 2)"});
   CHECK(Errors("rule TL1001 insult-direct\nlang fr\ncategory insults\nseverity fatal\nmessage m\nmatch x\n") ==
@@ -93,10 +93,27 @@ TEST_CASE("every error names file, line and column") {
   CHECK(Errors(head + "when sometimes\n")[0] ==
         "t.rules:6:6: bad trigger 'sometimes' (expected always, context:SIGNAL or reply:SIGNAL)");
   CHECK(Errors(head + "match x\nrequire y\nwhen always\n")[0] ==
-        "t.rules:1:1: rule TL1001 mixes match/regex with require/when: a rule is one or the other");
+        "t.rules:1:1: rule TL1001 mixes match/regex/caps-words with require/when: a rule is one or the other");
   CHECK(Errors("lang es\nmatch x\n")[0] ==
         "t.rules:1:1: a block must start with 'rule ID name' or 'signal NAME', not 'lang'");
   CHECK(Errors("signal complaint\nmatch x\n")[0] == "t.rules:1:1: signal complaint has no 'lang'");
+}
+
+TEST_CASE("caps-words: a phrase rule without patterns, from 2 words") {
+  const std::string head = "rule TL1804 shouting-caps\nlang en\ncategory shouting\nseverity info\nmessage m\n";
+  RuleFile file;
+  CHECK(Errors(head + "caps-words 3\n", &file).empty());
+  REQUIRE(file.rules.size() == 1);
+  CHECK(file.rules[0].caps_words == 3);
+  CHECK_FALSE(file.rules[0].IsDocumentRule());
+  for (const std::string bad : {"1", "0", "three", "-3", "100"}) {
+    CAPTURE(bad);
+    const auto errors = Errors(head + "caps-words " + bad + "\n");
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0].find("'caps-words' is a number of words from 2 to 99") != std::string::npos);
+  }
+  CHECK(Errors(head + "caps-words 3\nwhen always\n")[0] ==
+        "t.rules:1:1: rule TL1804 mixes match/regex/caps-words with require/when: a rule is one or the other");
 }
 
 TEST_CASE("a bad block is skipped and the others are still read") {

@@ -4,6 +4,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <cctype>
 #include <memory>
 #include <random>
 #include <string>
@@ -14,7 +15,10 @@ using tonelint::SentenceSplitter;
 
 namespace {
 
-// What ICU's sentence rules give for the whole text at once: the contract.
+bool IsAsciiLetterOrDigit(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// What ICU's sentence rules give for the whole text at once, the contract, except that a '!'
+// between ASCII letters or digits is part of a word ("b!tch"), not a sentence end.
 std::vector<ByteRange> IcuSentences(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> iterator(
@@ -24,9 +28,14 @@ std::vector<ByteRange> IcuSentences(std::string_view text) {
   iterator->setText(utext, status);
   std::vector<ByteRange> sentences;
   int32_t begin = iterator->first();
-  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = iterator->next()) {
-    sentences.push_back({static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; end = iterator->next()) {
+    const auto at = static_cast<std::size_t>(end);
+    if (at >= 2 && at < text.size() && text[at - 1] == '!' && IsAsciiLetterOrDigit(text[at - 2]) &&
+        IsAsciiLetterOrDigit(text[at])) {
+      continue;
+    }
+    sentences.push_back({static_cast<std::size_t>(begin), at});
+    begin = end;
   }
   iterator->setText(icu::UnicodeString());
   utext_close(utext);
@@ -37,6 +46,13 @@ std::vector<ByteRange> Split(SentenceSplitter& splitter, std::string_view text) 
   std::vector<ByteRange> sentences;
   splitter.Split(text, &sentences);
   return sentences;
+}
+
+std::vector<std::string> Sentences(std::string_view text) {
+  SentenceSplitter splitter;
+  std::vector<std::string> out;
+  for (ByteRange r : Split(splitter, text)) out.emplace_back(text.substr(r.begin, r.end - r.begin));
+  return out;
 }
 
 }  // namespace
@@ -73,4 +89,17 @@ TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces an
     }
   }
   CHECK(disagreements == 0);
+}
+
+TEST_CASE("sentences end at their punctuation") {
+  CHECK(Sentences("Hola. ¿Cómo está? ¡Gracias!") ==
+        std::vector<std::string>{"Hola. ", "¿Cómo está? ", "¡Gracias!"});
+}
+
+// Regression (issue 4): "b!tch" was split after the '!', so the word was never seen whole.
+TEST_CASE("a '!' between letters or digits is part of the word, not a sentence end") {
+  CHECK(Sentences("You are a b!tch. Bye.") ==
+        std::vector<std::string>{"You are a b!tch. ", "Bye."});
+  CHECK(Sentences("Eres un 1d!0t4.") == std::vector<std::string>{"Eres un 1d!0t4."});
+  CHECK(Sentences("Done! Thanks.") == std::vector<std::string>{"Done! ", "Thanks."});
 }

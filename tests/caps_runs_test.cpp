@@ -1,0 +1,58 @@
+#include "caps_runs.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using tonelint::ByteRange;
+
+namespace {
+
+std::vector<std::string> Runs(std::string_view text, int min_words = 3) {
+  std::vector<ByteRange> ranges;
+  tonelint::FindCapsRuns(text, min_words, &ranges);
+  std::vector<std::string> out;
+  for (ByteRange r : ranges) out.emplace_back(text.substr(r.begin, r.end - r.begin));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a run of words in capitals, from its first letter to its last") {
+  CHECK(Runs("Hola, NO VAMOS A DEVOLVER NADA.") == Strings{"NO VAMOS A DEVOLVER NADA"});
+  CHECK(Runs("WE CAN'T DO THAT") == Strings{"WE CAN'T DO THAT"});
+  CHECK(Runs("¿ENVÍE SU AÑO YA?") == Strings{"ENVÍE SU AÑO YA"});
+  CHECK(Runs("Please READ THE TERMS and STOP WRITING US NOW") ==
+        Strings{"READ THE TERMS", "STOP WRITING US NOW"});
+}
+
+TEST_CASE("acronyms, codes and short words are not shouting") {
+  CHECK(Runs("Envíe su DNI y RFC por privado.").empty());
+  CHECK(Runs("Send your SSN, DOB, ZIP and PIN.").empty());  // punctuation ends a run
+  CHECK(Runs("The XPS-13 ABC DEF model ships Monday.").empty());  // a code ends the run
+  CHECK(Runs("OK, USA and UK stores.").empty());
+  CHECK(Runs("I AM A fan").empty());  // one-letter capitals do not count
+  CHECK(Runs("NASA API docs").empty());
+  CHECK(Runs("NASA API DOCS", 2) == Strings{"NASA API DOCS"});
+}
+
+TEST_CASE("one-letter capitals continue a run but neither start nor end it") {
+  CHECK(Runs("A NO LE VAMOS A") == Strings{"NO LE VAMOS"});
+  CHECK(Runs("Y YA NO ES Y") == Strings{"YA NO ES"});
+}
+
+TEST_CASE("a word counts with two capitals side by side, accented ones included") {
+  CHECK(Runs("ÉL NO ESTÁ") == Strings{"ÉL NO ESTÁ"});
+  CHECK(Runs("AÑO ÑU ÚLTIMO") == Strings{"AÑO ÑU ÚLTIMO"});
+  CHECK(Runs("I'M SO SORRY").empty());  // "I'M" has no pair; two words are not three
+  CHECK(Runs("¿Cómo está? ¡Hola, Él viene!").empty());
+}
+
+TEST_CASE("words in non-Latin capitals only are not seen; ill-formed bytes are skipped") {
+  CHECK(Runs("ΝΑΙ ΟΧΙ ΝΑΙ").empty());
+  CHECK(Runs("NO \xFF VAMOS A IR YA") == Strings{"VAMOS A IR YA"});
+  CHECK(Runs("").empty());
+}

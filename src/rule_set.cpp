@@ -28,14 +28,22 @@ RE2::Options MatchingOptions() {
 
 class Compiler {
  public:
-  Compiler(Normalizer& normalizer, Compilation compilation, std::vector<Diagnostic>* errors)
-      : normalizer_(normalizer), compilation_(compilation), errors_(errors) {}
+  Compiler(Normalizer& normalizer, Compilation compilation, const PrecompiledPatterns* precompiled,
+           std::vector<Diagnostic>* errors)
+      : normalizer_(normalizer), compilation_(compilation), precompiled_(precompiled), errors_(errors) {}
 
   // Turns one pattern line into a CompiledRegex; on an error reports it and returns null.
   // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
   // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
-  // with their place.
+  // with their place, unless the precompiled table already checked it.
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
+    if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode)) {
+      if (compilation_ == Compilation::kEager && !found->regex().ok()) {
+        errors_->push_back({line.location, "pattern does not compile: " + found->regex().error()});
+        return nullptr;
+      }
+      return found;
+    }
     PatternError error;
     if (line.is_regex && !CheckRegexNesting(line.text, &error)) {
       SourceLocation at = line.location;
@@ -96,8 +104,22 @@ class Compiler {
   }
 
  private:
+  std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode) const {
+    if (precompiled_ == nullptr) return nullptr;
+    const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
+    if (found == nullptr) return nullptr;
+    std::vector<Keyword> keywords;
+    for (const PrecompiledKeyword& keyword : precompiled_->KeywordsOf(*found)) {
+      keywords.push_back({std::string(keyword.text), keyword.prefix});
+    }
+    return std::make_unique<CompiledRegex>(CompiledRegex::InStaticStorage{}, found->regex,
+                                           std::move(keywords), line.is_regex ? 0 : 1,
+                                           found->first_user_group, mode);
+  }
+
   Normalizer& normalizer_;
   Compilation compilation_;
+  const PrecompiledPatterns* precompiled_;
   std::vector<Diagnostic>* errors_;
 };
 
@@ -136,7 +158,8 @@ void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* er
 
 std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
-                                        Compilation compilation) {
+                                        Compilation compilation,
+                                        const PrecompiledPatterns* precompiled) {
   const std::size_t errors_before = errors->size();
   auto set = std::unique_ptr<RuleSet>(new RuleSet);
   std::vector<Signal> signals;
@@ -160,7 +183,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     errors->push_back({{}, normalizer.error()});
     return nullptr;
   }
-  Compiler compiler(normalizer, compilation, errors);
+  Compiler compiler(normalizer, compilation, precompiled, errors);
   for (auto& by_lang : set->phrases_) by_lang[1].keywords = KeywordIndex(/*collapse_repeats=*/true);
 
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.

@@ -10,10 +10,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "keyword_index.h"
 #include "pattern_compiler.h"
+#include "precompiled_patterns.h"
 #include "rule.h"
 
 namespace tonelint {
@@ -26,7 +28,17 @@ class CompiledRegex {
  public:
   CompiledRegex(std::string pattern, std::vector<Keyword> keywords, int span_group,
                 int first_user_group, PatternMode mode)
-      : pattern_(std::move(pattern)),
+      : owned_pattern_(std::move(pattern)),
+        pattern_(owned_pattern_),
+        keywords_(std::move(keywords)),
+        span_group_(span_group),
+        first_user_group_(first_user_group),
+        mode_(mode) {}
+  // A pattern in static storage (a precompiled table): referred to, not copied.
+  struct InStaticStorage {};
+  CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
+                int span_group, int first_user_group, PatternMode mode)
+      : pattern_(pattern),
         keywords_(std::move(keywords)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -37,14 +49,15 @@ class CompiledRegex {
   // Patterns are checked when the rules are built (RuleSet::Build), so this only fails if RE2
   // runs out of its memory budget; then ok() on the result is false.
   const RE2& regex() const;
-  const std::string& pattern() const { return pattern_; }
+  std::string_view pattern() const { return pattern_; }
   const std::vector<Keyword>& keywords() const { return keywords_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
 
  private:
-  std::string pattern_;
+  std::string owned_pattern_;  // empty when the pattern is in static storage
+  std::string_view pattern_;
   std::vector<Keyword> keywords_;
   int span_group_;
   int first_user_group_;
@@ -91,9 +104,13 @@ class RuleSet {
   // one id with two names (or one name with two ids), a `when` naming an unknown signal, and
   // every pattern (phrase syntax and RE2 compilation). Appends problems to `errors` as
   // `file:line:col` diagnostics and returns null if there were any.
+  // A pattern line found in `precompiled` (if given) is taken from it instead of compiled
+  // again; lazily, its RE2 is then compiled on first use even if it is a `regex` line or
+  // large, since the table's patterns are known to compile. The result is the same either way.
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
-                                        Compilation compilation = Compilation::kLazy);
+                                        Compilation compilation = Compilation::kLazy,
+                                        const PrecompiledPatterns* precompiled = nullptr);
 
   const std::vector<Rule>& rules() const { return rules_; }
   const CompiledRule& compiled(std::size_t rule) const { return compiled_[rule]; }

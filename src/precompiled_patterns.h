@@ -1,0 +1,58 @@
+// Patterns compiled when tonelint itself is built (tools/precompile_rules.cpp writes a table of
+// them for the bundled rules), so that a run does not compile the same phrases again: turning
+// the bundled phrases into RE2 syntax took most of tonelint's start-up (issue 6).
+//
+// A table entry is looked up by the pattern line's own text, so it serves any rule file that
+// contains the same line; a line not in the table is compiled as usual (rule_set.h).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+#include "pattern_compiler.h"
+
+namespace tonelint {
+
+struct PrecompiledKeyword {
+  std::string_view text;
+  bool prefix = false;
+};
+
+// One pattern line and what RuleSet::Build would compile it to. Every entry's RE2 was compiled
+// with the rule set's options when the table was made, so it is known to compile.
+struct PrecompiledPattern {
+  std::string_view source;  // the line's value as written (`match`, `unless`, `require`, `regex`)
+  PatternMode mode = PatternMode::kPlain;
+  bool is_regex = false;    // a `regex` line: `regex` is `source` itself
+  std::string_view regex;   // RE2 syntax
+  int first_user_group = 1;
+  std::size_t first_keyword = 0;  // the keywords are [first_keyword, first_keyword + keyword_count)
+  std::size_t keyword_count = 0;  // of the table's keyword array
+};
+
+// A table of precompiled patterns over static storage (the views must outlive it).
+class PrecompiledPatterns {
+ public:
+  PrecompiledPatterns() = default;
+  // `patterns` must be sorted by (source, mode, is_regex), without duplicates.
+  PrecompiledPatterns(std::span<const PrecompiledPattern> patterns,
+                      std::span<const PrecompiledKeyword> keywords)
+      : patterns_(patterns), keywords_(keywords) {}
+
+  // The entry for this line, or null if the table has none.
+  const PrecompiledPattern* Find(std::string_view source, PatternMode mode, bool is_regex) const;
+  std::span<const PrecompiledKeyword> KeywordsOf(const PrecompiledPattern& pattern) const {
+    return keywords_.subspan(pattern.first_keyword, pattern.keyword_count);
+  }
+  std::span<const PrecompiledPattern> patterns() const { return patterns_; }
+
+ private:
+  std::span<const PrecompiledPattern> patterns_;
+  std::span<const PrecompiledKeyword> keywords_;
+};
+
+// Orders entries as PrecompiledPatterns requires.
+bool PrecompiledOrder(const PrecompiledPattern& a, const PrecompiledPattern& b);
+
+}  // namespace tonelint

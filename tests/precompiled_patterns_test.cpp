@@ -1,0 +1,124 @@
+#include "precompiled_patterns.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "bundled_rules.h"
+#include "normalizer.h"
+#include "rule_parser.h"
+#include "rule_set.h"
+
+using namespace tonelint;
+
+namespace {
+
+// A table that compiles the phrase "idiota" to a regex no compiler would write, so that a test
+// can tell where a RuleSet's pattern came from.
+constexpr PrecompiledKeyword kKeywords[] = {{"zzz", false}, {"yyy", true}};
+constexpr PrecompiledPattern kTable[] = {
+    {"idiota", PatternMode::kPlain, false, "(?:^|x)(zzz)(?:x|$)", 2, 0, 2},
+    {"idiota", PatternMode::kObfuscated, false, "(?:^|x)(zz+)(?:x|$)", 2, 0, 1},
+    {"malo", PatternMode::kPlain, false, "(?:^|x)((zzz)(?:x|$)", 2, 0, 1},  // does not compile
+};
+
+std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>* errors,
+                                  const PrecompiledPatterns* table,
+                                  Compilation compilation = Compilation::kLazy) {
+  RuleFile file;
+  ParseRuleFile("a.rules",
+                "rule TL1001 insult-direct\nlang es\ncategory insult\nseverity error\n"
+                "message m\n" + std::string(body) + "\n",
+                &file, errors);
+  REQUIRE(errors->empty());
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  return RuleSet::Build(std::move(files), errors, compilation, table);
+}
+
+}  // namespace
+
+TEST_CASE("Find matches source, mode and kind exactly") {
+  const PrecompiledPatterns table(kTable, kKeywords);
+  REQUIRE(std::is_sorted(std::begin(kTable), std::end(kTable), PrecompiledOrder));
+  const PrecompiledPattern* plain = table.Find("idiota", PatternMode::kPlain, false);
+  REQUIRE(plain != nullptr);
+  CHECK(plain->regex == "(?:^|x)(zzz)(?:x|$)");
+  CHECK(table.KeywordsOf(*plain).size() == 2);
+  CHECK(table.Find("idiota", PatternMode::kObfuscated, false)->regex == "(?:^|x)(zz+)(?:x|$)");
+  CHECK(table.Find("idiota", PatternMode::kPlain, true) == nullptr);
+  CHECK(table.Find("idiot", PatternMode::kPlain, false) == nullptr);
+  CHECK(table.Find("idiotas", PatternMode::kPlain, false) == nullptr);
+  CHECK(PrecompiledPatterns().Find("idiota", PatternMode::kPlain, false) == nullptr);
+}
+
+TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling it") {
+  const PrecompiledPatterns table(kTable, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto from_table = BuildOne("match idiota\nmatch tonto", &errors, &table);
+  REQUIRE(from_table);
+  const CompiledRegex& found = *from_table->compiled(0).matches[0];
+  CHECK(found.pattern() == "(?:^|x)(zzz)(?:x|$)");
+  CHECK(found.keywords() == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
+  CHECK(found.span_group() == 1);
+  // A line the table lacks is compiled as without a table.
+  const auto without = BuildOne("match idiota\nmatch tonto", &errors, nullptr);
+  REQUIRE(without);
+  CHECK(from_table->compiled(0).matches[1]->pattern() == without->compiled(0).matches[1]->pattern());
+  CHECK(without->compiled(0).matches[0]->pattern() != found.pattern());
+}
+
+TEST_CASE("--test-rules compilation still checks a table's pattern") {
+  const PrecompiledPatterns table(kTable, kKeywords);
+  std::vector<Diagnostic> errors;
+  CHECK(BuildOne("match malo", &errors, &table, Compilation::kLazy) != nullptr);
+  CHECK(errors.empty());
+  CHECK(BuildOne("match malo", &errors, &table, Compilation::kEager) == nullptr);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
+}
+
+TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run would") {
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  CHECK(std::is_sorted(table.patterns().begin(), table.patterns().end(), PrecompiledOrder));
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  std::size_t lines = 0;
+  auto check = [&](const PatternLine& line, PatternMode mode) {
+    ++lines;
+    const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
+    REQUIRE_MESSAGE(found != nullptr, line.location.file, ":", line.location.line);
+    if (line.is_regex) {
+      CHECK(found->regex == line.text);
+      CHECK(table.KeywordsOf(*found).empty());
+      return;
+    }
+    CompiledPattern compiled;
+    PatternError error;
+    REQUIRE(CompilePhrasePattern(line.text, mode, normalizer, &compiled, &error));
+    CHECK(found->regex == compiled.regex);
+    CHECK(found->first_user_group == compiled.first_user_group);
+    std::vector<Keyword> keywords;
+    for (const PrecompiledKeyword& keyword : table.KeywordsOf(*found)) {
+      keywords.push_back({std::string(keyword.text), keyword.prefix});
+    }
+    CHECK(keywords == compiled.keywords);
+  };
+  std::vector<Diagnostic> errors;
+  for (const EmbeddedFile& embedded : BundledRuleFiles()) {
+    RuleFile file;
+    ParseRuleFile(embedded.path, embedded.contents, &file, &errors);
+    for (const Rule& rule : file.rules) {
+      for (const PatternLine& line : rule.matches) {
+        check(line, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
+      }
+      for (const PatternLine& line : rule.unless) check(line, PatternMode::kPlain);
+      for (const PatternLine& line : rule.required) check(line, PatternMode::kPlain);
+    }
+    for (const Signal& signal : file.signals) {
+      for (const PatternLine& line : signal.matches) check(line, PatternMode::kPlain);
+    }
+  }
+  CHECK(errors.empty());
+  CHECK(lines > 500);
+}

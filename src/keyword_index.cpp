@@ -21,25 +21,59 @@ std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) c
   return *buffer;
 }
 
-void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
+std::string KeywordIndex::StoredKey(const Keyword& keyword) const {
+  std::string buffer;
+  std::string key(Key(keyword.text, &buffer));
+  if (keyword.prefix && key.size() >= prefix_lengths_.size()) key.resize(prefix_lengths_.size() - 1);
+  return key;
+}
+
+void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
+                       const std::vector<std::vector<Keyword>>& also_required) {
   ++size_;
   all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
   }
-  std::string buffer;
   for (const Keyword& keyword : keywords) {
-    std::string key(Key(keyword.text, &buffer));
+    std::string key = StoredKey(keyword);
     if (!keyword.prefix) {
       exact_[key].push_back(pattern);
       continue;
     }
-    if (key.size() >= prefix_lengths_.size()) key.resize(prefix_lengths_.size() - 1);
     prefix_lengths_.set(key.size());
     longest_prefix_ = std::max(longest_prefix_, key.size());
     prefix_[key].push_back(pattern);
   }
+  if (also_required.empty()) return;
+  if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
+    also_required_.resize(static_cast<std::size_t>(pattern) + 1);
+  }
+  for (const std::vector<Keyword>& any_of : also_required) {
+    std::vector<Keyword>& stored = also_required_[static_cast<std::size_t>(pattern)].emplace_back();
+    for (const Keyword& keyword : any_of) stored.push_back({StoredKey(keyword), keyword.prefix});
+  }
+}
+
+bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
+  if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
+  const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
+  if (sets.empty()) return true;
+  if (cache->text_keys_.size() != cache->text_words_.size()) {
+    // First pattern with requirements for this text: its words' lookup forms, once.
+    std::string buffer;
+    cache->text_keys_.clear();
+    for (std::string_view word : cache->text_words_) cache->text_keys_.emplace_back(Key(word, &buffer));
+  }
+  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
+    return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
+      return std::any_of(cache->text_keys_.begin(), cache->text_keys_.end(),
+                         [&](std::string_view key) {
+                           return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
+                         });
+    });
+  });
 }
 
 void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
@@ -68,18 +102,24 @@ void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer,
 void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
                                   std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
+  cache->text_words_.clear();
+  cache->text_keys_.clear();
   std::string buffer;
   std::size_t i = 0;
   std::size_t word_begin = std::string_view::npos;
   bool starred = false;
   bool has_letter = false;
+  bool everything = false;
   auto end_word = [&](std::size_t end) {
     if (word_begin == std::string_view::npos) return;
     if (starred && has_letter) {
       candidates->assign(all_.begin(), all_.end());
+      everything = true;
       i = text.size();  // every pattern is already a candidate
     } else {
-      AddWordCandidates(text.substr(word_begin, end - word_begin), &buffer, cache, candidates);
+      const std::string_view word = text.substr(word_begin, end - word_begin);
+      AddWordCandidates(word, &buffer, cache, candidates);
+      cache->text_words_.push_back(word);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -99,6 +139,10 @@ void KeywordIndex::FindCandidates(std::string_view text, Cache* cache,
   end_word(text.size());
   std::sort(candidates->begin(), candidates->end());
   candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+  // A starred word may stand for any word, so then no requirement can rule a pattern out.
+  if (!everything && !also_required_.empty()) {
+    std::erase_if(*candidates, [&](int pattern) { return !HasAlsoRequired(pattern, cache); });
+  }
 }
 
 }  // namespace tonelint

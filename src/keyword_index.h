@@ -34,6 +34,8 @@ class KeywordIndex {
    private:
     friend class KeywordIndex;
     Map words_;
+    std::vector<std::string_view> text_words_;  // the words of the text being looked up
+    std::vector<std::string> text_keys_;        // their lookup forms, when repeats collapse
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -41,8 +43,10 @@ class KeywordIndex {
   explicit KeywordIndex(bool collapse_repeats = false) : collapse_repeats_(collapse_repeats) {}
 
   // Registers pattern number `pattern` under `keywords`; with no keywords, it is a candidate
-  // for every text.
-  void Add(int pattern, const std::vector<Keyword>& keywords);
+  // for every text. `also_required` (CompiledPattern::also_required): keyword sets the text
+  // must also have a word of, each, for the pattern to be a candidate.
+  void Add(int pattern, const std::vector<Keyword>& keywords,
+           const std::vector<std::vector<Keyword>>& also_required = {});
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
@@ -57,6 +61,11 @@ class KeywordIndex {
   std::string_view Key(std::string_view word, std::string* buffer) const;
   void AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,
                          std::vector<int>* candidates) const;
+  // Whether the words in `cache` (of the text last looked up) satisfy every set that
+  // `pattern` also requires.
+  bool HasAlsoRequired(int pattern, Cache* cache) const;
+  // A keyword as the index stores it: lookup form, prefix keys cut to the longest length kept.
+  std::string StoredKey(const Keyword& keyword) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;
@@ -66,6 +75,8 @@ class KeywordIndex {
   std::size_t longest_prefix_ = 0;
   std::vector<int> always_;
   std::vector<int> all_;
+  // By pattern number: the keyword sets it also requires, in stored form. Empty for most.
+  std::vector<std::vector<std::vector<Keyword>>> also_required_;
 };
 
 }  // namespace tonelint

@@ -20,4 +20,27 @@ const PrecompiledPattern* PrecompiledPatterns::Find(std::string_view source, Pat
   return &*found;
 }
 
+std::vector<Keyword> PrecompiledPatterns::Keywords(PrecompiledKeywordSet set) const {
+  std::vector<Keyword> out;
+  out.reserve(set.count);
+  for (const PrecompiledKeyword& keyword : keywords_.subspan(set.first, set.count)) {
+    out.push_back({std::string(keyword.text), keyword.prefix});
+  }
+  return out;
+}
+
+std::vector<Keyword> PrecompiledPatterns::KeywordsOf(const PrecompiledPattern& pattern) const {
+  return Keywords(pattern.keywords);
+}
+
+std::vector<std::vector<Keyword>> PrecompiledPatterns::AlsoRequiredOf(
+    const PrecompiledPattern& pattern) const {
+  std::vector<std::vector<Keyword>> out;
+  for (const PrecompiledKeywordSet& set :
+       keyword_sets_.subspan(pattern.first_also_required, pattern.also_required_count)) {
+    out.push_back(Keywords(set));
+  }
+  return out;
+}
+
 }  // namespace tonelint

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "pattern_compiler.h"
 
@@ -19,6 +20,12 @@ struct PrecompiledKeyword {
   bool prefix = false;
 };
 
+// Keywords [first, first + count) of the table's keyword array.
+struct PrecompiledKeywordSet {
+  std::size_t first = 0;
+  std::size_t count = 0;
+};
+
 // One pattern line and what RuleSet::Build would compile it to. Every entry's RE2 was compiled
 // with the rule set's options when the table was made, so it is known to compile.
 struct PrecompiledPattern {
@@ -27,8 +34,10 @@ struct PrecompiledPattern {
   bool is_regex = false;    // a `regex` line: `regex` is `source` itself
   std::string_view regex;   // RE2 syntax
   int first_user_group = 1;
-  std::size_t first_keyword = 0;  // the keywords are [first_keyword, first_keyword + keyword_count)
-  std::size_t keyword_count = 0;  // of the table's keyword array
+  PrecompiledKeywordSet keywords;  // CompiledPattern::keywords
+  // CompiledPattern::also_required: sets [first, first + count) of the table's set array.
+  std::size_t first_also_required = 0;
+  std::size_t also_required_count = 0;
 };
 
 // A table of precompiled patterns over static storage (the views must outlive it).
@@ -37,18 +46,21 @@ class PrecompiledPatterns {
   PrecompiledPatterns() = default;
   // `patterns` must be sorted by (source, mode, is_regex), without duplicates.
   PrecompiledPatterns(std::span<const PrecompiledPattern> patterns,
+                      std::span<const PrecompiledKeywordSet> keyword_sets,
                       std::span<const PrecompiledKeyword> keywords)
-      : patterns_(patterns), keywords_(keywords) {}
+      : patterns_(patterns), keyword_sets_(keyword_sets), keywords_(keywords) {}
 
   // The entry for this line, or null if the table has none.
   const PrecompiledPattern* Find(std::string_view source, PatternMode mode, bool is_regex) const;
-  std::span<const PrecompiledKeyword> KeywordsOf(const PrecompiledPattern& pattern) const {
-    return keywords_.subspan(pattern.first_keyword, pattern.keyword_count);
-  }
+  std::vector<Keyword> KeywordsOf(const PrecompiledPattern& pattern) const;
+  std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;
   std::span<const PrecompiledPattern> patterns() const { return patterns_; }
 
  private:
+  std::vector<Keyword> Keywords(PrecompiledKeywordSet set) const;
+
   std::span<const PrecompiledPattern> patterns_;
+  std::span<const PrecompiledKeywordSet> keyword_sets_;
   std::span<const PrecompiledKeyword> keywords_;
 };
 

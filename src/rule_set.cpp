@@ -53,7 +53,8 @@ class Compiler {
     }
     std::unique_ptr<CompiledRegex> compiled;
     if (line.is_regex) {
-      compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{}, 0, 1, mode);
+      compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{},
+                                                 std::vector<std::vector<Keyword>>{}, 0, 1, mode);
     } else {
       CompiledPattern phrase;
       if (!CompilePhrasePattern(line.text, mode, normalizer_, &phrase, &error)) {
@@ -63,7 +64,8 @@ class Compiler {
         return nullptr;
       }
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
-                                                 1, phrase.first_user_group, mode);
+                                                 std::move(phrase.also_required), 1,
+                                                 phrase.first_user_group, mode);
     }
     const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
                        compiled->pattern().size() > kEagerCompileBytes;
@@ -92,7 +94,7 @@ class Compiler {
       }
       index->unkeyed_patterns.push_back(position);
     } else {
-      index->keywords.Add(position, compiled->keywords());
+      index->keywords.Add(position, compiled->keywords(), compiled->also_required());
     }
     index->entries.push_back(entry);
   }
@@ -108,13 +110,9 @@ class Compiler {
     if (precompiled_ == nullptr) return nullptr;
     const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
     if (found == nullptr) return nullptr;
-    std::vector<Keyword> keywords;
-    for (const PrecompiledKeyword& keyword : precompiled_->KeywordsOf(*found)) {
-      keywords.push_back({std::string(keyword.text), keyword.prefix});
-    }
-    return std::make_unique<CompiledRegex>(CompiledRegex::InStaticStorage{}, found->regex,
-                                           std::move(keywords), line.is_regex ? 0 : 1,
-                                           found->first_user_group, mode);
+    return std::make_unique<CompiledRegex>(
+        CompiledRegex::InStaticStorage{}, found->regex, precompiled_->KeywordsOf(*found),
+        precompiled_->AlsoRequiredOf(*found), line.is_regex ? 0 : 1, found->first_user_group, mode);
   }
 
   Normalizer& normalizer_;

@@ -15,11 +15,12 @@ namespace {
 
 // A table that compiles the phrase "idiota" to a regex no compiler would write, so that a test
 // can tell where a RuleSet's pattern came from.
-constexpr PrecompiledKeyword kKeywords[] = {{"zzz", false}, {"yyy", true}};
+constexpr PrecompiledKeyword kKeywords[] = {{"zzz", false}, {"yyy", true}, {"xxx", false}};
+constexpr PrecompiledKeywordSet kSets[] = {{2, 1}};
 constexpr PrecompiledPattern kTable[] = {
-    {"idiota", PatternMode::kPlain, false, "(?:^|x)(zzz)(?:x|$)", 2, 0, 2},
-    {"idiota", PatternMode::kObfuscated, false, "(?:^|x)(zz+)(?:x|$)", 2, 0, 1},
-    {"malo", PatternMode::kPlain, false, "(?:^|x)((zzz)(?:x|$)", 2, 0, 1},  // does not compile
+    {"idiota", PatternMode::kPlain, false, "(?:^|x)(zzz)(?:x|$)", 2, {0, 2}, 0, 1},
+    {"idiota", PatternMode::kObfuscated, false, "(?:^|x)(zz+)(?:x|$)", 2, {0, 1}, 0, 0},
+    {"malo", PatternMode::kPlain, false, "(?:^|x)((zzz)(?:x|$)", 2, {0, 1}, 0, 0},  // does not compile
 };
 
 std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>* errors,
@@ -39,12 +40,13 @@ std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>
 }  // namespace
 
 TEST_CASE("Find matches source, mode and kind exactly") {
-  const PrecompiledPatterns table(kTable, kKeywords);
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
   REQUIRE(std::is_sorted(std::begin(kTable), std::end(kTable), PrecompiledOrder));
   const PrecompiledPattern* plain = table.Find("idiota", PatternMode::kPlain, false);
   REQUIRE(plain != nullptr);
   CHECK(plain->regex == "(?:^|x)(zzz)(?:x|$)");
-  CHECK(table.KeywordsOf(*plain).size() == 2);
+  CHECK(table.KeywordsOf(*plain) == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
+  CHECK(table.AlsoRequiredOf(*plain) == std::vector<std::vector<Keyword>>{{{"xxx", false}}});
   CHECK(table.Find("idiota", PatternMode::kObfuscated, false)->regex == "(?:^|x)(zz+)(?:x|$)");
   CHECK(table.Find("idiota", PatternMode::kPlain, true) == nullptr);
   CHECK(table.Find("idiot", PatternMode::kPlain, false) == nullptr);
@@ -53,13 +55,14 @@ TEST_CASE("Find matches source, mode and kind exactly") {
 }
 
 TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling it") {
-  const PrecompiledPatterns table(kTable, kKeywords);
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   const auto from_table = BuildOne("match idiota\nmatch tonto", &errors, &table);
   REQUIRE(from_table);
   const CompiledRegex& found = *from_table->compiled(0).matches[0];
   CHECK(found.pattern() == "(?:^|x)(zzz)(?:x|$)");
   CHECK(found.keywords() == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
+  CHECK(found.also_required() == std::vector<std::vector<Keyword>>{{{"xxx", false}}});
   CHECK(found.span_group() == 1);
   // A line the table lacks is compiled as without a table.
   const auto without = BuildOne("match idiota\nmatch tonto", &errors, nullptr);
@@ -69,7 +72,7 @@ TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling i
 }
 
 TEST_CASE("--test-rules compilation still checks a table's pattern") {
-  const PrecompiledPatterns table(kTable, kKeywords);
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   CHECK(BuildOne("match malo", &errors, &table, Compilation::kLazy) != nullptr);
   CHECK(errors.empty());
@@ -98,11 +101,8 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
     REQUIRE(CompilePhrasePattern(line.text, mode, normalizer, &compiled, &error));
     CHECK(found->regex == compiled.regex);
     CHECK(found->first_user_group == compiled.first_user_group);
-    std::vector<Keyword> keywords;
-    for (const PrecompiledKeyword& keyword : table.KeywordsOf(*found)) {
-      keywords.push_back({std::string(keyword.text), keyword.prefix});
-    }
-    CHECK(keywords == compiled.keywords);
+    CHECK(table.KeywordsOf(*found) == compiled.keywords);
+    CHECK(table.AlsoRequiredOf(*found) == compiled.also_required);
   };
   std::vector<Diagnostic> errors;
   for (const EmbeddedFile& embedded : BundledRuleFiles()) {

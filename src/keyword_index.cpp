@@ -21,39 +21,42 @@ std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) c
   return *buffer;
 }
 
-std::string KeywordIndex::StoredKey(const Keyword& keyword) const {
-  std::string buffer;
-  std::string key(Key(keyword.text, &buffer));
-  if (keyword.prefix && key.size() >= prefix_lengths_.size()) key.resize(prefix_lengths_.size() - 1);
-  return key;
+void KeywordIndex::ToStoredForm(Keyword* keyword) const {
+  if (collapse_repeats_) {
+    std::string buffer;
+    keyword->text = std::string(Key(keyword->text, &buffer));
+  }
+  if (keyword->prefix && keyword->text.size() >= prefix_lengths_.size()) {
+    keyword->text.resize(prefix_lengths_.size() - 1);
+  }
 }
 
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
-                       const std::vector<std::vector<Keyword>>& also_required) {
+                       std::vector<std::vector<Keyword>> also_required) {
   ++size_;
   all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
   }
-  for (const Keyword& keyword : keywords) {
-    std::string key = StoredKey(keyword);
+  for (Keyword keyword : keywords) {
+    ToStoredForm(&keyword);
     if (!keyword.prefix) {
-      exact_[key].push_back(pattern);
+      exact_[keyword.text].push_back(pattern);
       continue;
     }
-    prefix_lengths_.set(key.size());
-    longest_prefix_ = std::max(longest_prefix_, key.size());
-    prefix_[key].push_back(pattern);
+    prefix_lengths_.set(keyword.text.size());
+    longest_prefix_ = std::max(longest_prefix_, keyword.text.size());
+    prefix_[keyword.text].push_back(pattern);
   }
   if (also_required.empty()) return;
+  for (std::vector<Keyword>& any_of : also_required) {
+    for (Keyword& keyword : any_of) ToStoredForm(&keyword);
+  }
   if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
     also_required_.resize(static_cast<std::size_t>(pattern) + 1);
   }
-  for (const std::vector<Keyword>& any_of : also_required) {
-    std::vector<Keyword>& stored = also_required_[static_cast<std::size_t>(pattern)].emplace_back();
-    for (const Keyword& keyword : any_of) stored.push_back({StoredKey(keyword), keyword.prefix});
-  }
+  also_required_[static_cast<std::size_t>(pattern)] = std::move(also_required);
 }
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {

@@ -46,7 +46,7 @@ class KeywordIndex {
   // for every text. `also_required` (CompiledPattern::also_required): keyword sets the text
   // must also have a word of, each, for the pattern to be a candidate.
   void Add(int pattern, const std::vector<Keyword>& keywords,
-           const std::vector<std::vector<Keyword>>& also_required = {});
+           std::vector<std::vector<Keyword>> also_required = {});
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
@@ -64,8 +64,9 @@ class KeywordIndex {
   // Whether the words in `cache` (of the text last looked up) satisfy every set that
   // `pattern` also requires.
   bool HasAlsoRequired(int pattern, Cache* cache) const;
-  // A keyword as the index stores it: lookup form, prefix keys cut to the longest length kept.
-  std::string StoredKey(const Keyword& keyword) const;
+  // Turns `keyword` into the form the index stores: lookup form, a prefix cut to the longest
+  // length kept.
+  void ToStoredForm(Keyword* keyword) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;

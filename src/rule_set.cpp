@@ -35,9 +35,11 @@ class Compiler {
   // Turns one pattern line into a CompiledRegex; on an error reports it and returns null.
   // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
   // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
-  // with their place, unless the precompiled table already checked it.
-  std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
-    if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode)) {
+  // with their place, unless the precompiled table already checked it. `also_required`, if
+  // given, receives the phrase's CompiledPattern::also_required, for AddToIndex.
+  std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode,
+                                         std::vector<std::vector<Keyword>>* also_required = nullptr) {
+    if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode, also_required)) {
       if (compilation_ == Compilation::kEager && !found->regex().ok()) {
         errors_->push_back({line.location, "pattern does not compile: " + found->regex().error()});
         return nullptr;
@@ -53,8 +55,7 @@ class Compiler {
     }
     std::unique_ptr<CompiledRegex> compiled;
     if (line.is_regex) {
-      compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{},
-                                                 std::vector<std::vector<Keyword>>{}, 0, 1, mode);
+      compiled = std::make_unique<CompiledRegex>(line.text, std::vector<Keyword>{}, 0, 1, mode);
     } else {
       CompiledPattern phrase;
       if (!CompilePhrasePattern(line.text, mode, normalizer_, &phrase, &error)) {
@@ -64,8 +65,8 @@ class Compiler {
         return nullptr;
       }
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
-                                                 std::move(phrase.also_required), 1,
-                                                 phrase.first_user_group, mode);
+                                                 1, phrase.first_user_group, mode);
+      if (also_required) *also_required = std::move(phrase.also_required);
     }
     const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
                        compiled->pattern().size() > kEagerCompileBytes;
@@ -77,8 +78,8 @@ class Compiler {
   }
 
   // Adds a pattern to `index`, under its keywords or to the unkeyed set.
-  void AddToIndex(const CompiledRegex* compiled, const PatternLine& line, PatternIndex* index,
-                  PatternIndex::Entry entry) {
+  void AddToIndex(const CompiledRegex* compiled, std::vector<std::vector<Keyword>> also_required,
+                  const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
     if (compiled->keywords().empty()) {
@@ -94,7 +95,7 @@ class Compiler {
       }
       index->unkeyed_patterns.push_back(position);
     } else {
-      index->keywords.Add(position, compiled->keywords(), compiled->also_required());
+      index->keywords.Add(position, compiled->keywords(), std::move(also_required));
     }
     index->entries.push_back(entry);
   }
@@ -106,13 +107,15 @@ class Compiler {
   }
 
  private:
-  std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode) const {
+  std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
+                                           std::vector<std::vector<Keyword>>* also_required) const {
     if (precompiled_ == nullptr) return nullptr;
     const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
     if (found == nullptr) return nullptr;
-    return std::make_unique<CompiledRegex>(
-        CompiledRegex::InStaticStorage{}, found->regex, precompiled_->KeywordsOf(*found),
-        precompiled_->AlsoRequiredOf(*found), line.is_regex ? 0 : 1, found->first_user_group, mode);
+    if (also_required) *also_required = precompiled_->AlsoRequiredOf(*found);
+    return std::make_unique<CompiledRegex>(CompiledRegex::InStaticStorage{}, found->regex,
+                                           precompiled_->KeywordsOf(*found), line.is_regex ? 0 : 1,
+                                           found->first_user_group, mode);
   }
 
   Normalizer& normalizer_;
@@ -188,8 +191,10 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), signal.matches[p], &set->document_patterns_, {owner, p});
+      std::vector<std::vector<Keyword>> also_required;
+      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain, &also_required);
+      compiler.AddToIndex(compiled.get(), std::move(also_required), signal.matches[p],
+                          &set->document_patterns_, {owner, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
   }
@@ -201,16 +206,19 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     const PatternMode mode = rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain;
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
-      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
-      compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
+      std::vector<std::vector<Keyword>> also_required;
+      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode, &also_required));
+      compiler.AddToIndex(compiled_rule.matches.back().get(), std::move(also_required),
+                          rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), rule.required[p], &set->document_patterns_,
-                          {set->signal_names_.size() + r, p});
+      std::vector<std::vector<Keyword>> also_required;
+      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain, &also_required);
+      compiler.AddToIndex(compiled.get(), std::move(also_required), rule.required[p],
+                          &set->document_patterns_, {set->signal_names_.size() + r, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
     for (const Trigger& trigger : rule.triggers) {

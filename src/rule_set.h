@@ -26,25 +26,20 @@ class Normalizer;
 // matched outside); for `regex` lines it is the whole match, group 0.
 class CompiledRegex {
  public:
-  // `keywords` and `also_required` as in CompiledPattern.
-  CompiledRegex(std::string pattern, std::vector<Keyword> keywords,
-                std::vector<std::vector<Keyword>> also_required, int span_group,
+  CompiledRegex(std::string pattern, std::vector<Keyword> keywords, int span_group,
                 int first_user_group, PatternMode mode)
       : owned_pattern_(std::move(pattern)),
         pattern_(owned_pattern_),
         keywords_(std::move(keywords)),
-        also_required_(std::move(also_required)),
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
   // A pattern in static storage (a precompiled table): referred to, not copied.
   struct InStaticStorage {};
   CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
-                std::vector<std::vector<Keyword>> also_required, int span_group,
-                int first_user_group, PatternMode mode)
+                int span_group, int first_user_group, PatternMode mode)
       : pattern_(pattern),
         keywords_(std::move(keywords)),
-        also_required_(std::move(also_required)),
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
@@ -56,7 +51,6 @@ class CompiledRegex {
   const RE2& regex() const;
   std::string_view pattern() const { return pattern_; }
   const std::vector<Keyword>& keywords() const { return keywords_; }
-  const std::vector<std::vector<Keyword>>& also_required() const { return also_required_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
@@ -65,7 +59,6 @@ class CompiledRegex {
   std::string owned_pattern_;  // empty when the pattern is in static storage
   std::string_view pattern_;
   std::vector<Keyword> keywords_;
-  std::vector<std::vector<Keyword>> also_required_;
   int span_group_;
   int first_user_group_;
   PatternMode mode_;

@@ -62,7 +62,6 @@ TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling i
   const CompiledRegex& found = *from_table->compiled(0).matches[0];
   CHECK(found.pattern() == "(?:^|x)(zzz)(?:x|$)");
   CHECK(found.keywords() == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
-  CHECK(found.also_required() == std::vector<std::vector<Keyword>>{{{"xxx", false}}});
   CHECK(found.span_group() == 1);
   // A line the table lacks is compiled as without a table.
   const auto without = BuildOne("match idiota\nmatch tonto", &errors, nullptr);

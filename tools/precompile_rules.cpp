@@ -47,7 +47,7 @@ bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normaliz
     out->first_user_group = phrase.first_user_group;
   }
   // The same class, so the same RE2 options and memory budget as a run.
-  const CompiledRegex check(out->regex, {}, {}, 0, out->first_user_group, mode);
+  const CompiledRegex check(out->regex, {}, 0, out->first_user_group, mode);
   return check.regex().ok();
 }
 

@@ -83,25 +83,28 @@ class Compiler {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
     if (compiled->keywords().empty()) {
-      if (!index->unkeyed) {
-        RE2::Options options = MatchingOptions();
-        options.set_max_mem(kMemoryBudget);
-        index->unkeyed = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      }
-      std::string error;
-      if (index->unkeyed->Add(compiled->pattern(), &error) < 0) {
-        errors_->push_back({line.location, "pattern does not compile: " + error});
-        return;
-      }
+      index->unkeyed_sources.push_back(compiled->pattern());
       index->unkeyed_patterns.push_back(position);
+      UnkeyedOf& unkeyed = unkeyed_[index];
+      unkeyed.locations.push_back(line.location);
+      unkeyed.all_precompiled = unkeyed.all_precompiled && compiled->precompiled();
     } else {
       index->keywords.Add(position, compiled->keywords(), std::move(also_required));
     }
     index->entries.push_back(entry);
   }
 
+  // Compiles the unkeyed set now, unless it may wait for its first use.
   void Finish(PatternIndex* index) {
-    if (index->unkeyed && !index->unkeyed->Compile()) {
+    if (index->unkeyed_patterns.empty()) return;
+    const UnkeyedOf& unkeyed = unkeyed_[index];
+    if (compilation_ == Compilation::kLazy && unkeyed.all_precompiled) return;
+    std::size_t failed = 0;
+    std::string error;
+    if (index->CompileUnkeyed(&failed, &error)) return;
+    if (failed < unkeyed.locations.size()) {
+      errors_->push_back({unkeyed.locations[failed], "pattern does not compile: " + error});
+    } else {
       errors_->push_back({{}, "the patterns without keywords exceed RE2's memory budget"});
     }
   }
@@ -118,10 +121,17 @@ class Compiler {
                                            found->first_user_group, mode);
   }
 
+  // What Finish needs of an index's unkeyed patterns.
+  struct UnkeyedOf {
+    std::vector<SourceLocation> locations;  // by RE2::Set index
+    bool all_precompiled = true;            // all known to compile: the set may wait
+  };
+
   Normalizer& normalizer_;
   Compilation compilation_;
   const PrecompiledPatterns* precompiled_;
   std::vector<Diagnostic>* errors_;
+  std::map<const PatternIndex*, UnkeyedOf> unkeyed_;
 };
 
 std::string LocationText(const SourceLocation& location) {
@@ -240,11 +250,49 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
 void PatternIndex::FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
                                   std::vector<int>* candidates) const {
   keywords.FindCandidates(text, cache, candidates);
-  if (!unkeyed) return;
-  std::vector<int> matched;
-  if (!unkeyed->Match(text, &matched)) return;
-  for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+  if (unkeyed_patterns.empty()) return;
+  const RE2::Set* set = UnkeyedSet();
+  if (set == nullptr) {
+    // Each pattern's own RE2 then decides; slower, but the same findings.
+    candidates->insert(candidates->end(), unkeyed_patterns.begin(), unkeyed_patterns.end());
+  } else {
+    std::vector<int> matched;
+    if (!set->Match(text, &matched)) return;
+    for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+  }
   std::sort(candidates->begin(), candidates->end());
+}
+
+bool PatternIndex::CompileUnkeyed(std::size_t* failed, std::string* error) {
+  std::call_once(unkeyed_compiled_, [&] { BuildUnkeyedSet(failed, error); });
+  return unkeyed_ != nullptr;
+}
+
+const RE2::Set* PatternIndex::UnkeyedSet() const {
+  std::call_once(unkeyed_compiled_, [this] {
+    std::size_t failed = 0;
+    std::string error;
+    BuildUnkeyedSet(&failed, &error);
+  });
+  return unkeyed_.get();
+}
+
+bool PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) const {
+  RE2::Options options = MatchingOptions();
+  options.set_max_mem(kMemoryBudget);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::size_t i = 0; i < unkeyed_sources.size(); ++i) {
+    if (set->Add(unkeyed_sources[i], error) < 0) {
+      *failed = i;
+      return false;
+    }
+  }
+  if (!set->Compile()) {
+    *failed = unkeyed_sources.size();
+    return false;
+  }
+  unkeyed_ = std::move(set);
+  return true;
 }
 
 const RE2& CompiledRegex::regex() const {

@@ -39,6 +39,7 @@ class CompiledRegex {
   CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
                 int span_group, int first_user_group, PatternMode mode)
       : pattern_(pattern),
+        precompiled_(true),
         keywords_(std::move(keywords)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -50,6 +51,8 @@ class CompiledRegex {
   // runs out of its memory budget; then ok() on the result is false.
   const RE2& regex() const;
   std::string_view pattern() const { return pattern_; }
+  // Whether it came from a precompiled table (so its RE2 is known to compile).
+  bool precompiled() const { return precompiled_; }
   const std::vector<Keyword>& keywords() const { return keywords_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
@@ -58,6 +61,7 @@ class CompiledRegex {
  private:
   std::string owned_pattern_;  // empty when the pattern is in static storage
   std::string_view pattern_;
+  bool precompiled_ = false;
   std::vector<Keyword> keywords_;
   int span_group_;
   int first_user_group_;
@@ -83,13 +87,29 @@ struct PatternIndex {
   KeywordIndex keywords;  // patterns with keywords, numbered by their position in `entries`
   // Patterns without keywords (`regex` lines such as "!{3,}", emoji): one small RE2::Set tells
   // which of them match, instead of running each of them on every sentence.
-  std::unique_ptr<RE2::Set> unkeyed;
-  std::vector<int> unkeyed_patterns;  // RE2::Set index → position in `entries`
+  std::vector<std::string_view> unkeyed_sources;  // RE2::Set index → pattern (of a CompiledRegex)
+  std::vector<int> unkeyed_patterns;              // RE2::Set index → position in `entries`
 
   bool empty() const { return entries.empty(); }
   // Positions in `entries` of the patterns that may match `text`, sorted, no duplicates.
   void FindCandidates(std::string_view text, KeywordIndex::Cache* cache,
                       std::vector<int>* candidates) const;
+
+  // Compiles the RE2::Set of the unkeyed patterns now (call it once, before any lookup).
+  // Otherwise FindCandidates compiles it on
+  // first use (thread-safe), which RuleSet::Build leaves to patterns known to compile: a run on
+  // one reply seldom needs every language's set. Returns false if it fails, with RE2's `error`
+  // and in `*failed` the unkeyed pattern it failed on, or unkeyed_sources.size() if the set as
+  // a whole exceeds the memory budget.
+  bool CompileUnkeyed(std::size_t* failed, std::string* error);
+
+ private:
+  // The compiled set; null when it failed (then every unkeyed pattern is a candidate).
+  const RE2::Set* UnkeyedSet() const;
+  bool BuildUnkeyedSet(std::size_t* failed, std::string* error) const;
+
+  mutable std::once_flag unkeyed_compiled_;
+  mutable std::unique_ptr<RE2::Set> unkeyed_;
 };
 
 // When the rules' own RE2s are compiled.

@@ -18,6 +18,8 @@ namespace {
 constexpr PrecompiledKeyword kKeywords[] = {{"zzz", false}, {"yyy", true}, {"xxx", false}};
 constexpr PrecompiledKeywordSet kSets[] = {{2, 1}};
 constexpr PrecompiledPattern kTable[] = {
+    {"!!", PatternMode::kPlain, true, "!!", 1, {0, 0}, 0, 0},
+    {"!!!", PatternMode::kPlain, true, "(!!!", 1, {0, 0}, 0, 0},  // does not compile
     {"idiota", PatternMode::kPlain, false, "(?:^|x)(zzz)(?:x|$)", 2, {0, 2}, 0, 1},
     {"idiota", PatternMode::kObfuscated, false, "(?:^|x)(zz+)(?:x|$)", 2, {0, 1}, 0, 0},
     {"malo", PatternMode::kPlain, false, "(?:^|x)((zzz)(?:x|$)", 2, {0, 1}, 0, 0},  // does not compile
@@ -120,4 +122,32 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
   }
   CHECK(errors.empty());
   CHECK(lines > 500);
+}
+
+// The candidates that the Spanish plain-phrase index of a rule with `body` finds in `text`,
+// built with the test table.
+std::vector<int> PlainCandidates(std::string_view body, std::string_view text) {
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne(body, &errors, &table);
+  REQUIRE(rules);
+  KeywordIndex::Cache cache;
+  std::vector<int> candidates;
+  rules->phrases(Lang::kEs, PatternMode::kPlain).FindCandidates(text, &cache, &candidates);
+  return candidates;
+}
+
+TEST_CASE("the set of patterns without keywords waits for its first use when the table has them all") {
+  CHECK(PlainCandidates("regex !!\nmatch idiota", "hola!!") == std::vector<int>{0});
+  CHECK(PlainCandidates("regex !!\nmatch idiota", "hola").empty());
+}
+
+TEST_CASE("a set that fails on first use makes every pattern without keywords a candidate") {
+  CHECK(PlainCandidates("regex !!!\nregex !!", "hola") == std::vector<int>{0, 1});
+  // Compiled at load time, the same set is an error at the pattern that fails.
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  CHECK(BuildOne("regex !!!\nregex !!", &errors, &table, Compilation::kEager) == nullptr);
+  REQUIRE(!errors.empty());
+  CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
 }

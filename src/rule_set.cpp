@@ -30,7 +30,11 @@ class Compiler {
  public:
   Compiler(Normalizer& normalizer, Compilation compilation, const PrecompiledPatterns* precompiled,
            std::vector<Diagnostic>* errors)
-      : normalizer_(normalizer), compilation_(compilation), precompiled_(precompiled), errors_(errors) {}
+      : normalizer_(normalizer),
+        compilation_(compilation),
+        precompiled_(precompiled),
+        errors_(errors),
+        first_of_entry_(precompiled ? precompiled->patterns().size() : 0) {}
 
   // Turns one pattern line into a CompiledRegex; on an error reports it and returns null.
   // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
@@ -111,14 +115,20 @@ class Compiler {
 
  private:
   std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
-                                           std::vector<std::vector<Keyword>>* also_required) const {
+                                           std::vector<std::vector<Keyword>>* also_required) {
     if (precompiled_ == nullptr) return nullptr;
     const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
     if (found == nullptr) return nullptr;
     if (also_required) *also_required = precompiled_->AlsoRequiredOf(*found);
-    return std::make_unique<CompiledRegex>(CompiledRegex::InStaticStorage{}, found->regex,
-                                           precompiled_->KeywordsOf(*found), line.is_regex ? 0 : 1,
-                                           found->first_user_group, mode);
+    // Lines with the same text (a signal and a `require`, both languages' rules) share an
+    // entry, and then one RE2.
+    const CompiledRegex*& first_of_entry =
+        first_of_entry_[static_cast<std::size_t>(found - precompiled_->patterns().data())];
+    auto compiled = std::make_unique<CompiledRegex>(
+        CompiledRegex::InStaticStorage{}, found->regex, precompiled_->KeywordsOf(*found),
+        line.is_regex ? 0 : 1, found->first_user_group, mode, first_of_entry);
+    if (first_of_entry == nullptr) first_of_entry = compiled.get();
+    return compiled;
   }
 
   // What Finish needs of an index's unkeyed patterns.
@@ -132,6 +142,8 @@ class Compiler {
   const PrecompiledPatterns* precompiled_;
   std::vector<Diagnostic>* errors_;
   std::map<const PatternIndex*, UnkeyedOf> unkeyed_;
+  // By precompiled entry: the first CompiledRegex made of it (they all live in the RuleSet).
+  std::vector<const CompiledRegex*> first_of_entry_;
 };
 
 std::string LocationText(const SourceLocation& location) {
@@ -296,6 +308,7 @@ bool PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) cons
 }
 
 const RE2& CompiledRegex::regex() const {
+  if (same_regex_ != nullptr) return same_regex_->regex();
   std::call_once(compiled_, [this] {
     // The same budget as the sets: RE2's default 8 MB refused a 120,000-word alternation that
     // its RE2::Set had accepted, and the rule then silently never matched (issue 7).

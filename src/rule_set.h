@@ -34,12 +34,16 @@ class CompiledRegex {
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
-  // A pattern in static storage (a precompiled table): referred to, not copied.
+  // A pattern in static storage (a precompiled table): referred to, not copied. If
+  // `same_regex` is not null, it is another CompiledRegex of the same pattern, whose RE2 this
+  // one uses (compiled once for both); it must outlive this one.
   struct InStaticStorage {};
   CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
-                int span_group, int first_user_group, PatternMode mode)
+                int span_group, int first_user_group, PatternMode mode,
+                const CompiledRegex* same_regex)
       : pattern_(pattern),
         precompiled_(true),
+        same_regex_(same_regex),
         keywords_(std::move(keywords)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -62,6 +66,7 @@ class CompiledRegex {
   std::string owned_pattern_;  // empty when the pattern is in static storage
   std::string_view pattern_;
   bool precompiled_ = false;
+  const CompiledRegex* same_regex_ = nullptr;
   std::vector<Keyword> keywords_;
   int span_group_;
   int first_user_group_;

@@ -151,3 +151,14 @@ TEST_CASE("a set that fails on first use makes every pattern without keywords a 
   REQUIRE(!errors.empty());
   CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
 }
+
+TEST_CASE("lines with the same precompiled entry share one RE2") {
+  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne("match idiota\nunless idiota\nmatch tonto\nunless tonto", &errors, &table);
+  REQUIRE(rules);
+  const CompiledRule& compiled = rules->compiled(0);
+  CHECK(&compiled.matches[0]->regex() == &compiled.unless[0]->regex());
+  // Lines the table lacks are compiled each on its own.
+  CHECK(&compiled.matches[1]->regex() != &compiled.unless[1]->regex());
+}

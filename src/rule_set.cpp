@@ -289,22 +289,21 @@ const RE2::Set* PatternIndex::UnkeyedSet() const {
   return unkeyed_.get();
 }
 
-bool PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) const {
+void PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) const {
   RE2::Options options = MatchingOptions();
   options.set_max_mem(kMemoryBudget);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (std::size_t i = 0; i < unkeyed_sources.size(); ++i) {
     if (set->Add(unkeyed_sources[i], error) < 0) {
       *failed = i;
-      return false;
+      return;
     }
   }
   if (!set->Compile()) {
     *failed = unkeyed_sources.size();
-    return false;
+    return;
   }
   unkeyed_ = std::move(set);
-  return true;
 }
 
 const RE2& CompiledRegex::regex() const {

@@ -101,17 +101,17 @@ struct PatternIndex {
                       std::vector<int>* candidates) const;
 
   // Compiles the RE2::Set of the unkeyed patterns now (call it once, before any lookup).
-  // Otherwise FindCandidates compiles it on
-  // first use (thread-safe), which RuleSet::Build leaves to patterns known to compile: a run on
-  // one reply seldom needs every language's set. Returns false if it fails, with RE2's `error`
-  // and in `*failed` the unkeyed pattern it failed on, or unkeyed_sources.size() if the set as
-  // a whole exceeds the memory budget.
+  // Otherwise FindCandidates compiles it on first use (thread-safe), which RuleSet::Build
+  // leaves to patterns known to compile: a run on one reply seldom needs every language's set.
+  // Returns false if it fails, with RE2's `error` and in `*failed` the unkeyed pattern it
+  // failed on, or unkeyed_sources.size() if the set as a whole exceeds the memory budget.
   bool CompileUnkeyed(std::size_t* failed, std::string* error);
 
  private:
   // The compiled set; null when it failed (then every unkeyed pattern is a candidate).
   const RE2::Set* UnkeyedSet() const;
-  bool BuildUnkeyedSet(std::size_t* failed, std::string* error) const;
+  // Sets unkeyed_, or on failure `*failed` and `*error` (see CompileUnkeyed).
+  void BuildUnkeyedSet(std::size_t* failed, std::string* error) const;
 
   mutable std::once_flag unkeyed_compiled_;
   mutable std::unique_ptr<RE2::Set> unkeyed_;

@@ -5,18 +5,26 @@
 
 namespace tonelint {
 
-bool PrecompiledOrder(const PrecompiledPattern& a, const PrecompiledPattern& b) {
-  return std::tie(a.source, a.mode, a.is_regex) < std::tie(b.source, b.mode, b.is_regex);
+bool PrecompiledPatterns::Before(const PrecompiledPattern& a, const PrecompiledPattern& b) const {
+  return std::tuple(Text(a.source), a.mode, a.is_regex) < std::tuple(Text(b.source), b.mode, b.is_regex);
+}
+
+bool PrecompiledPatterns::Sorted() const {
+  return std::is_sorted(patterns_.begin(), patterns_.end(),
+                        [this](const auto& a, const auto& b) { return Before(a, b); });
 }
 
 const PrecompiledPattern* PrecompiledPatterns::Find(std::string_view source, PatternMode mode,
                                                     bool is_regex) const {
-  PrecompiledPattern wanted;
-  wanted.source = source;
-  wanted.mode = mode;
-  wanted.is_regex = is_regex;
-  const auto found = std::lower_bound(patterns_.begin(), patterns_.end(), wanted, PrecompiledOrder);
-  if (found == patterns_.end() || PrecompiledOrder(wanted, *found)) return nullptr;
+  const auto wanted = std::tuple(source, mode, is_regex);
+  const auto found = std::lower_bound(
+      patterns_.begin(), patterns_.end(), wanted, [this](const PrecompiledPattern& entry, const auto& key) {
+        return std::tuple(Text(entry.source), entry.mode, entry.is_regex) < key;
+      });
+  if (found == patterns_.end() ||
+      std::tuple(Text(found->source), found->mode, found->is_regex) != wanted) {
+    return nullptr;
+  }
   return &*found;
 }
 
@@ -24,7 +32,7 @@ std::vector<Keyword> PrecompiledPatterns::Keywords(PrecompiledKeywordSet set) co
   std::vector<Keyword> out;
   out.reserve(set.count);
   for (const PrecompiledKeyword& keyword : keywords_.subspan(set.first, set.count)) {
-    out.push_back({std::string(keyword.text), keyword.prefix});
+    out.push_back({std::string(Text(keyword.text)), keyword.prefix});
   }
   return out;
 }

@@ -125,8 +125,9 @@ class Compiler {
     const CompiledRegex*& first_of_entry =
         first_of_entry_[static_cast<std::size_t>(found - precompiled_->patterns().data())];
     auto compiled = std::make_unique<CompiledRegex>(
-        CompiledRegex::InStaticStorage{}, found->regex, precompiled_->KeywordsOf(*found),
-        line.is_regex ? 0 : 1, found->first_user_group, mode, first_of_entry);
+        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
+        precompiled_->KeywordsOf(*found), line.is_regex ? 0 : 1, found->first_user_group, mode,
+        first_of_entry);
     if (first_of_entry == nullptr) first_of_entry = compiled.get();
     return compiled;
   }

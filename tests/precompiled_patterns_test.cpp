@@ -14,15 +14,20 @@ using namespace tonelint;
 namespace {
 
 // A table that compiles the phrase "idiota" to a regex no compiler would write, so that a test
-// can tell where a RuleSet's pattern came from.
-constexpr PrecompiledKeyword kKeywords[] = {{"zzz", false}, {"yyy", true}, {"xxx", false}};
+// can tell where a RuleSet's pattern came from. Its strings are pieces of kText.
+constexpr std::string_view kText =
+    "!!|(!!!|idiota|(?:^|x)(zzz)(?:x|$)|(?:^|x)(zz+)(?:x|$)|malo|(?:^|x)((zzz)(?:x|$)|yyy|xxx";
+constexpr TextRange R(std::string_view piece) {
+  return {static_cast<std::uint32_t>(kText.find(piece)), static_cast<std::uint32_t>(piece.size())};
+}
+constexpr PrecompiledKeyword kKeywords[] = {{R("zzz"), false}, {R("yyy"), true}, {R("xxx"), false}};
 constexpr PrecompiledKeywordSet kSets[] = {{2, 1}};
 constexpr PrecompiledPattern kTable[] = {
-    {"!!", PatternMode::kPlain, true, "!!", 1, {0, 0}, 0, 0},
-    {"!!!", PatternMode::kPlain, true, "(!!!", 1, {0, 0}, 0, 0},  // does not compile
-    {"idiota", PatternMode::kPlain, false, "(?:^|x)(zzz)(?:x|$)", 2, {0, 2}, 0, 1},
-    {"idiota", PatternMode::kObfuscated, false, "(?:^|x)(zz+)(?:x|$)", 2, {0, 1}, 0, 0},
-    {"malo", PatternMode::kPlain, false, "(?:^|x)((zzz)(?:x|$)", 2, {0, 1}, 0, 0},  // does not compile
+    {R("!!"), PatternMode::kPlain, true, R("!!"), 1, {0, 0}, 0, 0},
+    {R("!!!"), PatternMode::kPlain, true, R("(!!!"), 1, {0, 0}, 0, 0},  // does not compile
+    {R("idiota"), PatternMode::kPlain, false, R("(?:^|x)(zzz)(?:x|$)"), 2, {0, 2}, 0, 1},
+    {R("idiota"), PatternMode::kObfuscated, false, R("(?:^|x)(zz+)(?:x|$)"), 2, {0, 1}, 0, 0},
+    {R("malo"), PatternMode::kPlain, false, R("(?:^|x)((zzz)(?:x|$)"), 2, {0, 1}, 0, 0},  // does not compile
 };
 
 std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>* errors,
@@ -42,14 +47,15 @@ std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>
 }  // namespace
 
 TEST_CASE("Find matches source, mode and kind exactly") {
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
-  REQUIRE(std::is_sorted(std::begin(kTable), std::end(kTable), PrecompiledOrder));
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  REQUIRE(table.Sorted());
   const PrecompiledPattern* plain = table.Find("idiota", PatternMode::kPlain, false);
   REQUIRE(plain != nullptr);
-  CHECK(plain->regex == "(?:^|x)(zzz)(?:x|$)");
+  CHECK(table.Text(plain->regex) == "(?:^|x)(zzz)(?:x|$)");
   CHECK(table.KeywordsOf(*plain) == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
   CHECK(table.AlsoRequiredOf(*plain) == std::vector<std::vector<Keyword>>{{{"xxx", false}}});
-  CHECK(table.Find("idiota", PatternMode::kObfuscated, false)->regex == "(?:^|x)(zz+)(?:x|$)");
+  CHECK(table.Text(table.Find("idiota", PatternMode::kObfuscated, false)->regex) ==
+        "(?:^|x)(zz+)(?:x|$)");
   CHECK(table.Find("idiota", PatternMode::kPlain, true) == nullptr);
   CHECK(table.Find("idiot", PatternMode::kPlain, false) == nullptr);
   CHECK(table.Find("idiotas", PatternMode::kPlain, false) == nullptr);
@@ -57,7 +63,7 @@ TEST_CASE("Find matches source, mode and kind exactly") {
 }
 
 TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling it") {
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   const auto from_table = BuildOne("match idiota\nmatch tonto", &errors, &table);
   REQUIRE(from_table);
@@ -73,7 +79,7 @@ TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling i
 }
 
 TEST_CASE("--test-rules compilation still checks a table's pattern") {
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   CHECK(BuildOne("match malo", &errors, &table, Compilation::kLazy) != nullptr);
   CHECK(errors.empty());
@@ -84,7 +90,7 @@ TEST_CASE("--test-rules compilation still checks a table's pattern") {
 
 TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run would") {
   const PrecompiledPatterns& table = BundledPrecompiledPatterns();
-  CHECK(std::is_sorted(table.patterns().begin(), table.patterns().end(), PrecompiledOrder));
+  CHECK(table.Sorted());
   Normalizer normalizer;
   REQUIRE(normalizer.ok());
   std::size_t lines = 0;
@@ -93,14 +99,14 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
     const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
     REQUIRE_MESSAGE(found != nullptr, line.location.file, ":", line.location.line);
     if (line.is_regex) {
-      CHECK(found->regex == line.text);
+      CHECK(table.Text(found->regex) == line.text);
       CHECK(table.KeywordsOf(*found).empty());
       return;
     }
     CompiledPattern compiled;
     PatternError error;
     REQUIRE(CompilePhrasePattern(line.text, mode, normalizer, &compiled, &error));
-    CHECK(found->regex == compiled.regex);
+    CHECK(table.Text(found->regex) == compiled.regex);
     CHECK(found->first_user_group == compiled.first_user_group);
     CHECK(table.KeywordsOf(*found) == compiled.keywords);
     CHECK(table.AlsoRequiredOf(*found) == compiled.also_required);
@@ -127,7 +133,7 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
 // The candidates that the Spanish plain-phrase index of a rule with `body` finds in `text`,
 // built with the test table.
 std::vector<int> PlainCandidates(std::string_view body, std::string_view text) {
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   const auto rules = BuildOne(body, &errors, &table);
   REQUIRE(rules);
@@ -145,7 +151,7 @@ TEST_CASE("the set of patterns without keywords waits for its first use when the
 TEST_CASE("a set that fails on first use makes every pattern without keywords a candidate") {
   CHECK(PlainCandidates("regex !!!\nregex !!", "hola") == std::vector<int>{0, 1});
   // Compiled at load time, the same set is an error at the pattern that fails.
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   CHECK(BuildOne("regex !!!\nregex !!", &errors, &table, Compilation::kEager) == nullptr);
   REQUIRE(!errors.empty());
@@ -153,7 +159,7 @@ TEST_CASE("a set that fails on first use makes every pattern without keywords a 
 }
 
 TEST_CASE("lines with the same precompiled entry share one RE2") {
-  const PrecompiledPatterns table(kTable, kSets, kKeywords);
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;
   const auto rules = BuildOne("match idiota\nunless idiota\nmatch tonto\nunless tonto", &errors, &table);
   REQUIRE(rules);

@@ -63,20 +63,24 @@ bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
   const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
   if (sets.empty()) return true;
+  auto has_all = [&](const auto& keys) {
+    return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
+      return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
+        return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) {
+          return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
+        });
+      });
+    });
+  };
+  // Without collapsing, a word is its own lookup form.
+  if (!collapse_repeats_) return has_all(cache->text_words_);
   if (cache->text_keys_.size() != cache->text_words_.size()) {
     // First pattern with requirements for this text: its words' lookup forms, once.
     std::string buffer;
     cache->text_keys_.clear();
     for (std::string_view word : cache->text_words_) cache->text_keys_.emplace_back(Key(word, &buffer));
   }
-  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
-    return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
-      return std::any_of(cache->text_keys_.begin(), cache->text_keys_.end(),
-                         [&](std::string_view key) {
-                           return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
-                         });
-    });
-  });
+  return has_all(cache->text_keys_);
 }
 
 void KeywordIndex::AddWordCandidates(std::string_view word, std::string* buffer, Cache* cache,

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "bundled_rules.h"
 #include "file_pipeline.h"
 #include "file_walker.h"
 #include "input.h"
@@ -56,7 +57,8 @@ std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::o
   // --test-rules compiles every pattern up front so that none goes unchecked.
   const Compilation compilation =
       options.action == Action::kTestRules ? Compilation::kEager : Compilation::kLazy;
-  std::unique_ptr<RuleSet> rules = RuleSet::Build(std::move(files), &errors, compilation);
+  std::unique_ptr<RuleSet> rules =
+      RuleSet::Build(std::move(files), &errors, compilation, &BundledPrecompiledPatterns());
   if (!rules) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;

@@ -1,8 +1,11 @@
-// The rule files under rules/, compiled into the binary (see cmake/embed_rules.cmake).
+// The rule files under rules/, compiled into the binary (see cmake/embed_rules.cmake), and
+// their patterns compiled at build time (tools/precompile_rules.cpp).
 #pragma once
 
 #include <string_view>
 #include <vector>
+
+#include "precompiled_patterns.h"
 
 namespace tonelint {
 
@@ -13,5 +16,10 @@ struct EmbeddedFile {
 
 // Every bundled rule file, sorted by path. The storage is static; the views never dangle.
 const std::vector<EmbeddedFile>& BundledRuleFiles();
+
+// Every pattern line of BundledRuleFiles() that compiles, precompiled. Defined in a file the
+// build generates after the library itself (tonelint_core) is built: only tonelint_lib and
+// what links it may call this.
+const PrecompiledPatterns& BundledPrecompiledPatterns();
 
 }  // namespace tonelint

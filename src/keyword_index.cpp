@@ -109,25 +109,66 @@ std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) c
   return *buffer;
 }
 
-void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords) {
+void KeywordIndex::ToStoredForm(Keyword* keyword) const {
+  if (collapse_repeats_) {
+    std::string buffer;
+    keyword->text = std::string(Key(keyword->text, &buffer));
+  }
+  if (keyword->prefix && keyword->text.size() >= prefix_lengths_.size()) {
+    keyword->text.resize(prefix_lengths_.size() - 1);
+  }
+}
+
+void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
+                       std::vector<std::vector<Keyword>> also_required) {
   ++size_;
   all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
   }
-  std::string buffer;
-  for (const Keyword& keyword : keywords) {
-    std::string key(Key(keyword.text, &buffer));
+  for (Keyword keyword : keywords) {
+    ToStoredForm(&keyword);
     if (!keyword.prefix) {
-      exact_[key].push_back(pattern);
+      exact_[keyword.text].push_back(pattern);
       continue;
     }
-    if (key.size() >= prefix_lengths_.size()) key.resize(prefix_lengths_.size() - 1);
-    prefix_lengths_.set(key.size());
-    longest_prefix_ = std::max(longest_prefix_, key.size());
-    prefix_[key].push_back(pattern);
+    prefix_lengths_.set(keyword.text.size());
+    longest_prefix_ = std::max(longest_prefix_, keyword.text.size());
+    prefix_[keyword.text].push_back(pattern);
   }
+  if (also_required.empty()) return;
+  for (std::vector<Keyword>& any_of : also_required) {
+    for (Keyword& keyword : any_of) ToStoredForm(&keyword);
+  }
+  if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
+    also_required_.resize(static_cast<std::size_t>(pattern) + 1);
+  }
+  also_required_[static_cast<std::size_t>(pattern)] = std::move(also_required);
+}
+
+bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
+  if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
+  const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
+  if (sets.empty()) return true;
+  auto has_all = [&](const auto& keys) {
+    return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
+      return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
+        return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) {
+          return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
+        });
+      });
+    });
+  };
+  // Without collapsing, a word is its own lookup form.
+  if (!collapse_repeats_) return has_all(cache->text_words_);
+  if (cache->text_keys_.size() != cache->text_words_.size()) {
+    // First pattern with requirements for this text: its words' lookup forms, once.
+    std::string buffer;
+    cache->text_keys_.clear();
+    for (std::string_view word : cache->text_words_) cache->text_keys_.emplace_back(Key(word, &buffer));
+  }
+  return has_all(cache->text_keys_);
 }
 
 void KeywordIndex::LookUpWord(std::string_view word, std::string* buffer,
@@ -192,30 +233,44 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
     return;
   }
   candidates->assign(always_.begin(), always_.end());
+  cache->text_words_.clear();
+  cache->text_keys_.clear();
   std::string buffer;
   for (const Word& word : words) {
-    AddWordCandidates(text.substr(word.begin, word.end - word.begin), word.hash, &buffer, cache,
-                      candidates);
+    const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
+    AddWordCandidates(word_text, word.hash, &buffer, cache, candidates);
+    if (!also_required_.empty()) cache->text_words_.push_back(word_text);
   }
   SortUnique(candidates);
+  RemoveUnsatisfied(cache, candidates);
+}
+
+void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
+  if (also_required_.empty()) return;
+  std::erase_if(*candidates, [&](int pattern) { return !HasAlsoRequired(pattern, cache); });
 }
 
 void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
                                            std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
+  cache->text_words_.clear();
+  cache->text_keys_.clear();
   std::string buffer;
   std::size_t i = 0;
   std::size_t word_begin = std::string_view::npos;
   bool starred = false;
   bool has_letter = false;
+  bool everything = false;
   auto end_word = [&](std::size_t end) {
     if (word_begin == std::string_view::npos) return;
     if (starred && has_letter) {
       candidates->assign(all_.begin(), all_.end());
+      everything = true;
       i = text.size();  // every pattern is already a candidate
     } else {
       const std::string_view word = text.substr(word_begin, end - word_begin);
       AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
+      cache->text_words_.push_back(word);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -234,6 +289,8 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   }
   end_word(text.size());
   SortUnique(candidates);
+  // A starred word may stand for any word, so then no requirement can rule a pattern out.
+  if (!everything) RemoveUnsatisfied(cache, candidates);
 }
 
 }  // namespace tonelint

@@ -59,6 +59,8 @@ class KeywordIndex {
     std::size_t size_ = 0;
     std::string words_;
     std::vector<int> candidates_;
+    std::vector<std::string_view> text_words_;  // the words of the text being looked up
+    std::vector<std::string> text_keys_;        // their lookup forms, when repeats collapse
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -66,8 +68,10 @@ class KeywordIndex {
   explicit KeywordIndex(bool collapse_repeats = false) : collapse_repeats_(collapse_repeats) {}
 
   // Registers pattern number `pattern` under `keywords`; with no keywords, it is a candidate
-  // for every text.
-  void Add(int pattern, const std::vector<Keyword>& keywords);
+  // for every text. `also_required` (CompiledPattern::also_required): keyword sets the text
+  // must also have a word of, each, for the pattern to be a candidate.
+  void Add(int pattern, const std::vector<Keyword>& keywords,
+           std::vector<std::vector<Keyword>> also_required = {});
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
@@ -98,6 +102,14 @@ class KeywordIndex {
                          Cache* cache, std::vector<int>* candidates) const;
   // Appends the candidates of `word` from the index itself (the cache missed).
   void LookUpWord(std::string_view word, std::string* buffer, std::vector<int>* candidates) const;
+  // Whether the words in `cache` (of the text last looked up) satisfy every set that
+  // `pattern` also requires.
+  bool HasAlsoRequired(int pattern, Cache* cache) const;
+  // Drops from `candidates` the patterns whose also-required words the text lacks.
+  void RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const;
+  // Turns `keyword` into the form the index stores: lookup form, a prefix cut to the longest
+  // length kept.
+  void ToStoredForm(Keyword* keyword) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;
@@ -107,6 +119,8 @@ class KeywordIndex {
   std::size_t longest_prefix_ = 0;
   std::vector<int> always_;
   std::vector<int> all_;
+  // By pattern number: the keyword sets it also requires, in stored form. Empty for most.
+  std::vector<std::vector<std::vector<Keyword>>> also_required_;
 };
 
 }  // namespace tonelint

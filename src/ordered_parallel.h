@@ -16,7 +16,9 @@ namespace tonelint {
 // Calls `work(worker, index)` for every index in [0, count), on `jobs` threads (worker is in
 // [0, jobs): the caller keeps per-thread state, such as a Linter, in a vector indexed by it),
 // and `emit(index, result)` on the calling thread for index 0, 1, 2, ... in that order, each as
-// soon as it and all before it are done. At most `window` results wait to be emitted, so memory
+// soon as it and all before it are done and the calling thread is not busy with an item. The
+// calling thread is one of the `jobs` threads (worker 0): it works while it has nothing to emit,
+// so `-j 2` runs two threads, not three. At most `window` results wait to be emitted, so memory
 // stays bounded when one early item is slow. With jobs <= 1 everything runs on the calling
 // thread, one item at a time. An exception thrown by `work` is rethrown here when its index is
 // due to be emitted; one thrown by `emit` stops the workers and propagates after they joined.
@@ -38,43 +40,49 @@ void RunOrdered(std::size_t count, std::size_t jobs, Work work, Emit emit, std::
   };
   std::vector<Slot> slots(count);
   std::mutex mutex;
-  std::condition_variable changed;
+  // Two conditions, so that a finished item wakes the calling thread only when it is the one
+  // due to be emitted, and an emitted one wakes only the threads waiting for room.
+  std::condition_variable due_ready;
+  std::condition_variable room;
   std::size_t next = 0;     // the next index to take
   std::size_t emitted = 0;  // indices below this are emitted
   bool stop = false;
 
+  auto may_take = [&] { return !stop && next < count && next < emitted + window; };
+  // Runs item `index` (taken under the lock, which is not held here) and stores its result.
+  auto run = [&](std::size_t worker, std::size_t index) {
+    Slot slot;
+    try {
+      slot.result.emplace(work(worker, index));
+    } catch (...) {
+      slot.error = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    slots[index] = std::move(slot);
+    if (index == emitted) due_ready.notify_one();
+  };
   auto worker_loop = [&](std::size_t worker) {
     for (;;) {
       std::size_t index;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
+        room.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
         if (stop || next >= count) return;
         index = next++;
       }
-      Slot slot;
-      try {
-        slot.result.emplace(work(worker, index));
-      } catch (...) {
-        slot.error = std::current_exception();
-      }
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        slots[index] = std::move(slot);
-      }
-      changed.notify_all();
+      run(worker, index);
     }
   };
 
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (std::size_t w = 0; w < jobs; ++w) threads.emplace_back(worker_loop, w);
+  threads.reserve(jobs - 1);
+  for (std::size_t w = 1; w < jobs; ++w) threads.emplace_back(worker_loop, w);
   auto finish = [&] {
     {
       std::lock_guard<std::mutex> lock(mutex);
       stop = true;
     }
-    changed.notify_all();
+    room.notify_all();
     for (std::thread& thread : threads) thread.join();
   };
   try {
@@ -82,7 +90,17 @@ void RunOrdered(std::size_t count, std::size_t jobs, Work work, Emit emit, std::
       Slot slot;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return slots[i].result || slots[i].error; });
+        while (!slots[i].result && !slots[i].error) {
+          if (may_take()) {
+            const std::size_t index = next++;
+            lock.unlock();
+            run(0, index);
+            lock.lock();
+          } else {
+            // Every item in [i, next) is on another thread, so item i will be stored.
+            due_ready.wait(lock, [&] { return slots[i].result || slots[i].error; });
+          }
+        }
         slot = std::move(slots[i]);
         slots[i] = Slot{};
       }
@@ -92,7 +110,7 @@ void RunOrdered(std::size_t count, std::size_t jobs, Work work, Emit emit, std::
         std::lock_guard<std::mutex> lock(mutex);
         emitted = i + 1;
       }
-      changed.notify_all();
+      room.notify_all();
     }
   } catch (...) {
     finish();

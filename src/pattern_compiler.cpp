@@ -48,10 +48,11 @@ class PhraseParser {
   PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
       : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
 
-  bool Parse(std::string* regex, std::vector<Keyword>* keywords, PatternError* error) {
+  bool Parse(std::string* regex, std::vector<Keyword>* keywords,
+             std::vector<std::vector<Keyword>>* also_required, PatternError* error) {
     bool has_required = false;
     std::optional<std::vector<Keyword>> keys;
-    if (!ParseSequence(regex, &has_required, &keys)) {
+    if (!ParseSequence(regex, &has_required, &keys, also_required)) {
       *error = error_;
       return false;
     }
@@ -115,7 +116,10 @@ class PhraseParser {
   }
 
   // sequence := item (spaces item)*
-  bool ParseSequence(std::string* regex, bool* has_required, Keys* keys) {
+  // `also_required`, if given, receives the keyword sets of the required items other than the
+  // one chosen for `keys`.
+  bool ParseSequence(std::string* regex, bool* has_required, Keys* keys,
+                     std::vector<std::vector<Keyword>>* also_required = nullptr) {
     std::vector<Item> items;
     SkipSpaces();
     while (!AtSequenceEnd()) {
@@ -129,12 +133,20 @@ class PhraseParser {
     if (items.empty()) return Fail(pos_, "empty phrase (nothing between separators)");
     keys->reset();
     std::size_t best_cost = 0;
+    const Item* best = nullptr;
     for (const Item& item : items) {
       if (item.kind != ItemKind::kRequired || !item.keys) continue;
       const std::size_t cost = Cost(*item.keys);
-      if (!*keys || cost < best_cost) {
-        *keys = item.keys;
+      if (!best || cost < best_cost) {
+        best = &item;
         best_cost = cost;
+      }
+    }
+    if (best) *keys = best->keys;
+    if (also_required) {
+      for (const Item& item : items) {
+        if (&item == best || item.kind != ItemKind::kRequired || !item.keys) continue;
+        also_required->push_back(*item.keys);
       }
     }
     return JoinItems(items, regex, has_required);
@@ -360,7 +372,8 @@ bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer
   std::string body;
   PhraseParser parser(pattern, mode, normalizer);
   out->keywords.clear();
-  if (!parser.Parse(&body, &out->keywords, error)) return false;
+  out->also_required.clear();
+  if (!parser.Parse(&body, &out->keywords, &out->also_required, error)) return false;
   out->regex = WrapWithWordBoundaries(body);
   out->first_user_group = 2;
   return true;

@@ -35,6 +35,10 @@ struct CompiledPattern {
   // these. Empty when no such set could be found (a pattern of optional words and gaps only
   // inside groups); the pattern must then be tried on every sentence.
   std::vector<Keyword> keywords;
+  // More sets of the same kind, one for each other word or group the phrase requires (at its
+  // top level): every match also contains a word matching one keyword of each. A sentence
+  // lacking one of them cannot match, so the prefilter need not try the pattern's RE2 there.
+  std::vector<std::vector<Keyword>> also_required;
   // The whole phrase is capture group 1 (its word boundaries are matched around it, outside the
   // group), so the pattern's own groups start at 2: `$N` in a suggestion is group N + 1.
   int first_user_group = 2;

@@ -1,9 +1,9 @@
 #include "rule_parser.h"
 
 #include <algorithm>
-#include <functional>
-#include <map>
 #include <optional>
+#include <span>
+#include <string_view>
 
 #include "source_text.h"
 #include "suggest_name.h"
@@ -94,37 +94,48 @@ class BlockParser {
     failed_ = true;
   }
 
-  static PatternLine Pattern(const KeyLine& line, bool is_regex) {
-    return {line.value, is_regex, line.value_location};
+  // The line's value and place, moved out of it (it is not read again).
+  static PatternLine Pattern(KeyLine& line, bool is_regex) {
+    return {std::move(line.value), is_regex, std::move(line.value_location)};
   }
 
-  // Calls `handlers[key]` for every line after the head; reports unknown and repeated keys.
-  using Handler = std::function<void(const KeyLine&)>;
-  void Dispatch(const std::map<std::string, Handler>& handlers,
-                const std::vector<std::string>& repeatable) {
-    std::map<std::string, std::size_t> seen;
+  // A key a block may have.
+  struct KeySpec {
+    std::string_view key;
+    bool repeatable;
+  };
+
+  // Calls `handle(line)` for every line after the head whose key is one of `keys`; reports
+  // unknown and repeated keys. `handle` may move from the line.
+  template <typename Handle>
+  void Dispatch(std::span<const KeySpec> keys, Handle handle) {
+    std::vector<std::pair<std::string_view, std::size_t>> seen;  // non-repeatable key, line
     for (std::size_t i = 1; i < lines_.size(); ++i) {
-      const KeyLine& line = lines_[i];
-      auto handler = handlers.find(line.key);
-      if (handler == handlers.end()) {
-        std::vector<std::string> keys;
-        for (const auto& [key, unused] : handlers) keys.push_back(key);
-        Error(line.key_location, "unknown key '" + line.key + "'" + DidYouMean(line.key, keys));
+      KeyLine& line = lines_[i];
+      const auto spec = std::find_if(keys.begin(), keys.end(),
+                                     [&](const KeySpec& known) { return known.key == line.key; });
+      if (spec == keys.end()) {
+        std::vector<std::string> names;
+        for (const KeySpec& known : keys) names.emplace_back(known.key);
+        std::sort(names.begin(), names.end());
+        Error(line.key_location, "unknown key '" + line.key + "'" + DidYouMean(line.key, names));
         continue;
       }
-      const bool repeats =
-          std::find(repeatable.begin(), repeatable.end(), line.key) != repeatable.end();
-      if (!repeats && seen.count(line.key) != 0) {
-        Error(line.key_location, "'" + line.key + "' given twice (first on line " +
-                                     std::to_string(seen[line.key]) + ")");
-        continue;
+      if (!spec->repeatable) {
+        const auto first = std::find_if(seen.begin(), seen.end(),
+                                        [&](const auto& entry) { return entry.first == line.key; });
+        if (first != seen.end()) {
+          Error(line.key_location, "'" + line.key + "' given twice (first on line " +
+                                       std::to_string(first->second) + ")");
+          continue;
+        }
+        seen.emplace_back(spec->key, line.key_location.line);
       }
-      seen.emplace(line.key, line.key_location.line);
       if (line.value.empty()) {
         Error(line.value_location, "'" + line.key + "' needs a value");
         continue;
       }
-      handler->second(line);
+      handle(line);
     }
   }
 
@@ -192,46 +203,59 @@ class BlockParser {
     rule->id = id;
     rule->name = name;
     bool has_lang = false, has_category = false, has_severity = false, has_message = false;
-    std::map<std::string, Handler> handlers = {
-        {"lang", [&](const KeyLine& l) { has_lang = true; ReadLang(l, &rule->lang); }},
-        {"category",
-         [&](const KeyLine& l) {
-           has_category = true;
-           if (!IsKnownCategory(l.value)) {
-             Error(l.value_location,
-                   "unknown category '" + l.value + "'" + DidYouMean(l.value, KnownCategories()));
-           }
-           rule->category = l.value;
-         }},
-        {"severity",
-         [&](const KeyLine& l) {
-           has_severity = true;
-           if (auto severity = ParseSeverity(l.value)) {
-             rule->severity = *severity;
-           } else {
-             Error(l.value_location,
-                   "unknown severity '" + l.value + "' (expected error, warning or info)");
-           }
-         }},
-        {"message", [&](const KeyLine& l) { has_message = true; rule->message = l.value; }},
-        {"match", [&](const KeyLine& l) { rule->matches.push_back(Pattern(l, false)); }},
-        {"regex", [&](const KeyLine& l) { rule->matches.push_back(Pattern(l, true)); }},
-        {"unless", [&](const KeyLine& l) { rule->unless.push_back(Pattern(l, false)); }},
-        {"require", [&](const KeyLine& l) { rule->required.push_back(Pattern(l, false)); }},
-        {"when", [&](const KeyLine& l) { ParseTrigger(l, rule); }},
-        {"obfuscated", [&](const KeyLine& l) { rule->obfuscated = ReadYesNo(l); }},
-        {"caps-words", [&](const KeyLine& l) { rule->caps_words = ReadCapsWords(l); }},
-        {"suggest", [&](const KeyLine& l) { rule->suggestions.push_back(l.value); }},
-        {"language-specific", [&](const KeyLine& l) { rule->language_specific = ReadYesNo(l); }},
-        {"fix",
-         [&](const KeyLine& l) {
-           if (l.value != "safe") Error(l.value_location, "'fix' can only be 'safe'");
-           rule->fix_safe = true;
-         }},
-        {"bad", [&](const KeyLine& l) { rule->bad.push_back({l.value, l.value_location}); }},
-        {"good", [&](const KeyLine& l) { rule->good.push_back({l.value, l.value_location}); }},
-    };
-    Dispatch(handlers, {"match", "regex", "unless", "require", "when", "suggest", "bad", "good"});
+    static constexpr KeySpec kRuleKeys[] = {
+        {"lang", false},    {"category", false}, {"severity", false}, {"message", false},
+        {"match", true},    {"regex", true},     {"unless", true},    {"require", true},
+        {"when", true},     {"obfuscated", false}, {"caps-words", false}, {"suggest", true},
+        {"language-specific", false}, {"fix", false}, {"bad", true}, {"good", true}};
+    Dispatch(kRuleKeys, [&](KeyLine& l) {
+      if (l.key == "lang") {
+        has_lang = true;
+        ReadLang(l, &rule->lang);
+      } else if (l.key == "category") {
+        has_category = true;
+        if (!IsKnownCategory(l.value)) {
+          Error(l.value_location,
+                "unknown category '" + l.value + "'" + DidYouMean(l.value, KnownCategories()));
+        }
+        rule->category = l.value;
+      } else if (l.key == "severity") {
+        has_severity = true;
+        if (auto severity = ParseSeverity(l.value)) {
+          rule->severity = *severity;
+        } else {
+          Error(l.value_location, "unknown severity '" + l.value + "' (expected error, warning or info)");
+        }
+      } else if (l.key == "message") {
+        has_message = true;
+        rule->message = std::move(l.value);
+      } else if (l.key == "match") {
+        rule->matches.push_back(Pattern(l, false));
+      } else if (l.key == "regex") {
+        rule->matches.push_back(Pattern(l, true));
+      } else if (l.key == "unless") {
+        rule->unless.push_back(Pattern(l, false));
+      } else if (l.key == "require") {
+        rule->required.push_back(Pattern(l, false));
+      } else if (l.key == "when") {
+        ParseTrigger(l, rule);
+      } else if (l.key == "obfuscated") {
+        rule->obfuscated = ReadYesNo(l);
+      } else if (l.key == "caps-words") {
+        rule->caps_words = ReadCapsWords(l);
+      } else if (l.key == "suggest") {
+        rule->suggestions.push_back(std::move(l.value));
+      } else if (l.key == "language-specific") {
+        rule->language_specific = ReadYesNo(l);
+      } else if (l.key == "fix") {
+        if (l.value != "safe") Error(l.value_location, "'fix' can only be 'safe'");
+        rule->fix_safe = true;
+      } else if (l.key == "bad") {
+        rule->bad.push_back({std::move(l.value), std::move(l.value_location)});
+      } else if (l.key == "good") {
+        rule->good.push_back({std::move(l.value), std::move(l.value_location)});
+      }
+    });
     const std::string subject = "rule " + rule->id;
     if (!has_lang) Error(head.key_location, subject + " has no 'lang'");
     if (!has_category) Error(head.key_location, subject + " has no 'category'");
@@ -263,12 +287,15 @@ class BlockParser {
             "bad signal name '" + signal->name + "' (lowercase words joined by '-')");
     }
     bool has_lang = false;
-    std::map<std::string, Handler> handlers = {
-        {"lang", [&](const KeyLine& l) { has_lang = true; ReadLang(l, &signal->lang); }},
-        {"match", [&](const KeyLine& l) { signal->matches.push_back(Pattern(l, false)); }},
-        {"regex", [&](const KeyLine& l) { signal->matches.push_back(Pattern(l, true)); }},
-    };
-    Dispatch(handlers, {"match", "regex"});
+    static constexpr KeySpec kSignalKeys[] = {{"lang", false}, {"match", true}, {"regex", true}};
+    Dispatch(kSignalKeys, [&](KeyLine& l) {
+      if (l.key == "lang") {
+        has_lang = true;
+        ReadLang(l, &signal->lang);
+      } else {
+        signal->matches.push_back(Pattern(l, l.key == "regex"));
+      }
+    });
     if (!has_lang) Error(head.key_location, "signal " + signal->name + " has no 'lang'");
     if (signal->matches.empty()) {
       Error(head.key_location, "signal " + signal->name + " has no 'match' or 'regex'");
@@ -286,8 +313,8 @@ class BlockParser {
   bool failed_ = false;
 };
 
-// Splits a `key value` line; columns are 1-based code points.
-KeyLine SplitKeyLine(std::string_view path, std::size_t line_number, std::string_view line) {
+// Splits a `key value` line of `file`; columns are 1-based code points.
+KeyLine SplitKeyLine(const std::string& file, std::size_t line_number, std::string_view line) {
   KeyLine out;
   std::size_t i = 0;
   while (i < line.size() && IsBlank(line[i])) ++i;
@@ -296,7 +323,6 @@ KeyLine SplitKeyLine(std::string_view path, std::size_t line_number, std::string
   out.key = std::string(line.substr(key_begin, i - key_begin));
   while (i < line.size() && IsBlank(line[i])) ++i;
   out.value = std::string(TrimRight(line.substr(i)));
-  const std::string file(path);
   out.key_location = {file, line_number, CountCodePoints(line.substr(0, key_begin)) + 1};
   out.value_location = {file, line_number, CountCodePoints(line.substr(0, i)) + 1};
   return out;
@@ -307,6 +333,7 @@ KeyLine SplitKeyLine(std::string_view path, std::size_t line_number, std::string
 bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* out,
                    std::vector<Diagnostic>* errors) {
   const std::size_t errors_before = errors->size();
+  const std::string file(path);
   std::vector<KeyLine> block;
   auto flush = [&] {
     if (!block.empty()) BlockParser(std::move(block), errors).Parse(out);
@@ -326,7 +353,7 @@ bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* o
     if (first == line.size()) {
       flush();
     } else if (line[first] != '#') {
-      block.push_back(SplitKeyLine(path, line_number, line));
+      block.push_back(SplitKeyLine(file, line_number, line));
     }
   }
   flush();

@@ -28,14 +28,28 @@ RE2::Options MatchingOptions() {
 
 class Compiler {
  public:
-  Compiler(Normalizer& normalizer, Compilation compilation, std::vector<Diagnostic>* errors)
-      : normalizer_(normalizer), compilation_(compilation), errors_(errors) {}
+  Compiler(Normalizer& normalizer, Compilation compilation, const PrecompiledPatterns* precompiled,
+           std::vector<Diagnostic>* errors)
+      : normalizer_(normalizer),
+        compilation_(compilation),
+        precompiled_(precompiled),
+        errors_(errors),
+        first_of_entry_(precompiled ? precompiled->patterns().size() : 0) {}
 
   // Turns one pattern line into a CompiledRegex; on an error reports it and returns null.
   // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
   // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
-  // with their place.
-  std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode) {
+  // with their place, unless the precompiled table already checked it. `also_required`, if
+  // given, receives the phrase's CompiledPattern::also_required, for AddToIndex.
+  std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode,
+                                         std::vector<std::vector<Keyword>>* also_required = nullptr) {
+    if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode, also_required)) {
+      if (compilation_ == Compilation::kEager && !found->regex().ok()) {
+        errors_->push_back({line.location, "pattern does not compile: " + found->regex().error()});
+        return nullptr;
+      }
+      return found;
+    }
     PatternError error;
     if (line.is_regex && !CheckRegexNesting(line.text, &error)) {
       SourceLocation at = line.location;
@@ -56,6 +70,7 @@ class Compiler {
       }
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
                                                  1, phrase.first_user_group, mode);
+      if (also_required) *also_required = std::move(phrase.also_required);
     }
     const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
                        compiled->pattern().size() > kEagerCompileBytes;
@@ -67,38 +82,69 @@ class Compiler {
   }
 
   // Adds a pattern to `index`, under its keywords or to the unkeyed set.
-  void AddToIndex(const CompiledRegex* compiled, const PatternLine& line, PatternIndex* index,
-                  PatternIndex::Entry entry) {
+  void AddToIndex(const CompiledRegex* compiled, std::vector<std::vector<Keyword>> also_required,
+                  const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
     if (compiled->keywords().empty()) {
-      if (!index->unkeyed) {
-        RE2::Options options = MatchingOptions();
-        options.set_max_mem(kMemoryBudget);
-        index->unkeyed = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      }
-      std::string error;
-      if (index->unkeyed->Add(compiled->pattern(), &error) < 0) {
-        errors_->push_back({line.location, "pattern does not compile: " + error});
-        return;
-      }
+      index->unkeyed_sources.push_back(compiled->pattern());
       index->unkeyed_patterns.push_back(position);
+      UnkeyedOf& unkeyed = unkeyed_[index];
+      unkeyed.locations.push_back(line.location);
+      unkeyed.all_precompiled = unkeyed.all_precompiled && compiled->precompiled();
     } else {
-      index->keywords.Add(position, compiled->keywords());
+      index->keywords.Add(position, compiled->keywords(), std::move(also_required));
     }
     index->entries.push_back(entry);
   }
 
+  // Compiles the unkeyed set now, unless it may wait for its first use.
   void Finish(PatternIndex* index) {
-    if (index->unkeyed && !index->unkeyed->Compile()) {
+    if (index->unkeyed_patterns.empty()) return;
+    const UnkeyedOf& unkeyed = unkeyed_[index];
+    if (compilation_ == Compilation::kLazy && unkeyed.all_precompiled) return;
+    std::size_t failed = 0;
+    std::string error;
+    if (index->CompileUnkeyed(&failed, &error)) return;
+    if (failed < unkeyed.locations.size()) {
+      errors_->push_back({unkeyed.locations[failed], "pattern does not compile: " + error});
+    } else {
       errors_->push_back({{}, "the patterns without keywords exceed RE2's memory budget"});
     }
   }
 
  private:
+  std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
+                                           std::vector<std::vector<Keyword>>* also_required) {
+    if (precompiled_ == nullptr) return nullptr;
+    const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
+    if (found == nullptr) return nullptr;
+    if (also_required) *also_required = precompiled_->AlsoRequiredOf(*found);
+    // Lines with the same text (a signal and a `require`, both languages' rules) share an
+    // entry, and then one RE2.
+    const CompiledRegex*& first_of_entry =
+        first_of_entry_[static_cast<std::size_t>(found - precompiled_->patterns().data())];
+    auto compiled = std::make_unique<CompiledRegex>(
+        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
+        precompiled_->KeywordsOf(*found), line.is_regex ? 0 : 1, found->first_user_group, mode,
+        first_of_entry);
+    if (first_of_entry == nullptr) first_of_entry = compiled.get();
+    return compiled;
+  }
+
+  // What Finish needs of an index's unkeyed patterns.
+  struct UnkeyedOf {
+    std::vector<SourceLocation> locations;  // by RE2::Set index
+    bool all_precompiled = true;            // all known to compile: the set may wait
+  };
+
   Normalizer& normalizer_;
   Compilation compilation_;
+  const PrecompiledPatterns* precompiled_;
   std::vector<Diagnostic>* errors_;
+  std::map<const PatternIndex*, UnkeyedOf> unkeyed_;
+  // By precompiled entry: the first CompiledRegex made of it (they all live in the RuleSet).
+  std::vector<const CompiledRegex*> first_of_entry_;
 };
 
 std::string LocationText(const SourceLocation& location) {
@@ -136,7 +182,8 @@ void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* er
 
 std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
-                                        Compilation compilation) {
+                                        Compilation compilation,
+                                        const PrecompiledPatterns* precompiled) {
   const std::size_t errors_before = errors->size();
   auto set = std::unique_ptr<RuleSet>(new RuleSet);
   std::vector<Signal> signals;
@@ -160,15 +207,17 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     errors->push_back({{}, normalizer.error()});
     return nullptr;
   }
-  Compiler compiler(normalizer, compilation, errors);
+  Compiler compiler(normalizer, compilation, precompiled, errors);
   for (auto& by_lang : set->phrases_) by_lang[1].keywords = KeywordIndex(/*collapse_repeats=*/true);
 
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), signal.matches[p], &set->document_patterns_, {owner, p});
+      std::vector<std::vector<Keyword>> also_required;
+      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain, &also_required);
+      compiler.AddToIndex(compiled.get(), std::move(also_required), signal.matches[p],
+                          &set->document_patterns_, {owner, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
   }
@@ -181,16 +230,19 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     if (rule.caps_words > 0) set->caps_rules_[LangSlot(rule.lang)].push_back(r);
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
-      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode));
-      compiler.AddToIndex(compiled_rule.matches.back().get(), rule.matches[p], &phrases, {r, p});
+      std::vector<std::vector<Keyword>> also_required;
+      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode, &also_required));
+      compiler.AddToIndex(compiled_rule.matches.back().get(), std::move(also_required),
+                          rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain);
-      compiler.AddToIndex(compiled.get(), rule.required[p], &set->document_patterns_,
-                          {set->signal_names_.size() + r, p});
+      std::vector<std::vector<Keyword>> also_required;
+      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain, &also_required);
+      compiler.AddToIndex(compiled.get(), std::move(also_required), rule.required[p],
+                          &set->document_patterns_, {set->signal_names_.size() + r, p});
       if (compiled) set->document_regexes_.push_back(std::move(compiled));
     }
     for (const Trigger& trigger : rule.triggers) {
@@ -213,16 +265,55 @@ void PatternIndex::FindCandidates(std::string_view text,
                                   const std::vector<KeywordIndex::Word>& words,
                                   KeywordIndex::Cache* cache, std::vector<int>* candidates) const {
   keywords.FindCandidates(text, words, cache, candidates);
-  // Most sentences match none of these. Asked only whether any matches, RE2 allocates no
-  // match list and stops at the first match.
-  if (!unkeyed || !unkeyed->Match(text, nullptr)) return;
-  std::vector<int> matched;
-  if (!unkeyed->Match(text, &matched)) return;
-  for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+  if (unkeyed_patterns.empty()) return;
+  const RE2::Set* set = UnkeyedSet();
+  if (set == nullptr) {
+    // Each pattern's own RE2 then decides; slower, but the same findings.
+    candidates->insert(candidates->end(), unkeyed_patterns.begin(), unkeyed_patterns.end());
+  } else {
+    // Most sentences match none of these. Asked only whether any matches, RE2 allocates no
+    // match list and stops at the first match.
+    if (!set->Match(text, nullptr)) return;
+    std::vector<int> matched;
+    if (!set->Match(text, &matched)) return;
+    for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+  }
   std::sort(candidates->begin(), candidates->end());
 }
 
+bool PatternIndex::CompileUnkeyed(std::size_t* failed, std::string* error) {
+  std::call_once(unkeyed_compiled_, [&] { BuildUnkeyedSet(failed, error); });
+  return unkeyed_ != nullptr;
+}
+
+const RE2::Set* PatternIndex::UnkeyedSet() const {
+  std::call_once(unkeyed_compiled_, [this] {
+    std::size_t failed = 0;
+    std::string error;
+    BuildUnkeyedSet(&failed, &error);
+  });
+  return unkeyed_.get();
+}
+
+void PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) const {
+  RE2::Options options = MatchingOptions();
+  options.set_max_mem(kMemoryBudget);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::size_t i = 0; i < unkeyed_sources.size(); ++i) {
+    if (set->Add(unkeyed_sources[i], error) < 0) {
+      *failed = i;
+      return;
+    }
+  }
+  if (!set->Compile()) {
+    *failed = unkeyed_sources.size();
+    return;
+  }
+  unkeyed_ = std::move(set);
+}
+
 const RE2& CompiledRegex::regex() const {
+  if (same_regex_ != nullptr) return same_regex_->regex();
   std::call_once(compiled_, [this] {
     // The same budget as the sets: RE2's default 8 MB refused a 120,000-word alternation that
     // its RE2::Set had accepted, and the rule then silently never matched (issue 7).

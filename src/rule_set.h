@@ -10,10 +10,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "keyword_index.h"
 #include "pattern_compiler.h"
+#include "precompiled_patterns.h"
 #include "rule.h"
 
 namespace tonelint {
@@ -26,7 +28,22 @@ class CompiledRegex {
  public:
   CompiledRegex(std::string pattern, std::vector<Keyword> keywords, int span_group,
                 int first_user_group, PatternMode mode)
-      : pattern_(std::move(pattern)),
+      : owned_pattern_(std::move(pattern)),
+        pattern_(owned_pattern_),
+        keywords_(std::move(keywords)),
+        span_group_(span_group),
+        first_user_group_(first_user_group),
+        mode_(mode) {}
+  // A pattern in static storage (a precompiled table): referred to, not copied. If
+  // `same_regex` is not null, it is another CompiledRegex of the same pattern, whose RE2 this
+  // one uses (compiled once for both); it must outlive this one.
+  struct InStaticStorage {};
+  CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
+                int span_group, int first_user_group, PatternMode mode,
+                const CompiledRegex* same_regex)
+      : pattern_(pattern),
+        precompiled_(true),
+        same_regex_(same_regex),
         keywords_(std::move(keywords)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -37,14 +54,19 @@ class CompiledRegex {
   // Patterns are checked when the rules are built (RuleSet::Build), so this only fails if RE2
   // runs out of its memory budget; then ok() on the result is false.
   const RE2& regex() const;
-  const std::string& pattern() const { return pattern_; }
+  std::string_view pattern() const { return pattern_; }
+  // Whether it came from a precompiled table (so its RE2 is known to compile).
+  bool precompiled() const { return precompiled_; }
   const std::vector<Keyword>& keywords() const { return keywords_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
 
  private:
-  std::string pattern_;
+  std::string owned_pattern_;  // empty when the pattern is in static storage
+  std::string_view pattern_;
+  bool precompiled_ = false;
+  const CompiledRegex* same_regex_ = nullptr;
   std::vector<Keyword> keywords_;
   int span_group_;
   int first_user_group_;
@@ -70,14 +92,29 @@ struct PatternIndex {
   KeywordIndex keywords;  // patterns with keywords, numbered by their position in `entries`
   // Patterns without keywords (`regex` lines such as "!{3,}", emoji): one small RE2::Set tells
   // which of them match, instead of running each of them on every sentence.
-  std::unique_ptr<RE2::Set> unkeyed;
-  std::vector<int> unkeyed_patterns;  // RE2::Set index → position in `entries`
+  std::vector<std::string_view> unkeyed_sources;  // RE2::Set index → pattern (of a CompiledRegex)
+  std::vector<int> unkeyed_patterns;              // RE2::Set index → position in `entries`
 
   bool empty() const { return entries.empty(); }
   // Positions in `entries` of the patterns that may match `text`, sorted, no duplicates.
   // `words` are the words of `text` (KeywordIndex::SplitWords).
   void FindCandidates(std::string_view text, const std::vector<KeywordIndex::Word>& words,
                       KeywordIndex::Cache* cache, std::vector<int>* candidates) const;
+  // Compiles the RE2::Set of the unkeyed patterns now (call it once, before any lookup).
+  // Otherwise FindCandidates compiles it on first use (thread-safe), which RuleSet::Build
+  // leaves to patterns known to compile: a run on one reply seldom needs every language's set.
+  // Returns false if it fails, with RE2's `error` and in `*failed` the unkeyed pattern it
+  // failed on, or unkeyed_sources.size() if the set as a whole exceeds the memory budget.
+  bool CompileUnkeyed(std::size_t* failed, std::string* error);
+
+ private:
+  // The compiled set; null when it failed (then every unkeyed pattern is a candidate).
+  const RE2::Set* UnkeyedSet() const;
+  // Sets unkeyed_, or on failure `*failed` and `*error` (see CompileUnkeyed).
+  void BuildUnkeyedSet(std::size_t* failed, std::string* error) const;
+
+  mutable std::once_flag unkeyed_compiled_;
+  mutable std::unique_ptr<RE2::Set> unkeyed_;
 };
 
 // When the rules' own RE2s are compiled.
@@ -92,9 +129,13 @@ class RuleSet {
   // one id with two names (or one name with two ids), a `when` naming an unknown signal, and
   // every pattern (phrase syntax and RE2 compilation). Appends problems to `errors` as
   // `file:line:col` diagnostics and returns null if there were any.
+  // A pattern line found in `precompiled` (if given) is taken from it instead of compiled
+  // again; lazily, its RE2 is then compiled on first use even if it is a `regex` line or
+  // large, since the table's patterns are known to compile. The result is the same either way.
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
-                                        Compilation compilation = Compilation::kLazy);
+                                        Compilation compilation = Compilation::kLazy,
+                                        const PrecompiledPatterns* precompiled = nullptr);
 
   const std::vector<Rule>& rules() const { return rules_; }
   const CompiledRule& compiled(std::size_t rule) const { return compiled_[rule]; }

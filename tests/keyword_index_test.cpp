@@ -12,13 +12,19 @@ using tonelint::KeywordIndex;
 
 namespace {
 
-std::vector<Keyword> KeywordsOf(std::string_view pattern) {
+tonelint::CompiledPattern Compiled(std::string_view pattern) {
   tonelint::Normalizer normalizer;
   tonelint::CompiledPattern compiled;
   tonelint::PatternError error;
   REQUIRE(tonelint::CompilePhrasePattern(pattern, tonelint::PatternMode::kPlain, normalizer,
                                          &compiled, &error));
-  return compiled.keywords;
+  return compiled;
+}
+
+std::vector<Keyword> KeywordsOf(std::string_view pattern) { return Compiled(pattern).keywords; }
+
+std::vector<std::vector<Keyword>> AlsoRequiredOf(std::string_view pattern) {
+  return Compiled(pattern).also_required;
 }
 
 void FindCandidates(const KeywordIndex& index, std::string_view text, KeywordIndex::Cache* cache,
@@ -117,4 +123,38 @@ TEST_CASE("a text's words: runs of word code points, each with the same hash whe
   CHECK(words[0].hash != words[1].hash);
   KeywordIndex::SplitWords("", &words);
   CHECK(words.empty());
+
+TEST_CASE("a pattern's other required words and groups are further keyword sets") {
+  using Sets = std::vector<std::vector<Keyword>>;
+  CHECK(AlsoRequiredOf("no es (nuestro|mi) problema") ==
+        Sets{{{"no", false}}, {{"es", false}}, {{"nuestro", false}, {"mi", false}}});
+  // Optional words and gaps are not required; a group with an alternative lacking a keyword
+  // gives no set.
+  CHECK(AlsoRequiredOf("[muy] tonto") == Sets{});
+  CHECK(AlsoRequiredOf("te ~ bloqueo") == Sets{{{"te", false}}});
+  CHECK(AlsoRequiredOf("te ([ya]|[muy]) bloqueo") == Sets{{{"te", false}}});
+  CHECK(AlsoRequiredOf("don't care*") == Sets{{{"don", true}}});
+}
+
+TEST_CASE("a candidate must also have a word of each set it also requires") {
+  KeywordIndex index;
+  index.Add(0, {{"problema", false}}, {{{"no", false}}, {{"nuestro", false}, {"mi", false}}});
+  index.Add(1, {{"problema", false}});
+  index.Add(2, {{"idiot", true}}, {{{"you", false}}});
+  CHECK(Candidates(index, "no es nuestro problema") == std::vector<int>{0, 1});
+  CHECK(Candidates(index, "no es mi problema") == std::vector<int>{0, 1});
+  CHECK(Candidates(index, "es nuestro problema") == std::vector<int>{1});
+  CHECK(Candidates(index, "no problema") == std::vector<int>{1});
+  CHECK(Candidates(index, "no nuestros problema") == std::vector<int>{1});  // exact words only
+  CHECK(Candidates(index, "you idiots") == std::vector<int>{2});
+  CHECK(Candidates(index, "your idiots").empty());
+}
+
+TEST_CASE("with collapsed repeats, required words may be stretched, and a star lets all through") {
+  KeywordIndex index(/*collapse_repeats=*/true);
+  index.Add(0, {{"idiota", false}}, {{{"eres", false}}});
+  index.Add(1, {{"fuck", false}}, {{{"off", false}}});
+  CHECK(Candidates(index, "eeeres idiotaaa") == std::vector<int>{0});
+  CHECK(Candidates(index, "idiota") == std::vector<int>{});
+  CHECK(Candidates(index, "f*ck you") == std::vector<int>{0, 1});
 }

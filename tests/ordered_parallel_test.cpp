@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -59,4 +61,26 @@ TEST_CASE("RunOrdered: an exception from emit stops the workers and propagates")
                         if (index == 3) throw std::logic_error("stop");
                       }),
                   std::logic_error);
+}
+
+TEST_CASE("RunOrdered: the calling thread is worker 0 and works too, so jobs threads in all") {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::mutex mutex;
+  std::vector<std::pair<std::size_t, std::thread::id>> seen;
+  RunOrdered<int>(
+      200, 2,
+      [&](std::size_t worker, std::size_t index) {
+        std::this_thread::sleep_for(std::chrono::microseconds(50));
+        std::lock_guard<std::mutex> lock(mutex);
+        seen.emplace_back(worker, std::this_thread::get_id());
+        return static_cast<int>(index);
+      },
+      [](std::size_t, int&) {});
+  REQUIRE(seen.size() == 200);
+  std::set<std::thread::id> threads;
+  for (const auto& [worker, thread] : seen) {
+    CHECK((worker == 0) == (thread == caller));
+    threads.insert(thread);
+  }
+  CHECK(threads.size() <= 2);
 }

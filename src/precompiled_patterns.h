@@ -1,0 +1,82 @@
+// Patterns compiled when tonelint itself is built (tools/precompile_rules.cpp writes a table of
+// them for the bundled rules), so that a run does not compile the same phrases again: turning
+// the bundled phrases into RE2 syntax took most of tonelint's start-up (issue 6).
+//
+// A table entry is looked up by the pattern line's own text, so it serves any rule file that
+// contains the same line; a line not in the table is compiled as usual (rule_set.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "pattern_compiler.h"
+
+namespace tonelint {
+
+// A piece of the table's text. The generated arrays hold offsets rather than pointers: the
+// loader would relocate every pointer of a position-independent binary at each start, writing
+// (and so copying) every page of the arrays, which cost even `--version` ~0.3 ms.
+struct TextRange {
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;
+};
+
+struct PrecompiledKeyword {
+  TextRange text;
+  bool prefix = false;
+};
+
+// Keywords [first, first + count) of the table's keyword array.
+struct PrecompiledKeywordSet {
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+};
+
+// One pattern line and what RuleSet::Build would compile it to. Every entry's RE2 was compiled
+// with the rule set's options when the table was made, so it is known to compile.
+struct PrecompiledPattern {
+  TextRange source;  // the line's value as written (`match`, `unless`, `require`, `regex`)
+  PatternMode mode = PatternMode::kPlain;
+  bool is_regex = false;  // a `regex` line: `regex` is `source` itself
+  TextRange regex;        // RE2 syntax
+  int first_user_group = 1;
+  PrecompiledKeywordSet keywords;  // CompiledPattern::keywords
+  // CompiledPattern::also_required: sets [first, first + count) of the table's set array.
+  std::uint32_t first_also_required = 0;
+  std::uint32_t also_required_count = 0;
+};
+
+// A table of precompiled patterns over static storage (the views must outlive it).
+class PrecompiledPatterns {
+ public:
+  PrecompiledPatterns() = default;
+  // `patterns` must be sorted by (source, mode, is_regex) (see Sorted()), without duplicates;
+  // the ranges are of `text`.
+  PrecompiledPatterns(std::string_view text, std::span<const PrecompiledPattern> patterns,
+                      std::span<const PrecompiledKeywordSet> keyword_sets,
+                      std::span<const PrecompiledKeyword> keywords)
+      : text_(text), patterns_(patterns), keyword_sets_(keyword_sets), keywords_(keywords) {}
+
+  // The entry for this line, or null if the table has none.
+  const PrecompiledPattern* Find(std::string_view source, PatternMode mode, bool is_regex) const;
+  std::string_view Text(TextRange range) const { return text_.substr(range.offset, range.size); }
+  std::vector<Keyword> KeywordsOf(const PrecompiledPattern& pattern) const;
+  std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;
+  std::span<const PrecompiledPattern> patterns() const { return patterns_; }
+  // Whether the patterns are in the order Find needs.
+  bool Sorted() const;
+
+ private:
+  std::vector<Keyword> Keywords(PrecompiledKeywordSet set) const;
+  bool Before(const PrecompiledPattern& a, const PrecompiledPattern& b) const;
+
+  std::string_view text_;
+  std::span<const PrecompiledPattern> patterns_;
+  std::span<const PrecompiledKeywordSet> keyword_sets_;
+  std::span<const PrecompiledKeyword> keywords_;
+};
+
+}  // namespace tonelint

@@ -1,0 +1,170 @@
+#include "precompiled_patterns.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "bundled_rules.h"
+#include "normalizer.h"
+#include "rule_parser.h"
+#include "rule_set.h"
+
+using namespace tonelint;
+
+namespace {
+
+// A table that compiles the phrase "idiota" to a regex no compiler would write, so that a test
+// can tell where a RuleSet's pattern came from. Its strings are pieces of kText.
+constexpr std::string_view kText =
+    "!!|(!!!|idiota|(?:^|x)(zzz)(?:x|$)|(?:^|x)(zz+)(?:x|$)|malo|(?:^|x)((zzz)(?:x|$)|yyy|xxx";
+constexpr TextRange R(std::string_view piece) {
+  return {static_cast<std::uint32_t>(kText.find(piece)), static_cast<std::uint32_t>(piece.size())};
+}
+constexpr PrecompiledKeyword kKeywords[] = {{R("zzz"), false}, {R("yyy"), true}, {R("xxx"), false}};
+constexpr PrecompiledKeywordSet kSets[] = {{2, 1}};
+constexpr PrecompiledPattern kTable[] = {
+    {R("!!"), PatternMode::kPlain, true, R("!!"), 1, {0, 0}, 0, 0},
+    {R("!!!"), PatternMode::kPlain, true, R("(!!!"), 1, {0, 0}, 0, 0},  // does not compile
+    {R("idiota"), PatternMode::kPlain, false, R("(?:^|x)(zzz)(?:x|$)"), 2, {0, 2}, 0, 1},
+    {R("idiota"), PatternMode::kObfuscated, false, R("(?:^|x)(zz+)(?:x|$)"), 2, {0, 1}, 0, 0},
+    {R("malo"), PatternMode::kPlain, false, R("(?:^|x)((zzz)(?:x|$)"), 2, {0, 1}, 0, 0},  // does not compile
+};
+
+std::unique_ptr<RuleSet> BuildOne(std::string_view body, std::vector<Diagnostic>* errors,
+                                  const PrecompiledPatterns* table,
+                                  Compilation compilation = Compilation::kLazy) {
+  RuleFile file;
+  ParseRuleFile("a.rules",
+                "rule TL1001 insult-direct\nlang es\ncategory insult\nseverity error\n"
+                "message m\n" + std::string(body) + "\n",
+                &file, errors);
+  REQUIRE(errors->empty());
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  return RuleSet::Build(std::move(files), errors, compilation, table);
+}
+
+}  // namespace
+
+TEST_CASE("Find matches source, mode and kind exactly") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  REQUIRE(table.Sorted());
+  const PrecompiledPattern* plain = table.Find("idiota", PatternMode::kPlain, false);
+  REQUIRE(plain != nullptr);
+  CHECK(table.Text(plain->regex) == "(?:^|x)(zzz)(?:x|$)");
+  CHECK(table.KeywordsOf(*plain) == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
+  CHECK(table.AlsoRequiredOf(*plain) == std::vector<std::vector<Keyword>>{{{"xxx", false}}});
+  CHECK(table.Text(table.Find("idiota", PatternMode::kObfuscated, false)->regex) ==
+        "(?:^|x)(zz+)(?:x|$)");
+  CHECK(table.Find("idiota", PatternMode::kPlain, true) == nullptr);
+  CHECK(table.Find("idiot", PatternMode::kPlain, false) == nullptr);
+  CHECK(table.Find("idiotas", PatternMode::kPlain, false) == nullptr);
+  CHECK(PrecompiledPatterns().Find("idiota", PatternMode::kPlain, false) == nullptr);
+}
+
+TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling it") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto from_table = BuildOne("match idiota\nmatch tonto", &errors, &table);
+  REQUIRE(from_table);
+  const CompiledRegex& found = *from_table->compiled(0).matches[0];
+  CHECK(found.pattern() == "(?:^|x)(zzz)(?:x|$)");
+  CHECK(found.keywords() == std::vector<Keyword>{{"zzz", false}, {"yyy", true}});
+  CHECK(found.span_group() == 1);
+  // A line the table lacks is compiled as without a table.
+  const auto without = BuildOne("match idiota\nmatch tonto", &errors, nullptr);
+  REQUIRE(without);
+  CHECK(from_table->compiled(0).matches[1]->pattern() == without->compiled(0).matches[1]->pattern());
+  CHECK(without->compiled(0).matches[0]->pattern() != found.pattern());
+}
+
+TEST_CASE("--test-rules compilation still checks a table's pattern") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  CHECK(BuildOne("match malo", &errors, &table, Compilation::kLazy) != nullptr);
+  CHECK(errors.empty());
+  CHECK(BuildOne("match malo", &errors, &table, Compilation::kEager) == nullptr);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
+}
+
+TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run would") {
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  CHECK(table.Sorted());
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  std::size_t lines = 0;
+  auto check = [&](const PatternLine& line, PatternMode mode) {
+    ++lines;
+    const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
+    REQUIRE_MESSAGE(found != nullptr, line.location.file, ":", line.location.line);
+    if (line.is_regex) {
+      CHECK(table.Text(found->regex) == line.text);
+      CHECK(table.KeywordsOf(*found).empty());
+      return;
+    }
+    CompiledPattern compiled;
+    PatternError error;
+    REQUIRE(CompilePhrasePattern(line.text, mode, normalizer, &compiled, &error));
+    CHECK(table.Text(found->regex) == compiled.regex);
+    CHECK(found->first_user_group == compiled.first_user_group);
+    CHECK(table.KeywordsOf(*found) == compiled.keywords);
+    CHECK(table.AlsoRequiredOf(*found) == compiled.also_required);
+  };
+  std::vector<Diagnostic> errors;
+  for (const EmbeddedFile& embedded : BundledRuleFiles()) {
+    RuleFile file;
+    ParseRuleFile(embedded.path, embedded.contents, &file, &errors);
+    for (const Rule& rule : file.rules) {
+      for (const PatternLine& line : rule.matches) {
+        check(line, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
+      }
+      for (const PatternLine& line : rule.unless) check(line, PatternMode::kPlain);
+      for (const PatternLine& line : rule.required) check(line, PatternMode::kPlain);
+    }
+    for (const Signal& signal : file.signals) {
+      for (const PatternLine& line : signal.matches) check(line, PatternMode::kPlain);
+    }
+  }
+  CHECK(errors.empty());
+  CHECK(lines > 500);
+}
+
+// The candidates that the Spanish plain-phrase index of a rule with `body` finds in `text`,
+// built with the test table.
+std::vector<int> PlainCandidates(std::string_view body, std::string_view text) {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne(body, &errors, &table);
+  REQUIRE(rules);
+  KeywordIndex::Cache cache;
+  std::vector<int> candidates;
+  rules->phrases(Lang::kEs, PatternMode::kPlain).FindCandidates(text, &cache, &candidates);
+  return candidates;
+}
+
+TEST_CASE("the set of patterns without keywords waits for its first use when the table has them all") {
+  CHECK(PlainCandidates("regex !!\nmatch idiota", "hola!!") == std::vector<int>{0});
+  CHECK(PlainCandidates("regex !!\nmatch idiota", "hola").empty());
+}
+
+TEST_CASE("a set that fails on first use makes every pattern without keywords a candidate") {
+  CHECK(PlainCandidates("regex !!!\nregex !!", "hola") == std::vector<int>{0, 1});
+  // Compiled at load time, the same set is an error at the pattern that fails.
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  CHECK(BuildOne("regex !!!\nregex !!", &errors, &table, Compilation::kEager) == nullptr);
+  REQUIRE(!errors.empty());
+  CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
+}
+
+TEST_CASE("lines with the same precompiled entry share one RE2") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne("match idiota\nunless idiota\nmatch tonto\nunless tonto", &errors, &table);
+  REQUIRE(rules);
+  const CompiledRule& compiled = rules->compiled(0);
+  CHECK(&compiled.matches[0]->regex() == &compiled.unless[0]->regex());
+  // Lines the table lacks are compiled each on its own.
+  CHECK(&compiled.matches[1]->regex() != &compiled.unless[1]->regex());
+}

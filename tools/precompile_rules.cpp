@@ -1,0 +1,211 @@
+// Build step: compiles every pattern line of the bundled rules and writes the C++ table that
+// BundledPrecompiledPatterns() returns (precompiled_patterns.h), so that a run finds the
+// bundled phrases already in RE2 syntax.
+//
+//   tonelint_precompile OUTPUT.cpp
+//
+// A line that does not compile is left out of the table: the run then compiles it and reports
+// the error with its place, exactly as without the table.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "bundled_rules.h"
+#include "normalizer.h"
+#include "pattern_compiler.h"
+#include "rule_parser.h"
+#include "rule_set.h"
+
+namespace tonelint {
+namespace {
+
+struct Entry {
+  std::string regex;
+  int first_user_group = 1;
+  std::vector<Keyword> keywords;
+  std::vector<std::vector<Keyword>> also_required;
+};
+
+using Key = std::tuple<std::string, PatternMode, bool>;  // source, mode, is_regex
+
+// Compiles `line` as RuleSet::Build does; false if it does not compile.
+bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normalizer, Entry* out) {
+  PatternError error;
+  if (line.is_regex) {
+    if (!CheckRegexNesting(line.text, &error)) return false;
+    out->regex = line.text;
+  } else {
+    CompiledPattern phrase;
+    if (!CompilePhrasePattern(line.text, mode, normalizer, &phrase, &error)) return false;
+    out->regex = std::move(phrase.regex);
+    out->keywords = std::move(phrase.keywords);
+    out->also_required = std::move(phrase.also_required);
+    out->first_user_group = phrase.first_user_group;
+  }
+  // The same class, so the same RE2 options and memory budget as a run.
+  const CompiledRegex check(out->regex, {}, 0, out->first_user_group, mode);
+  return check.regex().ok();
+}
+
+// A C++ string literal for any bytes: printable ASCII as is, the rest as octal escapes
+// (which, unlike \x, never swallow the characters after them).
+std::string Literal(std::string_view bytes) {
+  static constexpr char kOctal[] = "01234567";
+  std::string out = "\"";
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte >= 0x20 && byte < 0x7F && c != '?') {  // '?': no trigraphs
+      out += c;
+    } else {
+      out += {'\\', kOctal[byte >> 6], kOctal[(byte >> 3) & 7], kOctal[byte & 7]};
+    }
+  }
+  return out + "\"";
+}
+
+// The table's text: every string once, referred to by TextRange initializers.
+class TextBlob {
+ public:
+  std::string Range(const std::string& piece) {
+    auto [found, added] = offsets_.emplace(piece, text_.size());
+    if (added) text_ += piece;
+    return "{" + std::to_string(found->second) + ", " + std::to_string(piece.size()) + "}";
+  }
+  // The text as string literals of at most a few kilobytes each, one per line.
+  std::string Literals() const {
+    static constexpr std::size_t kPiece = 4096;
+    std::string out;
+    for (std::size_t i = 0; i < text_.size(); i += kPiece) {
+      out += "    " + Literal(std::string_view(text_).substr(i, kPiece)) + "\n";
+    }
+    return out.empty() ? "    \"\"\n" : out;
+  }
+
+ private:
+  std::string text_;
+  std::map<std::string, std::size_t> offsets_;
+};
+
+std::string_view ModeName(PatternMode mode) {
+  return mode == PatternMode::kObfuscated ? "PatternMode::kObfuscated" : "PatternMode::kPlain";
+}
+
+int Run(const std::string& output) {
+  Normalizer normalizer;
+  if (!normalizer.ok()) {
+    std::cerr << "tonelint_precompile: " << normalizer.error() << "\n";
+    return 1;
+  }
+  std::map<Key, Entry> entries;  // sorted as PrecompiledPatterns requires
+  std::size_t skipped = 0;
+  auto add = [&](const PatternLine& line, PatternMode mode) {
+    Key key{line.text, mode, line.is_regex};
+    if (entries.count(key) != 0) return;
+    Entry entry;
+    if (CompileLine(line, mode, normalizer, &entry)) {
+      entries.emplace(std::move(key), std::move(entry));
+    } else {
+      ++skipped;
+    }
+  };
+  std::vector<Diagnostic> errors;  // reported by the run that loads these rules, not here
+  for (const EmbeddedFile& embedded : BundledRuleFiles()) {
+    RuleFile file;
+    ParseRuleFile(embedded.path, embedded.contents, &file, &errors);
+    for (const Rule& rule : file.rules) {
+      const PatternMode mode = rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain;
+      for (const PatternLine& line : rule.matches) add(line, mode);
+      for (const PatternLine& line : rule.unless) add(line, PatternMode::kPlain);
+      for (const PatternLine& line : rule.required) add(line, PatternMode::kPlain);
+    }
+    for (const Signal& signal : file.signals) {
+      for (const PatternLine& line : signal.matches) add(line, PatternMode::kPlain);
+    }
+  }
+
+  std::string keywords;
+  std::string sets;
+  std::string patterns;
+  std::size_t keyword_count = 0;
+  std::size_t set_count = 0;
+  TextBlob blob;
+  // Appends `set` to the keyword array; returns its PrecompiledKeywordSet initializer.
+  auto add_keywords = [&](const std::vector<Keyword>& set) {
+    const std::string initializer =
+        "{" + std::to_string(keyword_count) + ", " + std::to_string(set.size()) + "}";
+    for (const Keyword& keyword : set) {
+      keywords += "    {" + blob.Range(keyword.text) + ", " + (keyword.prefix ? "true" : "false") + "},\n";
+      ++keyword_count;
+    }
+    return initializer;
+  };
+  for (const auto& [key, entry] : entries) {
+    const auto& [source, mode, is_regex] = key;
+    const std::size_t first_set = set_count;
+    for (const std::vector<Keyword>& set : entry.also_required) {
+      sets += "    " + add_keywords(set) + ",\n";
+      ++set_count;
+    }
+    patterns += "    {" + blob.Range(source) + ", " + std::string(ModeName(mode)) + ", " +
+                (is_regex ? "true" : "false") + ", " + blob.Range(entry.regex) + ", " +
+                std::to_string(entry.first_user_group) + ", " + add_keywords(entry.keywords) +
+                ", " + std::to_string(first_set) + ", " + std::to_string(entry.also_required.size()) +
+                "},\n";
+  }
+  // An array may not be empty: a placeholder element keeps the file valid, and the spans
+  // below leave it out.
+  if (keyword_count == 0) keywords = "    {},\n";
+  if (set_count == 0) sets = "    {},\n";
+  if (entries.empty()) patterns = "    {},\n";
+
+  const std::string text =
+      "// Generated by tonelint_precompile (tools/precompile_rules.cpp); do not edit.\n"
+      "#include \"bundled_rules.h\"\n\nnamespace tonelint {\nnamespace {\n\n"
+      "constexpr char kText[] =\n" + blob.Literals() + "    ;\n\n"
+      "constexpr PrecompiledKeyword kKeywords[] = {\n" + keywords + "};\n\n"
+      "constexpr PrecompiledKeywordSet kKeywordSets[] = {\n" + sets + "};\n\n"
+      "constexpr PrecompiledPattern kPatterns[] = {\n" + patterns + "};\n\n"
+      "}  // namespace\n\n"
+      "const PrecompiledPatterns& BundledPrecompiledPatterns() {\n"
+      "  static const PrecompiledPatterns table(std::string_view(kText, sizeof(kText) - 1),\n"
+      "                                         std::span(kPatterns, " +
+      std::to_string(entries.size()) + "), std::span(kKeywordSets, " + std::to_string(set_count) +
+      "), std::span(kKeywords, " + std::to_string(keyword_count) + "));\n"
+      "  return table;\n}\n\n}  // namespace tonelint\n";
+  // Rewritten only when it changes, so that the build does not recompile it after every edit
+  // of the library.
+  std::ifstream existing(output, std::ios::binary);
+  const std::string old_text((std::istreambuf_iterator<char>(existing)), std::istreambuf_iterator<char>());
+  if (old_text != text) {
+    std::ofstream out(output, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      std::cerr << "tonelint_precompile: cannot write " << output << "\n";
+      return 1;
+    }
+  }
+  if (skipped > 0) {
+    std::cerr << "tonelint_precompile: " << skipped
+              << " bundled pattern(s) do not compile; tonelint will report them\n";
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace tonelint
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: tonelint_precompile OUTPUT.cpp\n";
+    return 2;
+  }
+  return tonelint::Run(argv[1]);
+}

@@ -10,7 +10,9 @@
 // mask.h may or may not see it as a fence. An opener with no closer in the bytes read so far
 // might close further on, so no cut is made after it until its closer is read or the input
 // ends: an unclosed "{{" early in a 100 MB file makes the rest of it one piece. A line longer
-// than the piece size is one piece too, however long.
+// than the piece size is one piece too, however long: mask.h pairs quotation marks, code spans
+// and tags within a line that only '\n' ends (lone '\r's included), and an excerpt keeps whole
+// lines (stream_lint.h), so a cut inside a line is not known to be safe.
 //
 // Cuts are found in raw bytes (after the input's byte-order mark, which is not text): every
 // construct above is ASCII, and no ill-formed UTF-8 sequence contains an ASCII byte, so the

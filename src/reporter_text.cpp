@@ -87,20 +87,21 @@ class TextReporter : public Reporter {
     const std::size_t span_begin = finding.span.begin - line_start;
     const std::size_t span_end = std::min(finding.span.end - line_start, line.size());
     // Window of at most kMaxShownColumns code points, starting a little before the span.
+    // Counted back from the span, not forward from the line's start: on a 100 MB one-line
+    // input the forward count made every finding cost the length of the line before it.
     std::size_t window_begin = 0;
-    std::size_t i = 0;
     if (finding.begin.column > kMaxShownColumns / 4 && !FitsInColumns(line, kMaxShownColumns)) {
-      std::size_t skip = finding.begin.column - 1 - kMaxShownColumns / 4;
-      while (i < line.size() && skip > 0) {
-        NextCodePoint(line, &i);
-        --skip;
+      window_begin = std::min(span_begin, line.size());
+      for (std::size_t back = 0; back < kMaxShownColumns / 4; ++back) {
+        do {
+          --window_begin;
+        } while (IsContinuationByte(line[window_begin]));
       }
-      window_begin = i;
     }
     std::string shown;
     std::string carets;
     std::size_t columns = 0;
-    i = window_begin;
+    std::size_t i = window_begin;
     while (i < line.size() && columns < kMaxShownColumns) {
       const std::size_t begin = i;
       const int32_t c = NextCodePoint(line, &i);

@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdint>
 
+#include "source_text.h"
+
 namespace tonelint {
 namespace {
 
@@ -67,8 +69,6 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
 SentenceSplitter::~SentenceSplitter() = default;
 
 namespace {
-
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Appends [begin, end), cut into pieces of at most kMaxSentenceBytes.
 void AppendBounded(std::string_view text, std::size_t begin, std::size_t end,

@@ -56,7 +56,7 @@ std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
 std::size_t CountCodePoints(std::string_view text) {
   std::size_t count = 0;
   for (char ch : text) {
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+    if (!IsContinuationByte(ch)) ++count;
   }
   return count;
 }

@@ -78,6 +78,11 @@ class SourceText {
   mutable Position memo_position_;
 };
 
+// Whether `byte` continues a UTF-8 sequence (10xxxxxx) rather than starting a code point.
+inline bool IsContinuationByte(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
 // Number of code points in valid UTF-8 `text`.
 std::size_t CountCodePoints(std::string_view text);
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "source_text.h"
+
 using namespace tonelint;
 
 namespace {
@@ -68,6 +70,21 @@ TEST_CASE("a finding exits 1 and is printed like a compiler diagnostic") {
         "  1 | Es usted un idiota.\n"
         "    |             ^^^^^^\n");
   CHECK(result.err == "1 error in 1 file\n");
+}
+
+TEST_CASE("a long line is shown as a window that starts 40 code points before the span") {
+  // Two-byte letters right before the span: the window is counted in code points, not bytes.
+  const std::string before = "Señor, usted es un " + std::string(100, 'x') + " ";
+  std::string ene;
+  for (int i = 0; i < 50; ++i) ene += "\xC3\xB1";  // ñ
+  const RunResult result = RunWith({}, before + ene + " idiota " + std::string(200, 'z'));
+  const std::size_t column = CountCodePoints(before) + 50 + 1 + 1;
+  // 40 code points before the span (39 ñ and a space), then 120 more.
+  CHECK(result.out == "<stdin>:1:" + std::to_string(column) +
+                          ": error: [TL1001 insult-direct] Insulto.\n"
+                          "  1 | ..." + ene.substr(11 * 2) + " idiota " + std::string(113, 'z') +
+                          "...\n"
+                          "    |    " + std::string(40, ' ') + "^^^^^^\n");
 }
 
 TEST_CASE("--fail-on and --min-severity") {

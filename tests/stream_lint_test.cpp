@@ -149,6 +149,20 @@ TEST_CASE("example replies and hard cases, as one file, as standard input, one p
   CheckSameInPieces(from_stdin, all);
 }
 
+TEST_CASE("a line longer than every piece, with findings shown as windows of it") {
+  std::string line = "Señora, gracias por su paciencia.";
+  for (int i = 0; i < 20; ++i) {
+    line += " Revisamos el pedido número " + std::to_string(i) + " con el almacén, añadimos " +
+            "la factura y le escribimos mañana; es usted un idiota.";
+  }
+  REQUIRE(line.size() > 2000);
+  Options options;
+  options.paths = {WriteTemp("long-line.txt", "Hola.\n" + line + "\nUn saludo.\n")};
+  CheckSameInPieces(options);
+  Options from_stdin;
+  CheckSameInPieces(from_stdin, line);
+}
+
 TEST_CASE("LintStreamed: offsets, lines and columns continue across pieces") {
   Linter linter(BundledRules());
   const std::string text = "Gracias.\n{{ a\nb }} ñandú, es usted un idiota.\n";

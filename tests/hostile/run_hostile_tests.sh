@@ -114,6 +114,16 @@ sys.stdout.write('palabra ' * ($line_mb * 1024 * 1024 // 8) + 'idiota\n')" >long
 check "$line_mb MB single line: the finding at its end, right column" 1 \
   "tlr --format json long-line.txt" "\"column\": $((line_mb * 1024 * 1024 + 1))" '"findings": 1,'
 
+# A 20 MB single line with a finding every 256 bytes, in the text format: each excerpt is a
+# window of the line found from the finding's offset, not by counting the line from its start
+# (which took minutes: 10 MB of it did not finish in 120 s).
+python3 -c "
+import sys
+sys.stdout.write(('palabra ' * 30 + 'eres un idiota. ') * 81920)" >many-findings.txt
+check "20 MB single line, 81,920 findings shown as windows of it" 1 \
+  "tlr many-findings.txt" 'err:^81920 errors in 1 file' \
+  "^many-findings\.txt:1:$((81919 * 256 + 249)): error:" "count:81920:^  1 \| \.\.\."
+
 # Many short lines, one reply each; every 1000th is rude.
 if [[ $BIG == 1 ]]; then lines=1000000; else lines=200000; fi
 python3 -c "

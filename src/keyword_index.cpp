@@ -20,7 +20,7 @@ std::uint64_t Mix(std::uint64_t x) {
 }
 
 // Whether `word` (in the keyword's lookup form) is `keyword`, or starts with it if a prefix.
-bool IsWordOf(const Keyword& keyword, std::string_view word) {
+inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
   return keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text;
 }
 

@@ -66,6 +66,13 @@ std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::o
   return rules;
 }
 
+// Keeps `rules` until the process exits (Options::rules_live_until_exit).
+const RuleSet& KeepUntilExit(std::unique_ptr<RuleSet> rules) {
+  static auto* const kept = new std::vector<std::unique_ptr<RuleSet>>;
+  kept->push_back(std::move(rules));
+  return *kept->back();
+}
+
 int ListRules(const RuleSet& rules, std::ostream& out) {
   // One line per id, with the languages that cover it.
   std::map<std::string, std::pair<const Rule*, std::string>> by_id;
@@ -385,8 +392,10 @@ int Run(const Options& options, std::istream& in, std::ostream& out, std::ostrea
   if (!ReadConfigs(options, &configs, &with_config.rule_sources, err)) return kExitUsageError;
   const bool select = options.action == Action::kLint || options.action == Action::kPrintConfig;
   std::vector<std::string> known;
-  std::unique_ptr<RuleSet> rules = LoadRuleSet(with_config, select, err, &exit_code, &known);
-  if (!rules) return exit_code;
+  std::unique_ptr<RuleSet> loaded = LoadRuleSet(with_config, select, err, &exit_code, &known);
+  if (!loaded) return exit_code;
+  const RuleSet& rules =
+      options.rules_live_until_exit ? KeepUntilExit(std::move(loaded)) : *loaded;
   std::vector<Diagnostic> config_errors;
   if (!configs.SetKnownNames(std::move(known), &config_errors)) {
     PrintDiagnostics(config_errors, err);
@@ -398,12 +407,12 @@ int Run(const Options& options, std::istream& in, std::ostream& out, std::ostrea
       PrintEffectiveConfig(options.print_config_path, settings, options, out);
       return kExitClean;
     }
-    case Action::kListRules: return ListRules(*rules, out);
-    case Action::kExplain: return Explain(*rules, options.explain, out, err);
-    case Action::kTestRules: return TestRuleExamples(options, *rules, out, err);
+    case Action::kListRules: return ListRules(rules, out);
+    case Action::kExplain: return Explain(rules, options.explain, out, err);
+    case Action::kTestRules: return TestRuleExamples(options, rules, out, err);
     case Action::kLint: break;
   }
-  return Lint(options, *rules, configs, in, out, err);
+  return Lint(options, rules, configs, in, out, err);
 }
 
 }  // namespace tonelint

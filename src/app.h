@@ -55,6 +55,10 @@ struct Options {
   // size at a time (stream_lint.h), unless --fix, --diff or a baseline needs the whole text.
   // The output is the same whatever the size; no flag sets it, tests do.
   std::size_t piece_bytes = kDefaultPieceBytes;
+  // The CLI, whose process ends right after Run, sets this: the rules are then kept until the
+  // exit instead of being freed one allocation at a time, ~10% of a run on one reply. They
+  // stay reachable, so leak checkers do not report them.
+  bool rules_live_until_exit = false;
 
 
   // Config, suppressions, fixes, baseline (issue 5).

@@ -19,6 +19,11 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// Whether `word` (in the keyword's lookup form) is `keyword`, or starts with it if a prefix.
+inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
+  return keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text;
+}
+
 // Eight bytes at a time, gathered without a call to memcpy: most words are shorter.
 std::uint64_t CacheHash(std::string_view word) {
   std::uint64_t hash = word.size();
@@ -154,9 +159,8 @@ bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   auto has_all = [&](const auto& keys) {
     return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
       return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
-        return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) {
-          return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
-        });
+        return std::any_of(keys.begin(), keys.end(),
+                           [&](std::string_view key) { return IsWordOf(keyword, key); });
       });
     });
   };
@@ -243,6 +247,16 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
   }
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
+}
+
+bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_view text,
+                            const std::vector<Word>& words) {
+  if (keywords.empty()) return true;
+  return std::any_of(words.begin(), words.end(), [&](const Word& word) {
+    const std::string_view spelled = text.substr(word.begin, word.end - word.begin);
+    return std::any_of(keywords.begin(), keywords.end(),
+                       [&](const Keyword& keyword) { return IsWordOf(keyword, spelled); });
+  });
 }
 
 void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {

@@ -85,6 +85,12 @@ class KeywordIndex {
   // once, they serve every index the text is looked up in, and the customer-quote check.
   static void SplitWords(std::string_view text, std::vector<Word>* words);
 
+  // Whether a plain pattern with these CompiledPattern::keywords may match `text`, whose words
+  // SplitWords gave: it has no keywords, or a word is one of them (or starts with a prefix
+  // one). For patterns looked up one by one rather than indexed (`unless`).
+  static bool MayMatch(const std::vector<Keyword>& keywords, std::string_view text,
+                       const std::vector<Word>& words);
+
   // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
   // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
   // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words, so it

@@ -242,6 +242,9 @@ void Linter::State::FindCustomerQuotes(const CustomerMessage* context) {
 void Linter::State::FindUnlessSpans(std::size_t rule) {
   unless_spans.clear();
   for (const auto& unless : rules.compiled(rule).unless) {
+    // An exception's keywords are seldom in the sentence, and without one its RE2 need not
+    // run, nor be compiled: compiling them was 17% of a run on 200 replies.
+    if (!KeywordIndex::MayMatch(unless->keywords(), plain.text, plain_words)) continue;
     ForEachMatch(*unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
       // An exception speaks about its own clause: "what a retard, the code..." is not the
       // technical "retard the ignition".

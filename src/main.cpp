@@ -163,6 +163,7 @@ int main(int argc, char** argv) {
       paths.push_back(*test_rules);
     }
   }
+  options.rules_live_until_exit = true;
   try {
     const int status = tonelint::Run(options, std::cin, std::cout, std::cerr);
     return CheckOutputWritten(status);

@@ -87,6 +87,17 @@ TEST_CASE("a long line is shown as a window that starts 40 code points before th
                           "    |    " + std::string(40, ' ') + "^^^^^^\n");
 }
 
+TEST_CASE("rules kept until the exit lint as rules freed at the end of Run") {
+  Options keep;
+  keep.rules_live_until_exit = true;
+  const RunResult kept = RunWith(keep, "Es usted un idiota!!!");
+  const RunResult freed = RunWith({}, "Es usted un idiota!!!");
+  CHECK(kept.exit_code == kExitFindings);
+  CHECK(kept.exit_code == freed.exit_code);
+  CHECK(kept.out == freed.out);
+  CHECK(kept.err == freed.err);
+}
+
 TEST_CASE("--fail-on and --min-severity") {
   Options options;
   options.fail_on = Severity::kError;

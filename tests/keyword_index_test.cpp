@@ -125,6 +125,22 @@ TEST_CASE("a text's words: runs of word code points, each with the same hash whe
   CHECK(words.empty());
 }
 
+TEST_CASE("a pattern may match a text only if a word of it is a keyword, or starts with a prefix one") {
+  auto may_match = [](std::string_view pattern, std::string_view text) {
+    std::vector<KeywordIndex::Word> words;
+    KeywordIndex::SplitWords(text, &words);
+    return KeywordIndex::MayMatch(KeywordsOf(pattern), text, words);
+  };
+  CHECK(may_match("(libro|novela)", "el libro"));
+  CHECK(may_match("(libro|novela)", "una novela"));
+  CHECK_FALSE(may_match("(libro|novela)", "los libros"));
+  CHECK(may_match("care*", "careless"));
+  CHECK_FALSE(may_match("care*", "we do not scare"));
+  CHECK_FALSE(may_match("care*", ""));
+  // No keywords: anything may match.
+  CHECK(KeywordIndex::MayMatch({}, "", {}));
+}
+
 TEST_CASE("a pattern's other required words and groups are further keyword sets") {
   using Sets = std::vector<std::vector<Keyword>>;
   CHECK(AlsoRequiredOf("no es (nuestro|mi) problema") ==

@@ -181,6 +181,26 @@ TEST_CASE("unless cancels a match it overlaps, and only that one") {
   CHECK(Ids("No eres idiota.") == Ids_t{"TL1001:idiota"});
 }
 
+TEST_CASE("an unless is looked for only where its keywords are, prefix keywords included") {
+  RuleFile file;
+  std::vector<Diagnostic> errors;
+  ParseRuleFile("unless.rules",
+                "rule TL1001 insult-direct\nlang en\ncategory insult\nseverity error\n"
+                "message Insult.\nmatch (idiot|idiots)\nunless idiot savant*\n",
+                &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  Linter linter(*rules);
+  auto count = [&](std::string_view text) {
+    return linter.Lint(SourceText{std::string(text)}, {}).size();
+  };
+  CHECK(count("He is an idiot savants' friend.") == 0);
+  CHECK(count("He is an idiot, savants say.") == 1);
+  CHECK(count("You idiot.") == 1);
+}
+
 // Regression (issue 4): an `unless` matched across a comma, so "no es el libro, idiota"
 // read as the book title and the insult was cancelled.
 TEST_CASE("unless stays inside its clause") {

@@ -137,9 +137,9 @@ std::vector<int> PlainCandidates(std::string_view body, std::string_view text) {
   std::vector<Diagnostic> errors;
   const auto rules = BuildOne(body, &errors, &table);
   REQUIRE(rules);
+  KeywordIndex::Cache cache;
   std::vector<KeywordIndex::Word> words;
   KeywordIndex::SplitWords(text, &words);
-  KeywordIndex::Cache cache;
   std::vector<int> candidates;
   rules->phrases(Lang::kEs, PatternMode::kPlain).FindCandidates(text, words, &cache, &candidates);
   return candidates;

@@ -123,6 +123,7 @@ TEST_CASE("a text's words: runs of word code points, each with the same hash whe
   CHECK(words[0].hash != words[1].hash);
   KeywordIndex::SplitWords("", &words);
   CHECK(words.empty());
+}
 
 TEST_CASE("a pattern's other required words and groups are further keyword sets") {
   using Sets = std::vector<std::vector<Keyword>>;

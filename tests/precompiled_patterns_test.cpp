@@ -138,8 +138,10 @@ std::vector<int> PlainCandidates(std::string_view body, std::string_view text) {
   const auto rules = BuildOne(body, &errors, &table);
   REQUIRE(rules);
   KeywordIndex::Cache cache;
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(text, &words);
   std::vector<int> candidates;
-  rules->phrases(Lang::kEs, PatternMode::kPlain).FindCandidates(text, &cache, &candidates);
+  rules->phrases(Lang::kEs, PatternMode::kPlain).FindCandidates(text, words, &cache, &candidates);
   return candidates;
 }
 

@@ -46,7 +46,24 @@ bool SameBytes(std::string_view word, const char* cached) {
   return true;
 }
 
+// The first eight bytes of `word` (fewer, zero-filled, when it is shorter), byte i in bits 8i.
+std::uint64_t Head(std::string_view word) {
+  std::uint64_t head = 0;
+  const std::size_t size = std::min<std::size_t>(word.size(), 8);
+  for (std::size_t i = 0; i < size; ++i) {
+    head |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  }
+  return head;
+}
+
 }  // namespace
+
+bool KeywordIndex::Satisfies(const HeadedWord& word, const RequiredKeyword& keyword) {
+  if ((word.head & keyword.head_mask) != keyword.head) return false;
+  const std::size_t size = keyword.text.size();
+  if (keyword.prefix ? word.text.size() < size : word.text.size() != size) return false;
+  return size <= 8 || SameBytes(keyword.text.substr(8), word.text.data() + 8);
+}
 
 const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
                                                            std::uint64_t hash) const {
@@ -138,25 +155,33 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
     prefix_[keyword.text].push_back(pattern);
   }
   if (also_required.empty()) return;
+  std::vector<std::vector<RequiredKeyword>> stored_sets;
   for (std::vector<Keyword>& any_of : also_required) {
-    for (Keyword& keyword : any_of) ToStoredForm(&keyword);
+    std::vector<RequiredKeyword>& stored = stored_sets.emplace_back();
+    for (Keyword& keyword : any_of) {
+      ToStoredForm(&keyword);
+      const std::size_t head_size = std::min<std::size_t>(keyword.text.size(), 8);
+      const std::uint64_t head_mask = head_size == 8 ? ~std::uint64_t{0}
+                                                     : (std::uint64_t{1} << (8 * head_size)) - 1;
+      stored.push_back({std::move(keyword.text), keyword.prefix, 0, head_mask});
+      stored.back().head = Head(stored.back().text);
+    }
   }
   if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
     also_required_.resize(static_cast<std::size_t>(pattern) + 1);
   }
-  also_required_[static_cast<std::size_t>(pattern)] = std::move(also_required);
+  also_required_[static_cast<std::size_t>(pattern)] = std::move(stored_sets);
 }
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
   const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
   if (sets.empty()) return true;
-  auto has_all = [&](const auto& keys) {
-    return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
-      return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
-        return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) {
-          return keyword.prefix ? key.starts_with(keyword.text) : key == keyword.text;
-        });
+  auto has_all = [&](const std::vector<HeadedWord>& keys) {
+    return std::all_of(sets.begin(), sets.end(), [&](const std::vector<RequiredKeyword>& any_of) {
+      return std::any_of(any_of.begin(), any_of.end(), [&](const RequiredKeyword& keyword) {
+        return std::any_of(keys.begin(), keys.end(),
+                           [&](const HeadedWord& key) { return Satisfies(key, keyword); });
       });
     });
   };
@@ -165,8 +190,13 @@ bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (cache->text_keys_.size() != cache->text_words_.size()) {
     // First pattern with requirements for this text: its words' lookup forms, once.
     std::string buffer;
+    cache->text_key_bytes_.clear();
+    for (const HeadedWord& word : cache->text_words_) {
+      cache->text_key_bytes_.emplace_back(Key(word.text, &buffer));
+    }
+    // Views only once the strings no longer move.
     cache->text_keys_.clear();
-    for (std::string_view word : cache->text_words_) cache->text_keys_.emplace_back(Key(word, &buffer));
+    for (const std::string& key : cache->text_key_bytes_) cache->text_keys_.push_back({key, Head(key)});
   }
   return has_all(cache->text_keys_);
 }
@@ -239,7 +269,7 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
   for (const Word& word : words) {
     const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
     AddWordCandidates(word_text, word.hash, &buffer, cache, candidates);
-    if (!also_required_.empty()) cache->text_words_.push_back(word_text);
+    if (!also_required_.empty()) cache->text_words_.push_back({word_text, Head(word_text)});
   }
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
@@ -270,7 +300,7 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
     } else {
       const std::string_view word = text.substr(word_begin, end - word_begin);
       AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
-      cache->text_words_.push_back(word);
+      cache->text_words_.push_back({word, Head(word)});
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

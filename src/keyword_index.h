@@ -25,6 +25,22 @@ class KeywordIndex {
   };
   using Map = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
 
+  // A word with its first eight bytes packed in an integer: checking a text's every word against
+  // a pattern's also-required keywords then rejects almost every pair with one comparison of
+  // integers instead of a call to memcmp.
+  struct HeadedWord {
+    std::string_view text;
+    std::uint64_t head = 0;
+  };
+  // An also-required keyword in stored form, with its head and the mask of the head bytes it has.
+  struct RequiredKeyword {
+    std::string text;
+    bool prefix = false;
+    std::uint64_t head = 0;
+    std::uint64_t head_mask = 0;
+  };
+  static bool Satisfies(const HeadedWord& word, const RequiredKeyword& keyword);
+
  public:
   // Candidates already found per word of the text. Words repeat (Zipf), and one lookup here
   // replaces one exact and several prefix lookups. Owned by the caller, one per thread and
@@ -59,8 +75,9 @@ class KeywordIndex {
     std::size_t size_ = 0;
     std::string words_;
     std::vector<int> candidates_;
-    std::vector<std::string_view> text_words_;  // the words of the text being looked up
-    std::vector<std::string> text_keys_;        // their lookup forms, when repeats collapse
+    std::vector<HeadedWord> text_words_;  // the words of the text being looked up
+    std::vector<std::string> text_key_bytes_;  // their lookup forms, when repeats collapse
+    std::vector<HeadedWord> text_keys_;        // ... each with its head
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -120,7 +137,7 @@ class KeywordIndex {
   std::vector<int> always_;
   std::vector<int> all_;
   // By pattern number: the keyword sets it also requires, in stored form. Empty for most.
-  std::vector<std::vector<std::vector<Keyword>>> also_required_;
+  std::vector<std::vector<std::vector<RequiredKeyword>>> also_required_;
 };
 
 }  // namespace tonelint

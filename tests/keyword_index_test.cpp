@@ -159,3 +159,15 @@ TEST_CASE("with collapsed repeats, required words may be stretched, and a star l
   CHECK(Candidates(index, "idiota") == std::vector<int>{});
   CHECK(Candidates(index, "f*ck you") == std::vector<int>{0, 1});
 }
+
+TEST_CASE("also-required words longer than eight bytes are compared past their first eight") {
+  KeywordIndex index;
+  index.Add(0, {{"idiot", false}}, {{{"responsabilidad", false}}});
+  index.Add(1, {{"idiot", false}}, {{{"insoportabl", true}}});
+  CHECK(Candidates(index, "idiot responsabilidad") == std::vector<int>{0});
+  CHECK(Candidates(index, "idiot responsabilidades").empty());    // exact: longer is not equal
+  CHECK(Candidates(index, "idiot responsabilidaX").empty());      // differs past byte eight
+  CHECK(Candidates(index, "idiot insoportables") == std::vector<int>{1});
+  CHECK(Candidates(index, "idiot insoportab").empty());           // shorter than the prefix
+  CHECK(Candidates(index, "idiot insoportaXle").empty());         // differs past byte eight
+}

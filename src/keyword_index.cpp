@@ -1,6 +1,7 @@
 #include "keyword_index.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "normalizer.h"
 
@@ -75,12 +76,12 @@ KeywordIndex::Cache::Slot& KeywordIndex::Cache::EmptySlotFor(std::uint64_t hash)
 }
 
 void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
-                                 std::span<const int> candidates) {
+                                 std::span<const int> candidates, std::span<const int> satisfied) {
   if (size_ >= kMaxWords || words_.size() >= kMaxCachedBytes) {
     std::fill(slots_.begin(), slots_.end(), Slot{});
     size_ = 0;
     words_.clear();
-    candidates_.clear();
+    numbers_.clear();
   }
   if (slots_.empty()) slots_.resize(kInitialSlots);
   if ((size_ + 1) * 2 > slots_.size()) {
@@ -90,13 +91,16 @@ void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
       if (slot.word_size != 0) EmptySlotFor(slot.hash) = slot;
     }
   }
+  const std::size_t candidates_end = numbers_.size() + candidates.size();
   EmptySlotFor(hash) = {hash, static_cast<std::uint32_t>(words_.size()),
                         static_cast<std::uint32_t>(word.size()),
-                        static_cast<std::uint32_t>(candidates_.size()),
-                        static_cast<std::uint32_t>(candidates_.size() + candidates.size())};
+                        static_cast<std::uint32_t>(numbers_.size()),
+                        static_cast<std::uint32_t>(candidates_end),
+                        static_cast<std::uint32_t>(candidates_end + satisfied.size())};
   ++size_;
   words_.append(word);
-  candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
+  numbers_.insert(numbers_.end(), candidates.begin(), candidates.end());
+  numbers_.insert(numbers_.end(), satisfied.begin(), satisfied.end());
 }
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
@@ -139,53 +143,61 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
       continue;
     }
     prefix_lengths_.set(keyword.text.size());
-    longest_prefix_ = std::max(longest_prefix_, keyword.text.size());
     prefix_[keyword.text].push_back(pattern);
   }
   if (also_required.empty()) return;
+  std::vector<std::vector<int>> numbered_sets;
   for (std::vector<Keyword>& any_of : also_required) {
-    for (Keyword& keyword : any_of) ToStoredForm(&keyword);
+    std::vector<int>& numbers = numbered_sets.emplace_back();
+    for (Keyword& keyword : any_of) {
+      ToStoredForm(&keyword);
+      if (keyword.prefix) required_prefix_lengths_.set(keyword.text.size());
+      Map& numbers_of = keyword.prefix ? required_prefix_ : required_exact_;
+      std::vector<int>& number = numbers_of[keyword.text];
+      if (number.empty()) number.push_back(required_count_++);
+      numbers.push_back(number.front());
+    }
   }
   if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
     also_required_.resize(static_cast<std::size_t>(pattern) + 1);
   }
-  also_required_[static_cast<std::size_t>(pattern)] = std::move(also_required);
+  also_required_[static_cast<std::size_t>(pattern)] = std::move(numbered_sets);
+}
+
+void KeywordIndex::StartText(Cache* cache) const {
+  if (cache->text_of_satisfied_.size() != static_cast<std::size_t>(required_count_)) {
+    cache->text_of_satisfied_.assign(static_cast<std::size_t>(required_count_), 0);
+  }
+  if (++cache->text_number_ == 0) {
+    // After 2^32 texts the numbers wrap: forget every entry rather than trust an old one.
+    std::fill(cache->text_of_satisfied_.begin(), cache->text_of_satisfied_.end(), 0);
+    cache->text_number_ = 1;
+  }
 }
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
   const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
-  if (sets.empty()) return true;
-  auto has_all = [&](const auto& keys) {
-    return std::all_of(sets.begin(), sets.end(), [&](const std::vector<Keyword>& any_of) {
-      return std::any_of(any_of.begin(), any_of.end(), [&](const Keyword& keyword) {
-        return std::any_of(keys.begin(), keys.end(),
-                           [&](std::string_view key) { return IsWordOf(keyword, key); });
-      });
+  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<int>& any_of) {
+    return std::any_of(any_of.begin(), any_of.end(), [&](int number) {
+      return cache->text_of_satisfied_[static_cast<std::size_t>(number)] == cache->text_number_;
     });
-  };
-  // Without collapsing, a word is its own lookup form.
-  if (!collapse_repeats_) return has_all(cache->text_words_);
-  if (cache->text_keys_.size() != cache->text_words_.size()) {
-    // First pattern with requirements for this text: its words' lookup forms, once.
-    std::string buffer;
-    cache->text_keys_.clear();
-    for (std::string_view word : cache->text_words_) cache->text_keys_.emplace_back(Key(word, &buffer));
-  }
-  return has_all(cache->text_keys_);
+  });
 }
 
-void KeywordIndex::LookUpWord(std::string_view word, std::string* buffer,
-                              std::vector<int>* candidates) const {
-  const std::string_view key = Key(word, buffer);
-  if (auto found = exact_.find(key); found != exact_.end()) {
-    candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+void KeywordIndex::LookUp(const Map& exact, const Map& prefix,
+                          const std::bitset<64>& prefix_lengths, std::string_view key,
+                          std::vector<int>* found) {
+  if (auto entry = exact.find(key); entry != exact.end()) {
+    found->insert(found->end(), entry->second.begin(), entry->second.end());
   }
-  const std::size_t longest = std::min(longest_prefix_, key.size());
-  for (std::size_t length = 1; length <= longest; ++length) {
-    if (!prefix_lengths_.test(length)) continue;
-    if (auto found = prefix_.find(key.substr(0, length)); found != prefix_.end()) {
-      candidates->insert(candidates->end(), found->second.begin(), found->second.end());
+  // The bit width is one past the longest key length, 0 when there is none.
+  const std::size_t end =
+      std::min<std::size_t>(std::bit_width(prefix_lengths.to_ullong()), key.size() + 1);
+  for (std::size_t length = 1; length < end; ++length) {
+    if (!prefix_lengths.test(length)) continue;
+    if (auto entry = prefix.find(key.substr(0, length)); entry != prefix.end()) {
+      found->insert(found->end(), entry->second.begin(), entry->second.end());
     }
   }
 }
@@ -193,14 +205,26 @@ void KeywordIndex::LookUpWord(std::string_view word, std::string* buffer,
 void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
                                      std::string* buffer, Cache* cache,
                                      std::vector<int>* candidates) const {
+  auto mark_satisfied = [&](std::span<const int> satisfied) {
+    for (int number : satisfied) {
+      cache->text_of_satisfied_[static_cast<std::size_t>(number)] = cache->text_number_;
+    }
+  };
   if (const Cache::Slot* cached = cache->Find(word, hash)) {
     const std::span<const int> found = cache->CandidatesOf(*cached);
     candidates->insert(candidates->end(), found.begin(), found.end());
+    mark_satisfied(cache->SatisfiedOf(*cached));
     return;
   }
+  const std::string_view key = Key(word, buffer);
   const std::size_t found_begin = candidates->size();
-  LookUpWord(word, buffer, candidates);
-  cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin));
+  LookUp(exact_, prefix_, prefix_lengths_, key, candidates);
+  cache->satisfied_found_.clear();
+  LookUp(required_exact_, required_prefix_, required_prefix_lengths_, key,
+         &cache->satisfied_found_);
+  mark_satisfied(cache->satisfied_found_);
+  cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin),
+                cache->satisfied_found_);
 }
 
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
@@ -237,13 +261,11 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
     return;
   }
   candidates->assign(always_.begin(), always_.end());
-  cache->text_words_.clear();
-  cache->text_keys_.clear();
+  StartText(cache);
   std::string buffer;
   for (const Word& word : words) {
     const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
     AddWordCandidates(word_text, word.hash, &buffer, cache, candidates);
-    if (!also_required_.empty()) cache->text_words_.push_back(word_text);
   }
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
@@ -267,8 +289,7 @@ void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates)
 void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
                                            std::vector<int>* candidates) const {
   candidates->assign(always_.begin(), always_.end());
-  cache->text_words_.clear();
-  cache->text_keys_.clear();
+  StartText(cache);
   std::string buffer;
   std::size_t i = 0;
   std::size_t word_begin = std::string_view::npos;
@@ -284,7 +305,6 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
     } else {
       const std::string_view word = text.substr(word_begin, end - word_begin);
       AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
-      cache->text_words_.push_back(word);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

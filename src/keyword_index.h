@@ -26,8 +26,8 @@ class KeywordIndex {
   using Map = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
 
  public:
-  // Candidates already found per word of the text. Words repeat (Zipf), and one lookup here
-  // replaces one exact and several prefix lookups. Owned by the caller, one per thread and
+  // Candidates and also-required keywords already found per word of the text. Words repeat
+  // (Zipf), and one lookup here replaces one exact and several prefix lookups. Owned by the caller, one per thread and
   // index; bounded (cleared when full).
   class Cache {
    public:
@@ -42,25 +42,35 @@ class KeywordIndex {
       std::uint64_t hash = 0;
       std::uint32_t word_begin = 0;  // in words_
       std::uint32_t word_size = 0;   // 0 for an empty slot: words are never empty
-      std::uint32_t candidates_begin = 0;  // in candidates_
+      std::uint32_t candidates_begin = 0;  // in numbers_
       std::uint32_t candidates_end = 0;
+      std::uint32_t satisfied_end = 0;  // the word's also-required keywords follow its candidates
     };
     // The slot of `word` (`hash` is CacheHash(word)), or null when it is not cached.
     const Slot* Find(std::string_view word, std::uint64_t hash) const;
     std::span<const int> CandidatesOf(const Slot& slot) const {
-      return std::span<const int>(candidates_).subspan(slot.candidates_begin,
-                                                       slot.candidates_end - slot.candidates_begin);
+      return std::span<const int>(numbers_).subspan(slot.candidates_begin,
+                                                    slot.candidates_end - slot.candidates_begin);
     }
-    // Caches `candidates` for `word`, which is not cached yet.
-    void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates);
+    std::span<const int> SatisfiedOf(const Slot& slot) const {
+      return std::span<const int>(numbers_).subspan(slot.candidates_end,
+                                                    slot.satisfied_end - slot.candidates_end);
+    }
+    // Caches `candidates` and the also-required keywords it satisfies (`satisfied`, by number)
+    // for `word`, which is not cached yet.
+    void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates,
+                std::span<const int> satisfied);
     Slot& EmptySlotFor(std::uint64_t hash);
 
     std::vector<Slot> slots_;  // a power of two in size, at most half full
     std::size_t size_ = 0;
     std::string words_;
-    std::vector<int> candidates_;
-    std::vector<std::string_view> text_words_;  // the words of the text being looked up
-    std::vector<std::string> text_keys_;        // their lookup forms, when repeats collapse
+    std::vector<int> numbers_;
+    // Which also-required keywords (by number) the text being looked up has a word for: those
+    // whose entry is the text's number. Numbering texts spares clearing the entries for each.
+    std::uint32_t text_number_ = 0;
+    std::vector<std::uint32_t> text_of_satisfied_;
+    std::vector<int> satisfied_found_;  // scratch for a word the cache lacks
   };
 
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
@@ -106,8 +116,12 @@ class KeywordIndex {
   std::string_view Key(std::string_view word, std::string* buffer) const;
   void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
                          Cache* cache, std::vector<int>* candidates) const;
-  // Appends the candidates of `word` from the index itself (the cache missed).
-  void LookUpWord(std::string_view word, std::string* buffer, std::vector<int>* candidates) const;
+  // Appends the numbers that `exact` and `prefix` (whose key lengths are `prefix_lengths`) hold
+  // for `key`, a lookup form.
+  static void LookUp(const Map& exact, const Map& prefix, const std::bitset<64>& prefix_lengths,
+                     std::string_view key, std::vector<int>* found);
+  // Starts the lookup of a text's words: none of its also-required keywords is seen yet.
+  void StartText(Cache* cache) const;
   // Whether the words in `cache` (of the text last looked up) satisfy every set that
   // `pattern` also requires.
   bool HasAlsoRequired(int pattern, Cache* cache) const;
@@ -122,11 +136,15 @@ class KeywordIndex {
   Map exact_;
   Map prefix_;
   std::bitset<64> prefix_lengths_;  // lengths (in bytes, capped) that prefix_ has keys of
-  std::size_t longest_prefix_ = 0;
   std::vector<int> always_;
   std::vector<int> all_;
-  // By pattern number: the keyword sets it also requires, in stored form. Empty for most.
-  std::vector<std::vector<std::vector<Keyword>>> also_required_;
+  // By pattern number: the keyword sets it also requires, each keyword as its number in
+  // required_exact_ or required_prefix_ (one number per distinct keyword). Empty for most.
+  std::vector<std::vector<std::vector<int>>> also_required_;
+  Map required_exact_;
+  Map required_prefix_;
+  std::bitset<64> required_prefix_lengths_;
+  int required_count_ = 0;
 };
 
 }  // namespace tonelint

@@ -175,3 +175,28 @@ TEST_CASE("with collapsed repeats, required words may be stretched, and a star l
   CHECK(Candidates(index, "idiota") == std::vector<int>{});
   CHECK(Candidates(index, "f*ck you") == std::vector<int>{0, 1});
 }
+
+TEST_CASE("an also-required word must be the whole word, an also-required prefix its start") {
+  KeywordIndex index;
+  index.Add(0, {{"idiot", false}}, {{{"responsabilidad", false}}});
+  index.Add(1, {{"idiot", false}}, {{{"insoportabl", true}}});
+  CHECK(Candidates(index, "idiot responsabilidad") == std::vector<int>{0});
+  CHECK(Candidates(index, "idiot responsabilidades").empty());    // exact: longer is not equal
+  CHECK(Candidates(index, "idiot responsabilidaX").empty());
+  CHECK(Candidates(index, "idiot insoportables") == std::vector<int>{1});
+  CHECK(Candidates(index, "idiot insoportab").empty());           // shorter than the prefix
+  CHECK(Candidates(index, "idiot insoportaXle").empty());
+}
+
+TEST_CASE("an also-required word counts for the text it is in, not for the texts after it") {
+  KeywordIndex index;
+  index.Add(0, {{"idiot", false}}, {{{"you", false}}});
+  KeywordIndex::Cache cache;
+  std::vector<int> found;
+  FindCandidates(index, "you idiot", &cache, &found);
+  CHECK(found == std::vector<int>{0});
+  FindCandidates(index, "idiot", &cache, &found);  // "idiot" now from the cache, "you" absent
+  CHECK(found.empty());
+  FindCandidates(index, "idiot you", &cache, &found);  // both from the cache
+  CHECK(found == std::vector<int>{0});
+}

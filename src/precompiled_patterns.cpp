@@ -51,4 +51,14 @@ std::vector<std::vector<Keyword>> PrecompiledPatterns::AlsoRequiredOf(
   return out;
 }
 
+std::vector<std::string_view> PrecompiledPatterns::RequiredAtomsOf(
+    const PrecompiledPattern& pattern) const {
+  std::vector<std::string_view> out;
+  for (const PrecompiledKeyword& atom :
+       keywords_.subspan(pattern.required_atoms.first, pattern.required_atoms.count)) {
+    out.push_back(Text(atom.text));
+  }
+  return out;
+}
+
 }  // namespace tonelint

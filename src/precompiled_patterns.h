@@ -47,6 +47,9 @@ struct PrecompiledPattern {
   // CompiledPattern::also_required: sets [first, first + count) of the table's set array.
   std::uint32_t first_also_required = 0;
   std::uint32_t also_required_count = 0;
+  // A `regex` line's RequiredAtoms (required_atoms.h), as keywords of the keyword array whose
+  // text is the atom; none when it has none.
+  PrecompiledKeywordSet required_atoms;
 };
 
 // A table of precompiled patterns over static storage (the views must outlive it).
@@ -65,6 +68,8 @@ class PrecompiledPatterns {
   std::string_view Text(TextRange range) const { return text_.substr(range.offset, range.size); }
   std::vector<Keyword> KeywordsOf(const PrecompiledPattern& pattern) const;
   std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;
+  // Views of the table's text.
+  std::vector<std::string_view> RequiredAtomsOf(const PrecompiledPattern& pattern) const;
   std::span<const PrecompiledPattern> patterns() const { return patterns_; }
   // Whether the patterns are in the order Find needs.
   bool Sorted() const;

@@ -81,26 +81,32 @@ class Compiler {
     return compiled;
   }
 
-  // Adds a pattern to `index`, under its keywords or to the unkeyed set.
+  // Adds a pattern to `index`: under its keywords, else under its required atoms, else to the
+  // unkeyed set.
   void AddToIndex(const CompiledRegex* compiled, std::vector<std::vector<Keyword>> also_required,
                   const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
-    if (compiled->keywords().empty()) {
-      index->unkeyed_sources.push_back(compiled->pattern());
-      index->unkeyed_patterns.push_back(position);
-      UnkeyedOf& unkeyed = unkeyed_[index];
-      unkeyed.locations.push_back(line.location);
-      unkeyed.all_precompiled = unkeyed.all_precompiled && compiled->precompiled();
-    } else {
+    if (!compiled->keywords().empty()) {
       index->keywords.Add(position, compiled->keywords(), std::move(also_required));
+    } else {
+      index->unkeyed_patterns.push_back(position);
+      if (!compiled->required_atoms().empty()) {
+        index->atom_guarded.push_back({position, compiled->required_atoms()});
+      } else {
+        index->unkeyed_sources.push_back(compiled->pattern());
+        index->unkeyed_set_patterns.push_back(position);
+        UnkeyedOf& unkeyed = unkeyed_[index];
+        unkeyed.locations.push_back(line.location);
+        unkeyed.all_precompiled = unkeyed.all_precompiled && compiled->precompiled();
+      }
     }
     index->entries.push_back(entry);
   }
 
   // Compiles the unkeyed set now, unless it may wait for its first use.
   void Finish(PatternIndex* index) {
-    if (index->unkeyed_patterns.empty()) return;
+    if (index->unkeyed_set_patterns.empty()) return;
     const UnkeyedOf& unkeyed = unkeyed_[index];
     if (compilation_ == Compilation::kLazy && unkeyed.all_precompiled) return;
     std::size_t failed = 0;
@@ -126,8 +132,8 @@ class Compiler {
         first_of_entry_[static_cast<std::size_t>(found - precompiled_->patterns().data())];
     auto compiled = std::make_unique<CompiledRegex>(
         CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
-        precompiled_->KeywordsOf(*found), line.is_regex ? 0 : 1, found->first_user_group, mode,
-        first_of_entry);
+        precompiled_->KeywordsOf(*found), precompiled_->RequiredAtomsOf(*found),
+        line.is_regex ? 0 : 1, found->first_user_group, mode, first_of_entry);
     if (first_of_entry == nullptr) first_of_entry = compiled.get();
     return compiled;
   }
@@ -265,20 +271,33 @@ void PatternIndex::FindCandidates(std::string_view text,
                                   const std::vector<KeywordIndex::Word>& words,
                                   KeywordIndex::Cache* cache, std::vector<int>* candidates) const {
   keywords.FindCandidates(text, words, cache, candidates);
-  if (unkeyed_patterns.empty()) return;
+  const std::size_t keyed = candidates->size();
+  for (const AtomGuarded& guarded : atom_guarded) {
+    if (std::any_of(guarded.atoms.begin(), guarded.atoms.end(), [&](std::string_view atom) {
+          return text.find(atom) != std::string_view::npos;
+        })) {
+      candidates->push_back(guarded.pattern);
+    }
+  }
+  AddUnkeyedSetCandidates(text, candidates);
+  if (candidates->size() != keyed) std::sort(candidates->begin(), candidates->end());
+}
+
+void PatternIndex::AddUnkeyedSetCandidates(std::string_view text,
+                                           std::vector<int>* candidates) const {
+  if (unkeyed_set_patterns.empty()) return;
   const RE2::Set* set = UnkeyedSet();
   if (set == nullptr) {
     // Each pattern's own RE2 then decides; slower, but the same findings.
-    candidates->insert(candidates->end(), unkeyed_patterns.begin(), unkeyed_patterns.end());
-  } else {
-    // Most sentences match none of these. Asked only whether any matches, RE2 allocates no
-    // match list and stops at the first match.
-    if (!set->Match(text, nullptr)) return;
-    std::vector<int> matched;
-    if (!set->Match(text, &matched)) return;
-    for (int i : matched) candidates->push_back(unkeyed_patterns[static_cast<std::size_t>(i)]);
+    candidates->insert(candidates->end(), unkeyed_set_patterns.begin(), unkeyed_set_patterns.end());
+    return;
   }
-  std::sort(candidates->begin(), candidates->end());
+  // Most sentences match none of these. Asked only whether any matches, RE2 allocates no
+  // match list and stops at the first match.
+  if (!set->Match(text, nullptr)) return;
+  std::vector<int> matched;
+  if (!set->Match(text, &matched)) return;
+  for (int i : matched) candidates->push_back(unkeyed_set_patterns[static_cast<std::size_t>(i)]);
 }
 
 bool PatternIndex::CompileUnkeyed(std::size_t* failed, std::string* error) {

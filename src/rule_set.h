@@ -34,17 +34,18 @@ class CompiledRegex {
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
-  // A pattern in static storage (a precompiled table): referred to, not copied. If
-  // `same_regex` is not null, it is another CompiledRegex of the same pattern, whose RE2 this
-  // one uses (compiled once for both); it must outlive this one.
+  // A pattern in static storage (a precompiled table): referred to, not copied, like its
+  // `required_atoms`. If `same_regex` is not null, it is another CompiledRegex of the same
+  // pattern, whose RE2 this one uses (compiled once for both); it must outlive this one.
   struct InStaticStorage {};
   CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
-                int span_group, int first_user_group, PatternMode mode,
-                const CompiledRegex* same_regex)
+                std::vector<std::string_view> required_atoms, int span_group,
+                int first_user_group, PatternMode mode, const CompiledRegex* same_regex)
       : pattern_(pattern),
         precompiled_(true),
         same_regex_(same_regex),
         keywords_(std::move(keywords)),
+        required_atoms_(std::move(required_atoms)),
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
@@ -58,6 +59,9 @@ class CompiledRegex {
   // Whether it came from a precompiled table (so its RE2 is known to compile).
   bool precompiled() const { return precompiled_; }
   const std::vector<Keyword>& keywords() const { return keywords_; }
+  // For a pattern without keywords: strings one of which every match contains (required_atoms.h);
+  // empty if unknown.
+  const std::vector<std::string_view>& required_atoms() const { return required_atoms_; }
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
@@ -68,6 +72,7 @@ class CompiledRegex {
   bool precompiled_ = false;
   const CompiledRegex* same_regex_ = nullptr;
   std::vector<Keyword> keywords_;
+  std::vector<std::string_view> required_atoms_;
   int span_group_;
   int first_user_group_;
   PatternMode mode_;
@@ -90,10 +95,19 @@ struct PatternIndex {
   };
   std::vector<Entry> entries;
   KeywordIndex keywords;  // patterns with keywords, numbered by their position in `entries`
-  // Patterns without keywords (`regex` lines such as "!{3,}", emoji): one small RE2::Set tells
-  // which of them match, instead of running each of them on every sentence.
+  // Positions in `entries` of the patterns without keywords (`regex` lines such as "!{3,}",
+  // emoji), each found one of two ways.
+  std::vector<int> unkeyed_patterns;
+  // Those with required atoms: a candidate where one of its atoms occurs in the text.
+  struct AtomGuarded {
+    int pattern = 0;  // position in `entries`
+    std::vector<std::string_view> atoms;  // CompiledRegex::required_atoms()
+  };
+  std::vector<AtomGuarded> atom_guarded;
+  // The others: one small RE2::Set tells which of them match, instead of running each of them
+  // on every sentence.
   std::vector<std::string_view> unkeyed_sources;  // RE2::Set index → pattern (of a CompiledRegex)
-  std::vector<int> unkeyed_patterns;              // RE2::Set index → position in `entries`
+  std::vector<int> unkeyed_set_patterns;          // RE2::Set index → position in `entries`
 
   bool empty() const { return entries.empty(); }
   // Positions in `entries` of the patterns that may match `text`, sorted, no duplicates.
@@ -108,7 +122,9 @@ struct PatternIndex {
   bool CompileUnkeyed(std::size_t* failed, std::string* error);
 
  private:
-  // The compiled set; null when it failed (then every unkeyed pattern is a candidate).
+  // Appends the patterns of the unkeyed set that may match `text`.
+  void AddUnkeyedSetCandidates(std::string_view text, std::vector<int>* candidates) const;
+  // The compiled set; null when it failed (then every pattern of it is a candidate).
   const RE2::Set* UnkeyedSet() const;
   // Sets unkeyed_, or on failure `*failed` and `*error` (see CompileUnkeyed).
   void BuildUnkeyedSet(std::size_t* failed, std::string* error) const;

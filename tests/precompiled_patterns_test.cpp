@@ -6,6 +6,7 @@
 
 #include "bundled_rules.h"
 #include "normalizer.h"
+#include "required_atoms.h"
 #include "rule_parser.h"
 #include "rule_set.h"
 
@@ -16,15 +17,18 @@ namespace {
 // A table that compiles the phrase "idiota" to a regex no compiler would write, so that a test
 // can tell where a RuleSet's pattern came from. Its strings are pieces of kText.
 constexpr std::string_view kText =
-    "!!|(!!!|idiota|(?:^|x)(zzz)(?:x|$)|(?:^|x)(zz+)(?:x|$)|malo|(?:^|x)((zzz)(?:x|$)|yyy|xxx";
+    "!!|(!!!|idiota|(?:^|x)(zzz)(?:x|$)|(?:^|x)(zz+)(?:x|$)|malo|(?:^|x)((zzz)(?:x|$)|yyy|xxx|"
+    "\\?\\?|??";
 constexpr TextRange R(std::string_view piece) {
   return {static_cast<std::uint32_t>(kText.find(piece)), static_cast<std::uint32_t>(piece.size())};
 }
-constexpr PrecompiledKeyword kKeywords[] = {{R("zzz"), false}, {R("yyy"), true}, {R("xxx"), false}};
+constexpr PrecompiledKeyword kKeywords[] = {
+    {R("zzz"), false}, {R("yyy"), true}, {R("xxx"), false}, {R("??"), false}};
 constexpr PrecompiledKeywordSet kSets[] = {{2, 1}};
 constexpr PrecompiledPattern kTable[] = {
     {R("!!"), PatternMode::kPlain, true, R("!!"), 1, {0, 0}, 0, 0},
     {R("!!!"), PatternMode::kPlain, true, R("(!!!"), 1, {0, 0}, 0, 0},  // does not compile
+    {R("\\?\\?"), PatternMode::kPlain, true, R("\\?\\?"), 1, {0, 0}, 0, 0, {3, 1}},  // atom "??"
     {R("idiota"), PatternMode::kPlain, false, R("(?:^|x)(zzz)(?:x|$)"), 2, {0, 2}, 0, 1},
     {R("idiota"), PatternMode::kObfuscated, false, R("(?:^|x)(zz+)(?:x|$)"), 2, {0, 1}, 0, 0},
     {R("malo"), PatternMode::kPlain, false, R("(?:^|x)((zzz)(?:x|$)"), 2, {0, 1}, 0, 0},  // does not compile
@@ -98,11 +102,14 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
     ++lines;
     const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
     REQUIRE_MESSAGE(found != nullptr, line.location.file, ":", line.location.line);
+    const std::vector<std::string_view> atoms = table.RequiredAtomsOf(*found);
     if (line.is_regex) {
       CHECK(table.Text(found->regex) == line.text);
       CHECK(table.KeywordsOf(*found).empty());
+      CHECK(std::vector<std::string>(atoms.begin(), atoms.end()) == RequiredAtoms(line.text));
       return;
     }
+    CHECK(atoms.empty());
     CompiledPattern compiled;
     PatternError error;
     REQUIRE(CompilePhrasePattern(line.text, mode, normalizer, &compiled, &error));
@@ -158,6 +165,23 @@ TEST_CASE("a set that fails on first use makes every pattern without keywords a 
   CHECK(BuildOne("regex !!!\nregex !!", &errors, &table, Compilation::kEager) == nullptr);
   REQUIRE(!errors.empty());
   CHECK(errors[0].ToString().starts_with("a.rules:6:7: pattern does not compile: missing )"));
+}
+
+TEST_CASE("a pattern with required atoms is a candidate where one occurs, without the set") {
+  CHECK(PlainCandidates("regex \\?\\?\nmatch idiota", "que?? zzz xxx") == std::vector<int>{0, 1});
+  CHECK(PlainCandidates("regex \\?\\?\nmatch idiota", "que? ?").empty());
+  // Beside a set that fails on first use, which makes its own patterns candidates.
+  CHECK(PlainCandidates("regex !!!\nregex \\?\\?", "hola") == std::vector<int>{0});
+  CHECK(PlainCandidates("regex !!!\nregex \\?\\?", "hola??") == std::vector<int>{0, 1});
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne("regex \\?\\?\nregex !!", &errors, &table);
+  REQUIRE(rules);
+  const PatternIndex& index = rules->phrases(Lang::kEs, PatternMode::kPlain);
+  CHECK(index.unkeyed_patterns == std::vector<int>{0, 1});
+  REQUIRE(index.atom_guarded.size() == 1);
+  CHECK(index.atom_guarded[0].atoms == std::vector<std::string_view>{"??"});
+  CHECK(index.unkeyed_set_patterns == std::vector<int>{1});
 }
 
 TEST_CASE("lines with the same precompiled entry share one RE2") {

@@ -17,6 +17,7 @@
 #include "bundled_rules.h"
 #include "normalizer.h"
 #include "pattern_compiler.h"
+#include "required_atoms.h"
 #include "rule_parser.h"
 #include "rule_set.h"
 
@@ -28,6 +29,7 @@ struct Entry {
   int first_user_group = 1;
   std::vector<Keyword> keywords;
   std::vector<std::vector<Keyword>> also_required;
+  std::vector<std::string> required_atoms;  // of a `regex` line
 };
 
 using Key = std::tuple<std::string, PatternMode, bool>;  // source, mode, is_regex
@@ -38,6 +40,7 @@ bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normaliz
   if (line.is_regex) {
     if (!CheckRegexNesting(line.text, &error)) return false;
     out->regex = line.text;
+    out->required_atoms = RequiredAtoms(line.text);
   } else {
     CompiledPattern phrase;
     if (!CompilePhrasePattern(line.text, mode, normalizer, &phrase, &error)) return false;
@@ -92,6 +95,13 @@ class TextBlob {
   std::string text_;
   std::map<std::string, std::size_t> offsets_;
 };
+
+// Required atoms are stored in the keyword array, as keywords that are not prefixes.
+std::vector<Keyword> AsKeywords(const std::vector<std::string>& atoms) {
+  std::vector<Keyword> out;
+  for (const std::string& atom : atoms) out.push_back({atom, false});
+  return out;
+}
 
 std::string_view ModeName(PatternMode mode) {
   return mode == PatternMode::kObfuscated ? "PatternMode::kObfuscated" : "PatternMode::kPlain";
@@ -157,7 +167,7 @@ int Run(const std::string& output) {
                 (is_regex ? "true" : "false") + ", " + blob.Range(entry.regex) + ", " +
                 std::to_string(entry.first_user_group) + ", " + add_keywords(entry.keywords) +
                 ", " + std::to_string(first_set) + ", " + std::to_string(entry.also_required.size()) +
-                "},\n";
+                ", " + add_keywords(AsKeywords(entry.required_atoms)) + "},\n";
   }
   // An array may not be empty: a placeholder element keeps the file valid, and the spans
   // below leave it out.

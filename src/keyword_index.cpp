@@ -52,6 +52,24 @@ bool SameBytes(std::string_view word, const char* cached) {
   return true;
 }
 
+// Whether collapsing runs of one code point leaves `word` as it is, known without decoding.
+bool IsAsciiWithoutRepeats(std::string_view word) {
+  char previous = 0;
+  for (const char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == previous) return false;
+    previous = c;
+  }
+  return true;
+}
+
+// The numbers `map` holds for `key`, added empty if it has none; unlike operator[], makes no
+// std::string for a key already there.
+template <typename Map>
+std::vector<int>& NumbersOf(Map* map, std::string_view key) {
+  if (auto found = map->find(key); found != map->end()) return found->second;
+  return map->emplace(std::string(key), std::vector<int>()).first->second;
+}
+
 }  // namespace
 
 const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
@@ -104,7 +122,7 @@ void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
 }
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
-  if (!collapse_repeats_) return word;
+  if (!collapse_repeats_ || IsAsciiWithoutRepeats(word)) return word;
   buffer->clear();
   std::size_t i = 0;
   std::string_view previous;
@@ -118,42 +136,33 @@ std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) c
   return *buffer;
 }
 
-void KeywordIndex::ToStoredForm(Keyword* keyword) const {
-  if (collapse_repeats_) {
-    std::string buffer;
-    keyword->text = std::string(Key(keyword->text, &buffer));
-  }
-  if (keyword->prefix && keyword->text.size() >= prefix_lengths_.size()) {
-    keyword->text.resize(prefix_lengths_.size() - 1);
-  }
+std::string_view KeywordIndex::StoredForm(const Keyword& keyword, std::string* buffer) const {
+  const std::string_view key = Key(keyword.text, buffer);
+  return keyword.prefix ? key.substr(0, prefix_lengths_.size() - 1) : key;
 }
 
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
-                       std::vector<std::vector<Keyword>> also_required) {
+                       const std::vector<std::vector<Keyword>>& also_required) {
   ++size_;
   all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
   }
-  for (Keyword keyword : keywords) {
-    ToStoredForm(&keyword);
-    if (!keyword.prefix) {
-      exact_[keyword.text].push_back(pattern);
-      continue;
-    }
-    prefix_lengths_.set(keyword.text.size());
-    prefix_[keyword.text].push_back(pattern);
+  std::string buffer;
+  for (const Keyword& keyword : keywords) {
+    const std::string_view key = StoredForm(keyword, &buffer);
+    if (keyword.prefix) prefix_lengths_.set(key.size());
+    NumbersOf(keyword.prefix ? &prefix_ : &exact_, key).push_back(pattern);
   }
   if (also_required.empty()) return;
   std::vector<std::vector<int>> numbered_sets;
-  for (std::vector<Keyword>& any_of : also_required) {
+  for (const std::vector<Keyword>& any_of : also_required) {
     std::vector<int>& numbers = numbered_sets.emplace_back();
-    for (Keyword& keyword : any_of) {
-      ToStoredForm(&keyword);
-      if (keyword.prefix) required_prefix_lengths_.set(keyword.text.size());
-      Map& numbers_of = keyword.prefix ? required_prefix_ : required_exact_;
-      std::vector<int>& number = numbers_of[keyword.text];
+    for (const Keyword& keyword : any_of) {
+      const std::string_view key = StoredForm(keyword, &buffer);
+      if (keyword.prefix) required_prefix_lengths_.set(key.size());
+      std::vector<int>& number = NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
       if (number.empty()) number.push_back(required_count_++);
       numbers.push_back(number.front());
     }

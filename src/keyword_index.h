@@ -81,7 +81,7 @@ class KeywordIndex {
   // for every text. `also_required` (CompiledPattern::also_required): keyword sets the text
   // must also have a word of, each, for the pattern to be a candidate.
   void Add(int pattern, const std::vector<Keyword>& keywords,
-           std::vector<std::vector<Keyword>> also_required = {});
+           const std::vector<std::vector<Keyword>>& also_required = {});
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
@@ -127,9 +127,9 @@ class KeywordIndex {
   bool HasAlsoRequired(int pattern, Cache* cache) const;
   // Drops from `candidates` the patterns whose also-required words the text lacks.
   void RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const;
-  // Turns `keyword` into the form the index stores: lookup form, a prefix cut to the longest
-  // length kept.
-  void ToStoredForm(Keyword* keyword) const;
+  // The form the index stores `keyword` in (lookup form, a prefix cut to the longest length
+  // kept): a view of its text or of `*buffer`.
+  std::string_view StoredForm(const Keyword& keyword, std::string* buffer) const;
 
   bool collapse_repeats_;
   std::size_t size_ = 0;

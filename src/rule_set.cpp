@@ -88,7 +88,7 @@ class Compiler {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
     if (!compiled->keywords().empty()) {
-      index->keywords.Add(position, compiled->keywords(), std::move(also_required));
+      index->keywords.Add(position, compiled->keywords(), also_required);
     } else {
       index->unkeyed_patterns.push_back(position);
       if (!compiled->required_atoms().empty()) {

@@ -69,10 +69,12 @@ bool IsValidName(std::string_view name) {
   });
 }
 
+// Parses one block; takes values out of `lines`, which the caller then clears and reuses for the
+// next block (one buffer for a file's blocks instead of one grown again for each).
 class BlockParser {
  public:
-  BlockParser(std::vector<KeyLine> lines, std::vector<Diagnostic>* errors)
-      : lines_(std::move(lines)), errors_(errors) {}
+  BlockParser(std::vector<KeyLine>& lines, std::vector<Diagnostic>* errors)
+      : lines_(lines), errors_(errors) {}
 
   void Parse(RuleFile* out) {
     const KeyLine& head = lines_.front();
@@ -308,7 +310,7 @@ class BlockParser {
     return s;
   }
 
-  std::vector<KeyLine> lines_;
+  std::vector<KeyLine>& lines_;
   std::vector<Diagnostic>* errors_;
   bool failed_ = false;
 };
@@ -336,7 +338,7 @@ bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* o
   const std::string file(path);
   std::vector<KeyLine> block;
   auto flush = [&] {
-    if (!block.empty()) BlockParser(std::move(block), errors).Parse(out);
+    if (!block.empty()) BlockParser(block, errors).Parse(out);
     block.clear();
   };
   std::size_t line_number = 0;

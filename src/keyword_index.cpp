@@ -62,12 +62,10 @@ bool IsAsciiWithoutRepeats(std::string_view word) {
   return true;
 }
 
-// The numbers `map` holds for `key`, added empty if it has none; unlike operator[], makes no
-// std::string for a key already there.
+// The numbers `map` holds for `key`, added empty if it has none; hashes the key once.
 template <typename Map>
 std::vector<int>& NumbersOf(Map* map, std::string_view key) {
-  if (auto found = map->find(key); found != map->end()) return found->second;
-  return map->emplace(std::string(key), std::vector<int>()).first->second;
+  return map->try_emplace(std::string(key)).first->second;
 }
 
 }  // namespace

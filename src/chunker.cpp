@@ -1,7 +1,10 @@
 #include "chunker.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 
+#include "mask.h"
 #include "types.h"
 
 namespace tonelint {
@@ -98,33 +101,166 @@ void AddFences(std::string_view text, const std::vector<ByteRange>& delimited,
   if (open_line != kNpos) obstacles->limit = std::min(obstacles->limit, open_line);
 }
 
+// The constructs mask.h pairs within a '\n'-ended line (quotations and HTML tags): an opening
+// mark, and the marks that close it.
+struct LineBoundPair {
+  std::string_view open;
+  std::string_view close;
+  std::string_view other_close;  // "„" closes with either curly mark
+};
+constexpr LineBoundPair kLineBoundPairs[] = {{"\"", "\"", ""},
+                                             {"\u00AB", "\u00BB", ""},
+                                             {"\u201C", "\u201D", ""},
+                                             {"\u201E", "\u201C", "\u201D"},
+                                             {"<", ">", ""}};
+
+// Decides, for cuts after lone '\r's of one window in increasing order, whether mask.h masks the
+// same on both sides of the cut as across it. ICU ends a sentence at every '\r' and never looks
+// past one, SourceText and suppression.h start a line after it, but mask.h pairs quotation
+// marks, code spans and tags up to the next '\n', and starts a '>' quote or a fence only at a
+// line start after '\n'. So the cut is safe when no masked range of the window spans it, no
+// mark before it on its line waits for a closer that may lie past the window, and the piece it
+// starts does not begin with what would open a construct at a line start (the byte after the
+// cut is a letter, a digit or a non-ASCII character).
+class LoneCarriageReturnCuts {
+ public:
+  explicit LoneCarriageReturnCuts(std::string_view window) : window_(window) {}
+
+  bool IsSafe(std::size_t cut) {
+    const auto next = static_cast<unsigned char>(window_[cut]);
+    if (next < 0x80 && !std::isalnum(next)) return false;
+    if (!masks_found_) {
+      masks_ = FindMaskedRanges(window_);
+      masks_found_ = true;
+    }
+    while (next_mask_ < masks_.size() && masks_[next_mask_].end <= cut) ++next_mask_;
+    if (next_mask_ < masks_.size() && masks_[next_mask_].begin < cut) return false;
+    MoveToLineOf(cut);
+    if (line_ends_in_window_) return true;  // the window holds all the line's closers
+    while (scanned_ < cut) {
+      const std::string_view rest = window_.substr(scanned_);
+      if (rest.front() == '`') {
+        const std::size_t run = std::min(rest.find_first_not_of('`'), rest.size());
+        runs_seen_ |= RunBit(run);
+        scanned_ += run;
+        continue;
+      }
+      for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+        if (rest.starts_with(kLineBoundPairs[k].open)) opener_seen_[k] = true;
+      }
+      ++scanned_;
+    }
+    // A run of backticks waits for the next run of its length; a mark for its closer.
+    if ((runs_seen_ & ~RunsAfter(cut)) != 0) return false;
+    for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+      if (opener_seen_[k] && (last_closer_[k] == kNpos || last_closer_[k] < cut)) return false;
+    }
+    return true;
+  }
+
+ private:
+  // Runs of backticks by length; runs of kLongRun or more are told apart no further, so that
+  // one of them never finds its closer (a safe answer).
+  static constexpr std::size_t kLongRun = 8;
+  static unsigned RunBit(std::size_t run) { return 1u << std::min(run, kLongRun); }
+  // The RunBits of the runs at or after `cut` on the current line, whose end is past the window.
+  unsigned RunsAfter(std::size_t cut) const {
+    unsigned bits = 0;
+    for (std::size_t run = 1; run < kLongRun; ++run) {
+      if (last_run_[run] != kNpos && last_run_[run] >= cut) bits |= RunBit(run);
+    }
+    return bits;
+  }
+
+  // Makes the line (from '\n' to '\n', or the window's edges) that holds `cut` the current one.
+  void MoveToLineOf(std::size_t cut) {
+    if (line_known_ && cut <= line_end_) return;
+    std::size_t start = line_known_ ? line_end_ + 1 : 0;
+    for (;;) {
+      const std::size_t newline = window_.find('\n', start);
+      line_ends_in_window_ = newline != kNpos;
+      line_end_ = line_ends_in_window_ ? newline : window_.size();
+      if (cut <= line_end_) break;
+      start = line_end_ + 1;
+    }
+    line_known_ = true;
+    scanned_ = start;
+    runs_seen_ = 0;
+    std::fill(std::begin(opener_seen_), std::end(opener_seen_), false);
+    if (line_ends_in_window_) return;
+    const std::string_view line = window_.substr(start, line_end_ - start);
+    last_run_.fill(kNpos);
+    for (std::size_t at = line.find('`'); at != kNpos;) {
+      const std::size_t run_end = std::min(line.find_first_not_of('`', at), line.size());
+      last_run_[std::min(run_end - at, kLongRun)] = start + at;
+      at = line.find('`', run_end);
+    }
+    for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+      std::size_t last = line.rfind(kLineBoundPairs[k].close);
+      if (!kLineBoundPairs[k].other_close.empty()) {
+        const std::size_t other = line.rfind(kLineBoundPairs[k].other_close);
+        if (last == kNpos || (other != kNpos && other > last)) last = other;
+      }
+      last_closer_[k] = last == kNpos ? kNpos : start + last;
+    }
+  }
+
+  std::string_view window_;
+  bool masks_found_ = false;
+  std::vector<ByteRange> masks_;
+  std::size_t next_mask_ = 0;
+  bool line_known_ = false;
+  bool line_ends_in_window_ = false;
+  std::size_t line_end_ = 0;
+  std::size_t scanned_ = 0;  // opening marks are noted in [line start, scanned_)
+  unsigned runs_seen_ = 0;   // RunBit of each backtick run's length before scanned_
+  std::array<std::size_t, kLongRun + 1> last_run_{};  // by RunLength; kNpos: none
+  bool opener_seen_[std::size(kLineBoundPairs)] = {};
+  std::size_t last_closer_[std::size(kLineBoundPairs)] = {};  // in the window; kNpos: none
+};
+
 }  // namespace
 
 std::size_t FindSafeCut(std::string_view window, std::size_t target,
-                        const Delimiters& placeholders) {
-  static constexpr std::pair<std::string_view, std::string_view> kMultiLine[] = {
-      {"{{", "}}"}, {"{{!--", "--}}"}, {"{%", "%}"}, {"{#", "#}"}, {"<!--", "-->"}};
+                        const Delimiters& placeholders, ReplyUnit unit) {
+  // Suppression comments (suppression.h) may span lines whatever a reply is; masked templates
+  // and fences only inside a reply of many lines.
+  static constexpr std::pair<std::string_view, std::string_view> kComments[] = {
+      {"{{!--", "--}}"}, {"{{!", "}}"}, {"{#", "#}"}, {"<!--", "-->"}};
+  static constexpr std::pair<std::string_view, std::string_view> kTemplates[] = {{"{{", "}}"},
+                                                                                 {"{%", "%}"}};
+  const bool whole_input = unit == ReplyUnit::kWholeInput;
   Obstacles obstacles;
-  for (const auto& [open, close] : kMultiLine) AddDelimited(window, open, close, &obstacles);
-  for (const auto& [open, close] : placeholders) AddDelimited(window, open, close, &obstacles);
+  for (const auto& [open, close] : kComments) AddDelimited(window, open, close, &obstacles);
+  if (whole_input) {
+    for (const auto& [open, close] : kTemplates) AddDelimited(window, open, close, &obstacles);
+    for (const auto& [open, close] : placeholders) AddDelimited(window, open, close, &obstacles);
+  }
   auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
   std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
-  const std::vector<ByteRange> delimited = obstacles.spans;
-  AddFences(window, delimited, &obstacles);
-  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  if (whole_input) {
+    const std::vector<ByteRange> delimited = obstacles.spans;
+    AddFences(window, delimited, &obstacles);
+    std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  }
 
+  LoneCarriageReturnCuts carriage_return_cuts(window);
   std::size_t best = 0;
   std::size_t next_span = 0;
   std::size_t blocked_until = 0;  // cuts before this are inside a span
-  for (std::size_t newline = window.find('\n'); newline != kNpos;
-       newline = window.find('\n', newline + 1)) {
-    const std::size_t cut = newline + 1;
+  for (std::size_t line_end = window.find_first_of("\r\n"); line_end != kNpos;
+       line_end = window.find_first_of("\r\n", line_end + 1)) {
+    const std::size_t cut = line_end + 1;
+    const bool lone_carriage_return = window[line_end] == '\r';
+    // "\r\n" is one line end, cut after its '\n'; a '\r' that ends the window may begin one.
+    if (lone_carriage_return && (cut == window.size() || window[cut] == '\n')) continue;
     if (cut > obstacles.limit) break;
     while (next_span < obstacles.spans.size() && obstacles.spans[next_span].begin < cut) {
       blocked_until = std::max(blocked_until, obstacles.spans[next_span].end);
       ++next_span;
     }
     if (cut < blocked_until) continue;
+    if (lone_carriage_return && whole_input && !carriage_return_cuts.IsSafe(cut)) continue;
     if (cut > target && best != 0) break;
     best = cut;
     if (cut >= target) break;
@@ -132,8 +268,12 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
   return best;
 }
 
-PieceReader::PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders)
-    : in_(in), piece_bytes_(std::max<std::size_t>(1, piece_bytes)), placeholders_(placeholders) {}
+PieceReader::PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders,
+                         ReplyUnit unit)
+    : in_(in),
+      piece_bytes_(std::max<std::size_t>(1, piece_bytes)),
+      placeholders_(placeholders),
+      unit_(unit) {}
 
 void PieceReader::ReadMore(std::size_t bytes) {
   const std::size_t used = buffer_.size();
@@ -162,7 +302,7 @@ bool PieceReader::Next(std::string* piece) {
     // The input's byte-order mark is not text (source_text.h): a fence right after it is one.
     const std::size_t bom =
         first && buffer_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
-    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_);
+    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_, unit_);
     if (cut != 0) cut += bom;
     if (cut != 0 || eof_) break;
     ReadMore(std::max(kMinReadBytes, buffer_.size()));

@@ -114,6 +114,16 @@ constexpr LineBoundPair kLineBoundPairs[] = {{"\"", "\"", ""},
                                              {"\u201E", "\u201C", "\u201D"},
                                              {"<", ">", ""}};
 
+// The first bytes of a backtick and of the marks of kLineBoundPairs.
+constexpr std::array<bool, 256> kMayStartMark = [] {
+  std::array<bool, 256> first_bytes{};
+  first_bytes['`'] = true;
+  for (const LineBoundPair& pair : kLineBoundPairs) {
+    first_bytes[static_cast<unsigned char>(pair.open.front())] = true;
+  }
+  return first_bytes;
+}();
+
 // Decides, for cuts after lone '\r's of one window in increasing order, whether mask.h masks the
 // same on both sides of the cut as across it. ICU ends a sentence at every '\r' and never looks
 // past one, SourceText and suppression.h start a line after it, but mask.h pairs quotation
@@ -137,23 +147,11 @@ class LoneCarriageReturnCuts {
     if (next_mask_ < masks_.size() && masks_[next_mask_].begin < cut) return false;
     MoveToLineOf(cut);
     if (line_ends_in_window_) return true;  // the window holds all the line's closers
-    while (scanned_ < cut) {
-      const std::string_view rest = window_.substr(scanned_);
-      if (rest.front() == '`') {
-        const std::size_t run = std::min(rest.find_first_not_of('`'), rest.size());
-        runs_seen_ |= RunBit(run);
-        scanned_ += run;
-        continue;
-      }
-      for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
-        if (rest.starts_with(kLineBoundPairs[k].open)) opener_seen_[k] = true;
-      }
-      ++scanned_;
-    }
+    NoteMarksBefore(cut);
     // A run of backticks waits for the next run of its length; a mark for its closer.
-    if ((runs_seen_ & ~RunsAfter(cut)) != 0) return false;
+    if ((runs_seen_ & ~RunsFrom(cut)) != 0) return false;
     for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
-      if (opener_seen_[k] && (last_closer_[k] == kNpos || last_closer_[k] < cut)) return false;
+      if (opener_seen_[k] && !HasCloserFrom(k, cut)) return false;
     }
     return true;
   }
@@ -163,14 +161,6 @@ class LoneCarriageReturnCuts {
   // one of them never finds its closer (a safe answer).
   static constexpr std::size_t kLongRun = 8;
   static unsigned RunBit(std::size_t run) { return 1u << std::min(run, kLongRun); }
-  // The RunBits of the runs at or after `cut` on the current line, whose end is past the window.
-  unsigned RunsAfter(std::size_t cut) const {
-    unsigned bits = 0;
-    for (std::size_t run = 1; run < kLongRun; ++run) {
-      if (last_run_[run] != kNpos && last_run_[run] >= cut) bits |= RunBit(run);
-    }
-    return bits;
-  }
 
   // Makes the line (from '\n' to '\n', or the window's edges) that holds `cut` the current one.
   void MoveToLineOf(std::size_t cut) {
@@ -187,36 +177,75 @@ class LoneCarriageReturnCuts {
     scanned_ = start;
     runs_seen_ = 0;
     std::fill(std::begin(opener_seen_), std::end(opener_seen_), false);
-    if (line_ends_in_window_) return;
-    const std::string_view line = window_.substr(start, line_end_ - start);
+    for (auto& closers : next_closer_) closers.fill(0);
     last_run_.fill(kNpos);
-    for (std::size_t at = line.find('`'); at != kNpos;) {
-      const std::size_t run_end = std::min(line.find_first_not_of('`', at), line.size());
-      last_run_[std::min(run_end - at, kLongRun)] = start + at;
-      at = line.find('`', run_end);
+    if (line_ends_in_window_) return;
+    for (std::size_t at = window_.find('`', start); at != kNpos;) {
+      const std::size_t run_end = std::min(window_.find_first_not_of('`', at), window_.size());
+      last_run_[std::min(run_end - at, kLongRun)] = at;
+      at = window_.find('`', run_end);
     }
-    for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
-      std::size_t last = line.rfind(kLineBoundPairs[k].close);
-      if (!kLineBoundPairs[k].other_close.empty()) {
-        const std::size_t other = line.rfind(kLineBoundPairs[k].other_close);
-        if (last == kNpos || (other != kNpos && other > last)) last = other;
+  }
+
+  // Notes the opening marks and backtick runs from where the last call stopped to `cut`.
+  void NoteMarksBefore(std::size_t cut) {
+    while (scanned_ < cut) {
+      if (!kMayStartMark[static_cast<unsigned char>(window_[scanned_])]) {
+        ++scanned_;
+        continue;
       }
-      last_closer_[k] = last == kNpos ? kNpos : start + last;
+      const std::string_view rest = window_.substr(scanned_);
+      if (rest.front() == '`') {
+        const std::size_t run = std::min(rest.find_first_not_of('`'), rest.size());
+        runs_seen_ |= RunBit(run);
+        scanned_ += run;
+        continue;
+      }
+      for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+        if (rest.starts_with(kLineBoundPairs[k].open)) opener_seen_[k] = true;
+      }
+      ++scanned_;
     }
+  }
+
+  // The RunBits of the backtick runs at or after `cut` on the current line.
+  unsigned RunsFrom(std::size_t cut) const {
+    unsigned bits = 0;
+    for (std::size_t run = 1; run < kLongRun; ++run) {
+      if (last_run_[run] != kNpos && last_run_[run] >= cut) bits |= RunBit(run);
+    }
+    return bits;
+  }
+
+  // Whether a closer of pair `k` comes at or after `cut` on the current line. A closer found is
+  // kept until a cut passes it, so that the searches stay linear.
+  bool HasCloserFrom(std::size_t k, std::size_t cut) {
+    const std::string_view closes[] = {kLineBoundPairs[k].close, kLineBoundPairs[k].other_close};
+    bool found = false;
+    for (std::size_t j = 0; j < std::size(closes); ++j) {
+      std::size_t& next = next_closer_[k][j];
+      if (closes[j].empty()) continue;
+      if (next != kNpos && next < cut) next = window_.find(closes[j], cut);
+      found = found || next != kNpos;
+    }
+    return found;
   }
 
   std::string_view window_;
   bool masks_found_ = false;
   std::vector<ByteRange> masks_;
   std::size_t next_mask_ = 0;
+  // The current line, and what is known of it past the window's end.
   bool line_known_ = false;
   bool line_ends_in_window_ = false;
   std::size_t line_end_ = 0;
-  std::size_t scanned_ = 0;  // opening marks are noted in [line start, scanned_)
+  std::size_t scanned_ = 0;  // marks are noted in [line start, scanned_)
   unsigned runs_seen_ = 0;   // RunBit of each backtick run's length before scanned_
-  std::array<std::size_t, kLongRun + 1> last_run_{};  // by RunLength; kNpos: none
   bool opener_seen_[std::size(kLineBoundPairs)] = {};
-  std::size_t last_closer_[std::size(kLineBoundPairs)] = {};  // in the window; kNpos: none
+  std::array<std::size_t, kLongRun + 1> last_run_{};  // by length; kNpos: none
+  // Of each pair's closers, the first found at or after an earlier cut (0: not looked for
+  // yet; kNpos: none).
+  std::array<std::size_t, 2> next_closer_[std::size(kLineBoundPairs)] = {};
 };
 
 }  // namespace
@@ -248,8 +277,14 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
   std::size_t best = 0;
   std::size_t next_span = 0;
   std::size_t blocked_until = 0;  // cuts before this are inside a span
-  for (std::size_t line_end = window.find_first_of("\r\n"); line_end != kNpos;
-       line_end = window.find_first_of("\r\n", line_end + 1)) {
+  // Line ends in order, from two searches for single bytes (a search for either byte is slower).
+  std::size_t next_newline = window.find('\n');
+  std::size_t next_return = window.find('\r');
+  for (;;) {
+    const std::size_t line_end = std::min(next_newline, next_return);
+    if (line_end == kNpos) break;
+    if (line_end == next_newline) next_newline = window.find('\n', line_end + 1);
+    if (line_end == next_return) next_return = window.find('\r', line_end + 1);
     const std::size_t cut = line_end + 1;
     const bool lone_carriage_return = window[line_end] == '\r';
     // "\r\n" is one line end, cut after its '\n'; a '\r' that ends the window may begin one.

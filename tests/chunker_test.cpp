@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <sstream>
 
 using namespace tonelint;
@@ -21,6 +22,20 @@ std::vector<std::string> Pieces(const std::string& text, std::size_t piece_bytes
   std::string piece;
   while (reader.Next(&piece)) pieces.push_back(piece);
   return pieces;
+}
+
+// A window, a target, and the cut FindSafeCut must find (whole-input replies).
+struct ExpectedCut {
+  std::string_view window;
+  std::size_t target;
+  std::size_t cut;
+};
+
+void CheckCuts(std::initializer_list<ExpectedCut> cases) {
+  for (const ExpectedCut& expected : cases) {
+    CAPTURE(expected.window);
+    CHECK(FindSafeCut(expected.window, expected.target, kNoPlaceholders, kWhole) == expected.cut);
+  }
 }
 
 }  // namespace
@@ -76,30 +91,34 @@ TEST_CASE("a fenced block is one piece; an unclosed fence stops the cuts") {
 }
 
 TEST_CASE("a cut may go after a lone carriage return that no quotation, code span or tag spans") {
-  CHECK(FindSafeCut("ab\rcd\ref", 3, kNoPlaceholders, kWhole) == 3);
-  CHECK(FindSafeCut("ab\rcd\ref", 4, kNoPlaceholders, kWhole) == 3);
-  CHECK(FindSafeCut("ab\r\ncd\n", 3, kNoPlaceholders, kWhole) == 4);  // "\r\n" is one line end
-  CHECK(FindSafeCut("ab\r", 1, kNoPlaceholders, kWhole) == 0);          // a '\n' may follow
-  // mask.h pairs marks up to the next '\n': a quotation, tag or code span over a '\r'.
-  CHECK(FindSafeCut("\"a\rb\" c\rd\n", 3, kNoPlaceholders, kWhole) == 8);
-  CHECK(FindSafeCut("<b\rclass=x> c\rd\n", 3, kNoPlaceholders, kWhole) == 14);
-  CHECK(FindSafeCut("`a\rb` c\rd\n", 2, kNoPlaceholders, kWhole) == 8);
-  CHECK(FindSafeCut("\xC2\xAB" "a\rb\xC2\xBB c\rd\n", 2, kNoPlaceholders, kWhole) == 10);
-  // A '>' quote runs from the first non-blank of a line after '\n' to the next '\n'.
-  CHECK(FindSafeCut("> a\rb\nc\n", 1, kNoPlaceholders, kWhole) == 6);
-  // After the cut, no '>', fence or blank that would open something at a line start.
-  CHECK(FindSafeCut("a\r> b\rc\n", 1, kNoPlaceholders, kWhole) == 6);
-  CHECK(FindSafeCut("a\r```\rc\n", 1, kNoPlaceholders, kWhole) == 6);
+  CheckCuts({
+      {"ab\rcd\ref", 3, 3},
+      {"ab\rcd\ref", 4, 3},
+      {"ab\r\ncd\n", 3, 4},  // "\r\n" is one line end
+      {"ab\r", 1, 0},        // a '\n' may follow
+      // mask.h pairs marks up to the next '\n': a quotation, tag or code span over a '\r'.
+      {"\"a\rb\" c\rd\n", 3, 8},
+      {"<b\rclass=x> c\rd\n", 3, 14},
+      {"`a\rb` c\rd\n", 2, 8},
+      {"\xC2\xAB" "a\rb\xC2\xBB c\rd\n", 2, 10},
+      // A '>' quote runs from the first non-blank of a line after '\n' to the next '\n'.
+      {"> a\rb\nc\n", 1, 6},
+      // After the cut, no '>', fence or blank that would open something at a line start.
+      {"a\r> b\rc\n", 1, 6},
+      {"a\r```\rc\n", 1, 6},
+  });
 }
 
 TEST_CASE("on a line that goes past the window, a mark waiting for its closer stops the cuts") {
   // The line's closers past the window are unknown: a cut needs a closer for every kind of
   // mark before it, which would pair across the cut if its mark were still open.
-  CHECK(FindSafeCut("say \"a\rb", 1, kNoPlaceholders, kWhole) == 0);
-  CHECK(FindSafeCut("say \"a\" b\rc \"d\"", 1, kNoPlaceholders, kWhole) == 10);
-  CHECK(FindSafeCut("`a` b\rc `d`", 1, kNoPlaceholders, kWhole) == 6);
-  CHECK(FindSafeCut("``a\rb `c`", 1, kNoPlaceholders, kWhole) == 0);  // no run of two after
-  CHECK(FindSafeCut("<a\rb", 1, kNoPlaceholders, kWhole) == 0);
+  CheckCuts({
+      {"say \"a\rb", 1, 0},
+      {"say \"a\" b\rc \"d\"", 1, 10},
+      {"`a` b\rc `d`", 1, 6},
+      {"``a\rb `c`", 1, 0},  // no run of two after the cut
+      {"<a\rb", 1, 0},
+  });
 }
 
 TEST_CASE("with a reply per line, only suppression comments span line ends") {

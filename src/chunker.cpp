@@ -17,6 +17,10 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // Below this a read costs more in calls than it saves in memory.
 constexpr std::size_t kMinReadBytes = std::size_t{64} << 10;
 
+// After this many pieces' bytes with no cut, a seekable input is searched ahead for the closers
+// of the openers that hold the cuts back (PieceReader::LookAheadForClosers).
+constexpr std::size_t kLookAheadPieces = 4;
+
 // Where cuts may not go: inside `spans` (a cut p is blocked when begin < p < end), or after
 // `limit`.
 struct Obstacles {
@@ -24,9 +28,10 @@ struct Obstacles {
   std::size_t limit = kNpos;
 };
 
-// Every `open` reaches the first `close` after it; one without a close sets the limit.
+// Every `open` reaches the first `close` after it; one without a close sets the limit, unless
+// `close` is in `closers_not_ahead`: then the opener never closes, and is text.
 void AddDelimited(std::string_view text, std::string_view open, std::string_view close,
-                  Obstacles* obstacles) {
+                  const std::vector<std::string>& closers_not_ahead, Obstacles* obstacles) {
   if (open.empty() || close.empty()) return;
   std::size_t closer = 0;  // the first close at or after the last search start; kNpos: none
   for (std::size_t at = text.find(open); at != kNpos && at < obstacles->limit;
@@ -34,7 +39,10 @@ void AddDelimited(std::string_view text, std::string_view open, std::string_view
     const std::size_t from = at + open.size();
     if (closer != kNpos && closer < from) closer = text.find(close, from);
     if (closer == kNpos) {
-      obstacles->limit = at;
+      if (std::find(closers_not_ahead.begin(), closers_not_ahead.end(), close) ==
+          closers_not_ahead.end()) {
+        obstacles->limit = at;
+      }
       return;
     }
     obstacles->spans.push_back({at, closer + close.size()});
@@ -248,23 +256,31 @@ class LoneCarriageReturnCuts {
   std::array<std::size_t, 2> next_closer_[std::size(kLineBoundPairs)] = {};
 };
 
-}  // namespace
-
-std::size_t FindSafeCut(std::string_view window, std::size_t target,
-                        const Delimiters& placeholders, ReplyUnit unit) {
-  // Suppression comments (suppression.h) may span lines whatever a reply is; masked templates
-  // and fences only inside a reply of many lines.
+// Calls `visit(open, close)` for each construct that may span a line break in a reply of
+// `unit`: suppression comments (suppression.h) whatever a reply is; masked templates and
+// placeholders only inside a reply of many lines.
+template <typename Visit>
+void ForEachMultiLinePair(const Delimiters& placeholders, ReplyUnit unit, Visit visit) {
   static constexpr std::pair<std::string_view, std::string_view> kComments[] = {
       {"{{!--", "--}}"}, {"{{!", "}}"}, {"{#", "#}"}, {"<!--", "-->"}};
   static constexpr std::pair<std::string_view, std::string_view> kTemplates[] = {{"{{", "}}"},
                                                                                  {"{%", "%}"}};
+  for (const auto& [open, close] : kComments) visit(open, close);
+  if (unit == ReplyUnit::kEachLine) return;
+  for (const auto& [open, close] : kTemplates) visit(open, close);
+  for (const auto& [open, close] : placeholders) visit(open, close);
+}
+
+}  // namespace
+
+std::size_t FindSafeCut(std::string_view window, std::size_t target,
+                        const Delimiters& placeholders, ReplyUnit unit,
+                        const std::vector<std::string>& closers_not_ahead) {
   const bool whole_input = unit == ReplyUnit::kWholeInput;
   Obstacles obstacles;
-  for (const auto& [open, close] : kComments) AddDelimited(window, open, close, &obstacles);
-  if (whole_input) {
-    for (const auto& [open, close] : kTemplates) AddDelimited(window, open, close, &obstacles);
-    for (const auto& [open, close] : placeholders) AddDelimited(window, open, close, &obstacles);
-  }
+  ForEachMultiLinePair(placeholders, unit, [&](std::string_view open, std::string_view close) {
+    AddDelimited(window, open, close, closers_not_ahead, &obstacles);
+  });
   auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
   std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
   if (whole_input) {
@@ -319,6 +335,46 @@ void PieceReader::ReadMore(std::size_t bytes) {
   if (!in_) eof_ = true;
 }
 
+bool PieceReader::LookAheadForClosers() {
+  const std::streampos resume = in_.tellg();
+  if (resume == std::streampos(-1)) return false;  // not seekable (a pipe)
+  // Only the closers of openers in the buffer can hold the cuts back.
+  std::vector<std::string_view> pending;
+  ForEachMultiLinePair(placeholders_, unit_, [&](std::string_view open, std::string_view close) {
+    if (buffer_.find(open) != std::string::npos &&
+        std::find(closers_not_ahead_.begin(), closers_not_ahead_.end(), close) ==
+            closers_not_ahead_.end() &&
+        std::find(pending.begin(), pending.end(), close) == pending.end()) {
+      pending.push_back(close);
+    }
+  });
+  std::size_t overlap = 0;  // so that a closer across two reads is found
+  for (std::string_view close : pending) overlap = std::max(overlap, close.size() - 1);
+  // From the last bytes read on, so that a closer across the buffer's end is found too.
+  std::string block = buffer_.substr(buffer_.size() - std::min(overlap, buffer_.size()));
+  while (!pending.empty()) {
+    const std::size_t kept = block.size();
+    block.resize(kept + kMinReadBytes);
+    in_.read(block.data() + kept, static_cast<std::streamsize>(kMinReadBytes));
+    block.resize(kept + static_cast<std::size_t>(in_.gcount()));
+    std::erase_if(pending, [&](std::string_view close) {
+      return block.find(close) != std::string::npos;
+    });
+    if (!in_) break;
+    block.erase(0, block.size() - std::min(overlap, block.size()));
+  }
+  const bool read_to_end = in_.eof() && !in_.bad();
+  in_.clear();
+  in_.seekg(resume);
+  if (!in_) {
+    failed_ = true;
+    return false;
+  }
+  if (!read_to_end || pending.empty()) return false;
+  for (std::string_view close : pending) closers_not_ahead_.emplace_back(close);
+  return true;
+}
+
 bool PieceReader::Next(std::string* piece) {
   piece->clear();
   if (failed_ || (eof_ && buffer_.empty() && started_)) return false;
@@ -337,9 +393,11 @@ bool PieceReader::Next(std::string* piece) {
     // The input's byte-order mark is not text (source_text.h): a fence right after it is one.
     const std::size_t bom =
         first && buffer_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
-    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_, unit_);
+    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_, unit_,
+                      closers_not_ahead_);
     if (cut != 0) cut += bom;
     if (cut != 0 || eof_) break;
+    if (buffer_.size() >= kLookAheadPieces * piece_bytes_ && LookAheadForClosers()) continue;
     ReadMore(std::max(kMinReadBytes, buffer_.size()));
     if (failed_) return false;
   }

@@ -9,9 +9,13 @@
 // closer, which covers whatever mask.h and suppression.h decide for it; a fence line inside such
 // a span stops the cuts at the span's opener, since mask.h may or may not see it as a fence. An
 // opener with no closer in the bytes read so far might close further on, so no cut is made
-// after it until its closer is read or the input ends: an unclosed "{{" early in a 100 MB file
-// makes the rest of it one piece. With a reply per line (ReplyUnit::kEachLine) each line is
-// masked alone, and only the suppression comments ("{{!", "{{!--", "{#", "<!--") hold cuts back.
+// after it until its closer is read or is known to come nowhere: after a few pieces' bytes with
+// no cut, a seekable input (a file, or standard input redirected from one) is read ahead to its
+// end for the closers, without keeping what is read, and an opener whose closer never comes is
+// text, as mask.h and suppression.h read it. From a pipe, an unclosed "{{" early in a 100 MB
+// input makes the rest of it one piece, and so does an unclosed fence (masked to the end). With
+// a reply per line (ReplyUnit::kEachLine) each line is masked alone, and only the suppression
+// comments ("{{!", "{{!--", "{#", "<!--") hold cuts back.
 //
 // mask.h pairs quotation marks, code spans and tags, and masks a '>' quote, up to the next
 // '\n', so a cut after a lone '\r' in a whole-input reply is made only where none of them spans
@@ -49,8 +53,11 @@ constexpr std::size_t kDefaultPieceBytes = std::size_t{1} << 20;
 // The safe cut in `window` (the input's bytes from the end of the previous piece on) nearest
 // `target`: the last one at or before it, else the first one after it. 0 when `window` has
 // none yet (read more, or at the end of the input take it all).
+// `closers_not_ahead` are closers known to occur nowhere after `window`: an opener without its
+// closer in `window` is then text (as mask.h and suppression.h read it), not a stop.
 std::size_t FindSafeCut(std::string_view window, std::size_t target,
-                        const Delimiters& placeholders, ReplyUnit unit);
+                        const Delimiters& placeholders, ReplyUnit unit,
+                        const std::vector<std::string>& closers_not_ahead);
 
 // Reads an input a piece at a time, each piece ending at a safe cut or at the end of the input.
 // Holds at most a few pieces' bytes (more when no cut comes, see above).
@@ -71,12 +78,17 @@ class PieceReader {
  private:
   // Appends up to `bytes` more bytes of the input to buffer_.
   void ReadMore(std::size_t bytes);
+  // On a seekable input, reads the rest of it (without keeping it) for the closers not known
+  // absent yet, then seeks back; adds those it never found to closers_not_ahead_. Whether it
+  // added any.
+  bool LookAheadForClosers();
 
   std::istream& in_;
   std::size_t piece_bytes_;
   const Delimiters& placeholders_;
   ReplyUnit unit_;
   std::string buffer_;  // read, not yet returned
+  std::vector<std::string> closers_not_ahead_;  // in nothing after buffer_ (FindSafeCut)
   bool eof_ = false;
   bool failed_ = false;
   bool started_ = false;

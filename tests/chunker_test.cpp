@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <sstream>
+#include <streambuf>
 
 using namespace tonelint;
 
@@ -12,12 +13,34 @@ namespace {
 
 const Delimiters kNoPlaceholders;
 constexpr ReplyUnit kWhole = ReplyUnit::kWholeInput;
+const std::vector<std::string> kNoneAbsent;
 
 // The pieces PieceReader cuts `text` into.
 std::vector<std::string> Pieces(const std::string& text, std::size_t piece_bytes,
                                 ReplyUnit unit = kWhole) {
   std::istringstream in(text);
   PieceReader reader(in, piece_bytes, kNoPlaceholders, unit);
+  std::vector<std::string> pieces;
+  std::string piece;
+  while (reader.Next(&piece)) pieces.push_back(piece);
+  return pieces;
+}
+
+// A stream that cannot seek, as standard input from a pipe.
+class PipeBuffer : public std::streambuf {
+ public:
+  explicit PipeBuffer(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ private:
+  std::string text_;
+};
+
+std::vector<std::string> PiecesOfPipe(const std::string& text, std::size_t piece_bytes) {
+  PipeBuffer buffer(text);
+  std::istream in(&buffer);
+  PieceReader reader(in, piece_bytes, kNoPlaceholders, kWhole);
   std::vector<std::string> pieces;
   std::string piece;
   while (reader.Next(&piece)) pieces.push_back(piece);
@@ -34,60 +57,60 @@ struct ExpectedCut {
 void CheckCuts(std::initializer_list<ExpectedCut> cases) {
   for (const ExpectedCut& expected : cases) {
     CAPTURE(expected.window);
-    CHECK(FindSafeCut(expected.window, expected.target, kNoPlaceholders, kWhole) == expected.cut);
+    CHECK(FindSafeCut(expected.window, expected.target, kNoPlaceholders, kWhole, kNoneAbsent) == expected.cut);
   }
 }
 
 }  // namespace
 
 TEST_CASE("a cut goes after a line break, the last one at or before the target") {
-  CHECK(FindSafeCut("ab\ncd\nef\n", 7, kNoPlaceholders, kWhole) == 6);
-  CHECK(FindSafeCut("ab\ncd\nef\n", 6, kNoPlaceholders, kWhole) == 6);
-  CHECK(FindSafeCut("ab\ncd\nef\n", 100, kNoPlaceholders, kWhole) == 9);
+  CHECK(FindSafeCut("ab\ncd\nef\n", 7, kNoPlaceholders, kWhole, kNoneAbsent) == 6);
+  CHECK(FindSafeCut("ab\ncd\nef\n", 6, kNoPlaceholders, kWhole, kNoneAbsent) == 6);
+  CHECK(FindSafeCut("ab\ncd\nef\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 9);
 }
 
 TEST_CASE("without a line break before the target, the first one after it") {
-  CHECK(FindSafeCut("abcdef\ngh\n", 2, kNoPlaceholders, kWhole) == 7);
+  CHECK(FindSafeCut("abcdef\ngh\n", 2, kNoPlaceholders, kWhole, kNoneAbsent) == 7);
 }
 
 TEST_CASE("no line break: no cut") {
-  CHECK(FindSafeCut("a very long line without an end", 4, kNoPlaceholders, kWhole) == 0);
-  CHECK(FindSafeCut("", 4, kNoPlaceholders, kWhole) == 0);
+  CHECK(FindSafeCut("a very long line without an end", 4, kNoPlaceholders, kWhole, kNoneAbsent) == 0);
+  CHECK(FindSafeCut("", 4, kNoPlaceholders, kWhole, kNoneAbsent) == 0);
 }
 
 TEST_CASE("a cut never falls inside a template, comment or placeholder spanning lines") {
   // Lines:            0-1  2------7  8------13 14
   const std::string text = "a\n{{ x\ny }}\nb\n";
-  CHECK(FindSafeCut(text, 2, kNoPlaceholders, kWhole) == 2);
-  CHECK(FindSafeCut(text, 7, kNoPlaceholders, kWhole) == 2);  // "{{ x\n" | "y }}" would split the mask
-  CHECK(FindSafeCut(text, 12, kNoPlaceholders, kWhole) == 12);
-  CHECK(FindSafeCut("<!-- a\nb -->\nc\n", 7, kNoPlaceholders, kWhole) == 13);
-  CHECK(FindSafeCut("{% if\nx %}\n", 6, kNoPlaceholders, kWhole) == 11);
-  CHECK(FindSafeCut("{# a\nb #}\n", 5, kNoPlaceholders, kWhole) == 10);
-  CHECK(FindSafeCut("{{!-- a }}\nb --}}\n", 11, kNoPlaceholders, kWhole) == 18);
+  CHECK(FindSafeCut(text, 2, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
+  CHECK(FindSafeCut(text, 7, kNoPlaceholders, kWhole, kNoneAbsent) == 2);  // "{{ x\n" | "y }}" would split the mask
+  CHECK(FindSafeCut(text, 12, kNoPlaceholders, kWhole, kNoneAbsent) == 12);
+  CHECK(FindSafeCut("<!-- a\nb -->\nc\n", 7, kNoPlaceholders, kWhole, kNoneAbsent) == 13);
+  CHECK(FindSafeCut("{% if\nx %}\n", 6, kNoPlaceholders, kWhole, kNoneAbsent) == 11);
+  CHECK(FindSafeCut("{# a\nb #}\n", 5, kNoPlaceholders, kWhole, kNoneAbsent) == 10);
+  CHECK(FindSafeCut("{{!-- a }}\nb --}}\n", 11, kNoPlaceholders, kWhole, kNoneAbsent) == 18);
   const Delimiters brackets = {{"[[", "]]"}};
-  CHECK(FindSafeCut("[[ a\nb ]]\n", 5, brackets, kWhole) == 10);
-  CHECK(FindSafeCut("[[ a\nb ]]\n", 5, kNoPlaceholders, kWhole) == 5);
+  CHECK(FindSafeCut("[[ a\nb ]]\n", 5, brackets, kWhole, kNoneAbsent) == 10);
+  CHECK(FindSafeCut("[[ a\nb ]]\n", 5, kNoPlaceholders, kWhole, kNoneAbsent) == 5);
 }
 
 TEST_CASE("an opener not closed yet stops the cuts at its line") {
   // The closer may come after what was read: nothing after the opener is safe yet.
-  CHECK(FindSafeCut("a\nb {{ x\nc\nd\n", 100, kNoPlaceholders, kWhole) == 2);
-  CHECK(FindSafeCut("{{ x\nc\nd\n", 100, kNoPlaceholders, kWhole) == 0);
-  CHECK(FindSafeCut("a\n<!-- x\nc\n", 100, kNoPlaceholders, kWhole) == 2);
+  CHECK(FindSafeCut("a\nb {{ x\nc\nd\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
+  CHECK(FindSafeCut("{{ x\nc\nd\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 0);
+  CHECK(FindSafeCut("a\n<!-- x\nc\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
 }
 
 TEST_CASE("a fenced block is one piece; an unclosed fence stops the cuts") {
   const std::string fenced = "a\n```\nx\n```\nb\n";
-  CHECK(FindSafeCut(fenced, 6, kNoPlaceholders, kWhole) == 2);
-  CHECK(FindSafeCut(fenced, 10, kNoPlaceholders, kWhole) == 2);  // 6 and 8 are inside the block
-  CHECK(FindSafeCut(fenced, 12, kNoPlaceholders, kWhole) == 12);
-  CHECK(FindSafeCut("a\n~~~~\nx\n~~~\ny\n", 100, kNoPlaceholders, kWhole) == 2);  // too short to close
-  CHECK(FindSafeCut("a\n  ```js\nx\n", 100, kNoPlaceholders, kWhole) == 2);
+  CHECK(FindSafeCut(fenced, 6, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
+  CHECK(FindSafeCut(fenced, 10, kNoPlaceholders, kWhole, kNoneAbsent) == 2);  // 6 and 8 are inside the block
+  CHECK(FindSafeCut(fenced, 12, kNoPlaceholders, kWhole, kNoneAbsent) == 12);
+  CHECK(FindSafeCut("a\n~~~~\nx\n~~~\ny\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);  // too short to close
+  CHECK(FindSafeCut("a\n  ```js\nx\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
   // A fence line inside a template may be hidden by it: no cut after the template's opener.
-  CHECK(FindSafeCut("a\n{{ x\n```\n}}\nb\n```\nc\n", 100, kNoPlaceholders, kWhole) == 2);
+  CHECK(FindSafeCut("a\n{{ x\n```\n}}\nb\n```\nc\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
   // A code span that looks like a fence opens nothing: the real block after it stays whole.
-  CHECK(FindSafeCut("```x```\n```\ncode\n```\nb\n", 14, kNoPlaceholders, kWhole) == 8);
+  CHECK(FindSafeCut("```x```\n```\ncode\n```\nb\n", 14, kNoPlaceholders, kWhole, kNoneAbsent) == 8);
 }
 
 TEST_CASE("a cut may go after a lone carriage return that no quotation, code span or tag spans") {
@@ -123,13 +146,13 @@ TEST_CASE("on a line that goes past the window, a mark waiting for its closer st
 
 TEST_CASE("with a reply per line, only suppression comments span line ends") {
   constexpr ReplyUnit kEachLine = ReplyUnit::kEachLine;
-  CHECK(FindSafeCut("{{ a\nb }}\n", 2, kNoPlaceholders, kEachLine) == 5);
-  CHECK(FindSafeCut("{{ a\rb\n", 2, kNoPlaceholders, kEachLine) == 5);
-  CHECK(FindSafeCut("\"a\rb\"\n", 2, kNoPlaceholders, kEachLine) == 3);
-  CHECK(FindSafeCut("a\n```\nb\n", 3, kNoPlaceholders, kEachLine) == 2);
-  CHECK(FindSafeCut("<!-- a\nb -->\nc\n", 7, kNoPlaceholders, kEachLine) == 13);
-  CHECK(FindSafeCut("{{!-- a\nb --}}\nc\n", 7, kNoPlaceholders, kEachLine) == 15);
-  CHECK(FindSafeCut("a\n{# x\nc\n", 100, kNoPlaceholders, kEachLine) == 2);
+  CHECK(FindSafeCut("{{ a\nb }}\n", 2, kNoPlaceholders, kEachLine, kNoneAbsent) == 5);
+  CHECK(FindSafeCut("{{ a\rb\n", 2, kNoPlaceholders, kEachLine, kNoneAbsent) == 5);
+  CHECK(FindSafeCut("\"a\rb\"\n", 2, kNoPlaceholders, kEachLine, kNoneAbsent) == 3);
+  CHECK(FindSafeCut("a\n```\nb\n", 3, kNoPlaceholders, kEachLine, kNoneAbsent) == 2);
+  CHECK(FindSafeCut("<!-- a\nb -->\nc\n", 7, kNoPlaceholders, kEachLine, kNoneAbsent) == 13);
+  CHECK(FindSafeCut("{{!-- a\nb --}}\nc\n", 7, kNoPlaceholders, kEachLine, kNoneAbsent) == 15);
+  CHECK(FindSafeCut("a\n{# x\nc\n", 100, kNoPlaceholders, kEachLine, kNoneAbsent) == 2);
 }
 
 TEST_CASE("pieces stay near their size on lone carriage returns, and per line past an opener") {
@@ -155,8 +178,26 @@ TEST_CASE("pieces stay near their size on lone carriage returns, and per line pa
   const std::vector<std::string> per_line = Pieces(unclosed, kPieceBytes, ReplyUnit::kEachLine);
   CHECK(per_line.size() > 50);
   CHECK(largest(per_line) <= 2 * kPieceBytes);
-  // In a whole reply the opener may close anywhere further on (see chunker.h).
-  CHECK(Pieces(unclosed, kPieceBytes).size() == 1);
+  // In a whole reply the opener may close anywhere further on: a seekable input is searched
+  // ahead for its closer, a pipe is not (see chunker.h).
+  const std::vector<std::string> whole = Pieces(unclosed, kPieceBytes);
+  CHECK(whole.size() > 50);
+  CHECK(largest(whole) <= 5 * kPieceBytes);
+  CHECK(PiecesOfPipe(unclosed, kPieceBytes).size() == 1);
+}
+
+TEST_CASE("an opener closed far ahead holds the cuts back; one known never closed does not") {
+  std::string far = "Hola, {{ nombre\n";
+  while (far.size() < 20000) far += "Le escribimos pronto.\n";
+  far += "}}\nGracias.\n";
+  const std::vector<std::string> pieces = Pieces(far, 1000);
+  REQUIRE(pieces.size() == 2);
+  CHECK(pieces[1] == "Gracias.\n");
+  const std::vector<std::string> none_ahead = {"}}"};
+  CHECK(FindSafeCut("a\n{{ x\nc\nd\n", 100, kNoPlaceholders, kWhole, none_ahead) == 11);
+  CHECK(FindSafeCut("a\n{{ x\nc\nd\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
+  // Another opener's closer is still awaited.
+  CHECK(FindSafeCut("a\n{% x\nc\nd\n", 100, kNoPlaceholders, kWhole, none_ahead) == 2);
 }
 
 TEST_CASE("pieces put back together are the input; each ends at a line break") {

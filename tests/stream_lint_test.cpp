@@ -164,7 +164,7 @@ TEST_CASE("a line longer than every piece, with findings shown as windows of it"
   CheckSameInPieces(from_stdin, line);
 }
 
-TEST_CASE("replies ended by lone carriage returns, and an opener never closed, print the same") {
+TEST_CASE("replies ended by lone carriage returns, an opener never closed or closed far on") {
   std::string replies;
   for (const auto& entry : fs::directory_iterator(TONELINT_EXAMPLE_REPLIES_DIR)) {
     replies += ReadFile(entry.path()) + "\n";
@@ -173,7 +173,8 @@ TEST_CASE("replies ended by lone carriage returns, and an opener never closed, p
   std::string old_mac = replies;
   std::replace(old_mac.begin(), old_mac.end(), '\n', '\r');
   const std::string unclosed = "Hola, {{ nombre\n" + replies + "<!-- sin cerrar\n" + replies;
-  for (const std::string& text : {old_mac, unclosed}) {
+  const std::string closed_far = "Hola, {{ nombre\n" + replies + "}}\n" + replies;
+  for (const std::string& text : {old_mac, unclosed, closed_far}) {
     for (bool each_line : {false, true}) {
       CAPTURE(each_line);
       Options options;

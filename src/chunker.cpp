@@ -336,43 +336,46 @@ void PieceReader::ReadMore(std::size_t bytes) {
 }
 
 bool PieceReader::LookAheadForClosers() {
-  const std::streampos resume = in_.tellg();
-  if (resume == std::streampos(-1)) return false;  // not seekable (a pipe)
   // Only the closers of openers in the buffer can hold the cuts back.
   std::vector<std::string_view> pending;
   ForEachMultiLinePair(placeholders_, unit_, [&](std::string_view open, std::string_view close) {
-    if (buffer_.find(open) != std::string::npos &&
+    if (!open.empty() && !close.empty() && buffer_.find(open) != std::string::npos &&
         std::find(closers_not_ahead_.begin(), closers_not_ahead_.end(), close) ==
             closers_not_ahead_.end() &&
         std::find(pending.begin(), pending.end(), close) == pending.end()) {
       pending.push_back(close);
     }
   });
+  if (pending.empty() || (!eof_ && !RemoveClosersAhead(&pending)) || pending.empty()) {
+    return false;
+  }
+  for (std::string_view close : pending) closers_not_ahead_.emplace_back(close);
+  return true;
+}
+
+bool PieceReader::RemoveClosersAhead(std::vector<std::string_view>* closers) {
+  const std::streampos resume = in_.tellg();
+  if (resume == std::streampos(-1)) return false;  // not seekable (a pipe)
   std::size_t overlap = 0;  // so that a closer across two reads is found
-  for (std::string_view close : pending) overlap = std::max(overlap, close.size() - 1);
+  for (std::string_view close : *closers) overlap = std::max(overlap, close.size() - 1);
   // From the last bytes read on, so that a closer across the buffer's end is found too.
   std::string block = buffer_.substr(buffer_.size() - std::min(overlap, buffer_.size()));
-  while (!pending.empty()) {
+  while (!closers->empty()) {
     const std::size_t kept = block.size();
     block.resize(kept + kMinReadBytes);
     in_.read(block.data() + kept, static_cast<std::streamsize>(kMinReadBytes));
     block.resize(kept + static_cast<std::size_t>(in_.gcount()));
-    std::erase_if(pending, [&](std::string_view close) {
+    std::erase_if(*closers, [&](std::string_view close) {
       return block.find(close) != std::string::npos;
     });
     if (!in_) break;
     block.erase(0, block.size() - std::min(overlap, block.size()));
   }
-  const bool read_to_end = in_.eof() && !in_.bad();
+  const bool read_to_end = closers->empty() || (in_.eof() && !in_.bad());
   in_.clear();
   in_.seekg(resume);
-  if (!in_) {
-    failed_ = true;
-    return false;
-  }
-  if (!read_to_end || pending.empty()) return false;
-  for (std::string_view close : pending) closers_not_ahead_.emplace_back(close);
-  return true;
+  if (!in_) failed_ = true;
+  return read_to_end && !failed_;
 }
 
 bool PieceReader::Next(std::string* piece) {
@@ -396,8 +399,10 @@ bool PieceReader::Next(std::string* piece) {
     cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_, unit_,
                       closers_not_ahead_);
     if (cut != 0) cut += bom;
-    if (cut != 0 || eof_) break;
-    if (buffer_.size() >= kLookAheadPieces * piece_bytes_ && LookAheadForClosers()) continue;
+    if (cut != 0) break;
+    const bool waited = eof_ || buffer_.size() >= kLookAheadPieces * piece_bytes_;
+    if (waited && LookAheadForClosers()) continue;
+    if (eof_) break;
     ReadMore(std::max(kMinReadBytes, buffer_.size()));
     if (failed_) return false;
   }

@@ -9,13 +9,14 @@
 // closer, which covers whatever mask.h and suppression.h decide for it; a fence line inside such
 // a span stops the cuts at the span's opener, since mask.h may or may not see it as a fence. An
 // opener with no closer in the bytes read so far might close further on, so no cut is made
-// after it until its closer is read or is known to come nowhere: after a few pieces' bytes with
-// no cut, a seekable input (a file, or standard input redirected from one) is read ahead to its
-// end for the closers, without keeping what is read, and an opener whose closer never comes is
-// text, as mask.h and suppression.h read it. From a pipe, an unclosed "{{" early in a 100 MB
-// input makes the rest of it one piece, and so does an unclosed fence (masked to the end). With
-// a reply per line (ReplyUnit::kEachLine) each line is masked alone, and only the suppression
-// comments ("{{!", "{{!--", "{#", "<!--") hold cuts back.
+// after it until its closer is read or is known to come nowhere: at the end of the input, or,
+// after a few pieces' bytes with no cut, by reading a seekable input (a file, or standard input
+// redirected from one) ahead to its end without keeping what is read. An opener whose closer
+// never comes is text, as mask.h and suppression.h read it. From a pipe, an unclosed "{{" early
+// in a 100 MB input makes the reader hold the rest of it until the input ends. An unclosed fence
+// (masked to the end of the reply) makes the rest one piece. With a reply per line
+// (ReplyUnit::kEachLine) each line is masked alone, and only the suppression comments ("{{!",
+// "{{!--", "{#", "<!--") hold cuts back.
 //
 // mask.h pairs quotation marks, code spans and tags, and masks a '>' quote, up to the next
 // '\n', so a cut after a lone '\r' in a whole-input reply is made only where none of them spans
@@ -78,10 +79,14 @@ class PieceReader {
  private:
   // Appends up to `bytes` more bytes of the input to buffer_.
   void ReadMore(std::size_t bytes);
-  // On a seekable input, reads the rest of it (without keeping it) for the closers not known
-  // absent yet, then seeks back; adds those it never found to closers_not_ahead_. Whether it
-  // added any.
+  // Adds to closers_not_ahead_ the closers of the openers in buffer_ that come nowhere after
+  // it: all of them at the end of the input, else those RemoveClosersAhead() does not find.
+  // Whether it added any.
   bool LookAheadForClosers();
+  // On a seekable input, reads the rest of it (without keeping it), removes from `closers`
+  // those found there, and seeks back. False when the input cannot seek (a pipe) or a read or
+  // the seek failed (then failed()).
+  bool RemoveClosersAhead(std::vector<std::string_view>* closers);
 
   std::istream& in_;
   std::size_t piece_bytes_;

@@ -179,11 +179,15 @@ TEST_CASE("pieces stay near their size on lone carriage returns, and per line pa
   CHECK(per_line.size() > 50);
   CHECK(largest(per_line) <= 2 * kPieceBytes);
   // In a whole reply the opener may close anywhere further on: a seekable input is searched
-  // ahead for its closer, a pipe is not (see chunker.h).
+  // ahead for its closer; a pipe is held until its end, then cut (see chunker.h).
   const std::vector<std::string> whole = Pieces(unclosed, kPieceBytes);
   CHECK(whole.size() > 50);
   CHECK(largest(whole) <= 5 * kPieceBytes);
-  CHECK(PiecesOfPipe(unclosed, kPieceBytes).size() == 1);
+  const std::vector<std::string> piped = PiecesOfPipe(unclosed, kPieceBytes);
+  CHECK(piped.size() > 50);
+  std::string joined;
+  for (const std::string& piece : piped) joined += piece;
+  CHECK(joined == unclosed);
 }
 
 TEST_CASE("an opener closed far ahead holds the cuts back; one known never closed does not") {
@@ -198,6 +202,18 @@ TEST_CASE("an opener closed far ahead holds the cuts back; one known never close
   CHECK(FindSafeCut("a\n{{ x\nc\nd\n", 100, kNoPlaceholders, kWhole, kNoneAbsent) == 2);
   // Another opener's closer is still awaited.
   CHECK(FindSafeCut("a\n{% x\nc\nd\n", 100, kNoPlaceholders, kWhole, none_ahead) == 2);
+}
+
+TEST_CASE("placeholders with an empty delimiter are not looked ahead for") {
+  std::string unclosed = "Hola, {{ nombre\n";
+  while (unclosed.size() < 200000) unclosed += "Le escribimos pronto.\n";  // past one read
+  const Delimiters empty = {{"", ""}, {"[[", ""}, {"", "]]"}};
+  std::istringstream in(unclosed);
+  PieceReader reader(in, 1000, empty, kWhole);
+  std::vector<std::string> pieces;
+  std::string piece;
+  while (reader.Next(&piece)) pieces.push_back(piece);
+  CHECK(pieces.size() > 10);
 }
 
 TEST_CASE("pieces put back together are the input; each ends at a line break") {

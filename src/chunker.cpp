@@ -1,7 +1,10 @@
 #include "chunker.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 
+#include "mask.h"
 #include "types.h"
 
 namespace tonelint {
@@ -14,6 +17,10 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // Below this a read costs more in calls than it saves in memory.
 constexpr std::size_t kMinReadBytes = std::size_t{64} << 10;
 
+// After this many pieces' bytes with no cut, a seekable input is searched ahead for the closers
+// of the openers that hold the cuts back (PieceReader::LookAheadForClosers).
+constexpr std::size_t kLookAheadPieces = 4;
+
 // Where cuts may not go: inside `spans` (a cut p is blocked when begin < p < end), or after
 // `limit`.
 struct Obstacles {
@@ -21,9 +28,10 @@ struct Obstacles {
   std::size_t limit = kNpos;
 };
 
-// Every `open` reaches the first `close` after it; one without a close sets the limit.
+// Every `open` reaches the first `close` after it; one without a close sets the limit, unless
+// `close` is in `closers_not_ahead`: then the opener never closes, and is text.
 void AddDelimited(std::string_view text, std::string_view open, std::string_view close,
-                  Obstacles* obstacles) {
+                  const std::vector<std::string>& closers_not_ahead, Obstacles* obstacles) {
   if (open.empty() || close.empty()) return;
   std::size_t closer = 0;  // the first close at or after the last search start; kNpos: none
   for (std::size_t at = text.find(open); at != kNpos && at < obstacles->limit;
@@ -31,7 +39,10 @@ void AddDelimited(std::string_view text, std::string_view open, std::string_view
     const std::size_t from = at + open.size();
     if (closer != kNpos && closer < from) closer = text.find(close, from);
     if (closer == kNpos) {
-      obstacles->limit = at;
+      if (std::find(closers_not_ahead.begin(), closers_not_ahead.end(), close) ==
+          closers_not_ahead.end()) {
+        obstacles->limit = at;
+      }
       return;
     }
     obstacles->spans.push_back({at, closer + close.size()});
@@ -98,33 +109,209 @@ void AddFences(std::string_view text, const std::vector<ByteRange>& delimited,
   if (open_line != kNpos) obstacles->limit = std::min(obstacles->limit, open_line);
 }
 
+// The constructs mask.h pairs within a '\n'-ended line (quotations and HTML tags): an opening
+// mark, and the marks that close it.
+struct LineBoundPair {
+  std::string_view open;
+  std::string_view close;
+  std::string_view other_close;  // "„" closes with either curly mark
+};
+constexpr LineBoundPair kLineBoundPairs[] = {{"\"", "\"", ""},
+                                             {"\u00AB", "\u00BB", ""},
+                                             {"\u201C", "\u201D", ""},
+                                             {"\u201E", "\u201C", "\u201D"},
+                                             {"<", ">", ""}};
+
+// The first bytes of a backtick and of the marks of kLineBoundPairs.
+constexpr std::array<bool, 256> kMayStartMark = [] {
+  std::array<bool, 256> first_bytes{};
+  first_bytes['`'] = true;
+  for (const LineBoundPair& pair : kLineBoundPairs) {
+    first_bytes[static_cast<unsigned char>(pair.open.front())] = true;
+  }
+  return first_bytes;
+}();
+
+// Decides, for cuts after lone '\r's of one window in increasing order, whether mask.h masks the
+// same on both sides of the cut as across it. ICU ends a sentence at every '\r' and never looks
+// past one, SourceText and suppression.h start a line after it, but mask.h pairs quotation
+// marks, code spans and tags up to the next '\n', and starts a '>' quote or a fence only at a
+// line start after '\n'. So the cut is safe when no masked range of the window spans it, no
+// mark before it on its line waits for a closer that may lie past the window, and the piece it
+// starts does not begin with what would open a construct at a line start (the byte after the
+// cut is a letter, a digit or a non-ASCII character).
+class LoneCarriageReturnCuts {
+ public:
+  explicit LoneCarriageReturnCuts(std::string_view window) : window_(window) {}
+
+  bool IsSafe(std::size_t cut) {
+    const auto next = static_cast<unsigned char>(window_[cut]);
+    if (next < 0x80 && !std::isalnum(next)) return false;
+    if (!masks_found_) {
+      masks_ = FindMaskedRanges(window_);
+      masks_found_ = true;
+    }
+    while (next_mask_ < masks_.size() && masks_[next_mask_].end <= cut) ++next_mask_;
+    if (next_mask_ < masks_.size() && masks_[next_mask_].begin < cut) return false;
+    MoveToLineOf(cut);
+    if (line_ends_in_window_) return true;  // the window holds all the line's closers
+    NoteMarksBefore(cut);
+    // A run of backticks waits for the next run of its length; a mark for its closer.
+    if ((runs_seen_ & ~RunsFrom(cut)) != 0) return false;
+    for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+      if (opener_seen_[k] && !HasCloserFrom(k, cut)) return false;
+    }
+    return true;
+  }
+
+ private:
+  // Runs of backticks by length; runs of kLongRun or more are told apart no further, so that
+  // one of them never finds its closer (a safe answer).
+  static constexpr std::size_t kLongRun = 8;
+  static unsigned RunBit(std::size_t run) { return 1u << std::min(run, kLongRun); }
+
+  // Makes the line (from '\n' to '\n', or the window's edges) that holds `cut` the current one.
+  void MoveToLineOf(std::size_t cut) {
+    if (line_known_ && cut <= line_end_) return;
+    std::size_t start = line_known_ ? line_end_ + 1 : 0;
+    for (;;) {
+      const std::size_t newline = window_.find('\n', start);
+      line_ends_in_window_ = newline != kNpos;
+      line_end_ = line_ends_in_window_ ? newline : window_.size();
+      if (cut <= line_end_) break;
+      start = line_end_ + 1;
+    }
+    line_known_ = true;
+    scanned_ = start;
+    runs_seen_ = 0;
+    std::fill(std::begin(opener_seen_), std::end(opener_seen_), false);
+    for (auto& closers : next_closer_) closers.fill(0);
+    last_run_.fill(kNpos);
+    if (line_ends_in_window_) return;
+    for (std::size_t at = window_.find('`', start); at != kNpos;) {
+      const std::size_t run_end = std::min(window_.find_first_not_of('`', at), window_.size());
+      last_run_[std::min(run_end - at, kLongRun)] = at;
+      at = window_.find('`', run_end);
+    }
+  }
+
+  // Notes the opening marks and backtick runs from where the last call stopped to `cut`.
+  void NoteMarksBefore(std::size_t cut) {
+    while (scanned_ < cut) {
+      if (!kMayStartMark[static_cast<unsigned char>(window_[scanned_])]) {
+        ++scanned_;
+        continue;
+      }
+      const std::string_view rest = window_.substr(scanned_);
+      if (rest.front() == '`') {
+        const std::size_t run = std::min(rest.find_first_not_of('`'), rest.size());
+        runs_seen_ |= RunBit(run);
+        scanned_ += run;
+        continue;
+      }
+      for (std::size_t k = 0; k < std::size(kLineBoundPairs); ++k) {
+        if (rest.starts_with(kLineBoundPairs[k].open)) opener_seen_[k] = true;
+      }
+      ++scanned_;
+    }
+  }
+
+  // The RunBits of the backtick runs at or after `cut` on the current line.
+  unsigned RunsFrom(std::size_t cut) const {
+    unsigned bits = 0;
+    for (std::size_t run = 1; run < kLongRun; ++run) {
+      if (last_run_[run] != kNpos && last_run_[run] >= cut) bits |= RunBit(run);
+    }
+    return bits;
+  }
+
+  // Whether a closer of pair `k` comes at or after `cut` on the current line. A closer found is
+  // kept until a cut passes it, so that the searches stay linear.
+  bool HasCloserFrom(std::size_t k, std::size_t cut) {
+    const std::string_view closes[] = {kLineBoundPairs[k].close, kLineBoundPairs[k].other_close};
+    bool found = false;
+    for (std::size_t j = 0; j < std::size(closes); ++j) {
+      std::size_t& next = next_closer_[k][j];
+      if (closes[j].empty()) continue;
+      if (next != kNpos && next < cut) next = window_.find(closes[j], cut);
+      found = found || next != kNpos;
+    }
+    return found;
+  }
+
+  std::string_view window_;
+  bool masks_found_ = false;
+  std::vector<ByteRange> masks_;
+  std::size_t next_mask_ = 0;
+  // The current line, and what is known of it past the window's end.
+  bool line_known_ = false;
+  bool line_ends_in_window_ = false;
+  std::size_t line_end_ = 0;
+  std::size_t scanned_ = 0;  // marks are noted in [line start, scanned_)
+  unsigned runs_seen_ = 0;   // RunBit of each backtick run's length before scanned_
+  bool opener_seen_[std::size(kLineBoundPairs)] = {};
+  std::array<std::size_t, kLongRun + 1> last_run_{};  // by length; kNpos: none
+  // Of each pair's closers, the first found at or after an earlier cut (0: not looked for
+  // yet; kNpos: none).
+  std::array<std::size_t, 2> next_closer_[std::size(kLineBoundPairs)] = {};
+};
+
+// Calls `visit(open, close)` for each construct that may span a line break in a reply of
+// `unit`: suppression comments (suppression.h) whatever a reply is; masked templates and
+// placeholders only inside a reply of many lines.
+template <typename Visit>
+void ForEachMultiLinePair(const Delimiters& placeholders, ReplyUnit unit, Visit visit) {
+  static constexpr std::pair<std::string_view, std::string_view> kComments[] = {
+      {"{{!--", "--}}"}, {"{{!", "}}"}, {"{#", "#}"}, {"<!--", "-->"}};
+  static constexpr std::pair<std::string_view, std::string_view> kTemplates[] = {{"{{", "}}"},
+                                                                                 {"{%", "%}"}};
+  for (const auto& [open, close] : kComments) visit(open, close);
+  if (unit == ReplyUnit::kEachLine) return;
+  for (const auto& [open, close] : kTemplates) visit(open, close);
+  for (const auto& [open, close] : placeholders) visit(open, close);
+}
+
 }  // namespace
 
 std::size_t FindSafeCut(std::string_view window, std::size_t target,
-                        const Delimiters& placeholders) {
-  static constexpr std::pair<std::string_view, std::string_view> kMultiLine[] = {
-      {"{{", "}}"}, {"{{!--", "--}}"}, {"{%", "%}"}, {"{#", "#}"}, {"<!--", "-->"}};
+                        const Delimiters& placeholders, ReplyUnit unit,
+                        const std::vector<std::string>& closers_not_ahead) {
+  const bool whole_input = unit == ReplyUnit::kWholeInput;
   Obstacles obstacles;
-  for (const auto& [open, close] : kMultiLine) AddDelimited(window, open, close, &obstacles);
-  for (const auto& [open, close] : placeholders) AddDelimited(window, open, close, &obstacles);
+  ForEachMultiLinePair(placeholders, unit, [&](std::string_view open, std::string_view close) {
+    AddDelimited(window, open, close, closers_not_ahead, &obstacles);
+  });
   auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
   std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
-  const std::vector<ByteRange> delimited = obstacles.spans;
-  AddFences(window, delimited, &obstacles);
-  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  if (whole_input) {
+    const std::vector<ByteRange> delimited = obstacles.spans;
+    AddFences(window, delimited, &obstacles);
+    std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  }
 
+  LoneCarriageReturnCuts carriage_return_cuts(window);
   std::size_t best = 0;
   std::size_t next_span = 0;
   std::size_t blocked_until = 0;  // cuts before this are inside a span
-  for (std::size_t newline = window.find('\n'); newline != kNpos;
-       newline = window.find('\n', newline + 1)) {
-    const std::size_t cut = newline + 1;
+  // Line ends in order, from two searches for single bytes (a search for either byte is slower).
+  std::size_t next_newline = window.find('\n');
+  std::size_t next_return = window.find('\r');
+  for (;;) {
+    const std::size_t line_end = std::min(next_newline, next_return);
+    if (line_end == kNpos) break;
+    if (line_end == next_newline) next_newline = window.find('\n', line_end + 1);
+    if (line_end == next_return) next_return = window.find('\r', line_end + 1);
+    const std::size_t cut = line_end + 1;
+    const bool lone_carriage_return = window[line_end] == '\r';
+    // "\r\n" is one line end, cut after its '\n'; a '\r' that ends the window may begin one.
+    if (lone_carriage_return && (cut == window.size() || window[cut] == '\n')) continue;
     if (cut > obstacles.limit) break;
     while (next_span < obstacles.spans.size() && obstacles.spans[next_span].begin < cut) {
       blocked_until = std::max(blocked_until, obstacles.spans[next_span].end);
       ++next_span;
     }
     if (cut < blocked_until) continue;
+    if (lone_carriage_return && whole_input && !carriage_return_cuts.IsSafe(cut)) continue;
     if (cut > target && best != 0) break;
     best = cut;
     if (cut >= target) break;
@@ -132,8 +319,12 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
   return best;
 }
 
-PieceReader::PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders)
-    : in_(in), piece_bytes_(std::max<std::size_t>(1, piece_bytes)), placeholders_(placeholders) {}
+PieceReader::PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders,
+                         ReplyUnit unit)
+    : in_(in),
+      piece_bytes_(std::max<std::size_t>(1, piece_bytes)),
+      placeholders_(placeholders),
+      unit_(unit) {}
 
 void PieceReader::ReadMore(std::size_t bytes) {
   const std::size_t used = buffer_.size();
@@ -142,6 +333,49 @@ void PieceReader::ReadMore(std::size_t bytes) {
   buffer_.resize(used + static_cast<std::size_t>(in_.gcount()));
   if (in_.bad()) failed_ = true;
   if (!in_) eof_ = true;
+}
+
+bool PieceReader::LookAheadForClosers() {
+  // Only the closers of openers in the buffer can hold the cuts back.
+  std::vector<std::string_view> pending;
+  ForEachMultiLinePair(placeholders_, unit_, [&](std::string_view open, std::string_view close) {
+    if (!open.empty() && !close.empty() && buffer_.find(open) != std::string::npos &&
+        std::find(closers_not_ahead_.begin(), closers_not_ahead_.end(), close) ==
+            closers_not_ahead_.end() &&
+        std::find(pending.begin(), pending.end(), close) == pending.end()) {
+      pending.push_back(close);
+    }
+  });
+  if (pending.empty() || (!eof_ && !RemoveClosersAhead(&pending)) || pending.empty()) {
+    return false;
+  }
+  for (std::string_view close : pending) closers_not_ahead_.emplace_back(close);
+  return true;
+}
+
+bool PieceReader::RemoveClosersAhead(std::vector<std::string_view>* closers) {
+  const std::streampos resume = in_.tellg();
+  if (resume == std::streampos(-1)) return false;  // not seekable (a pipe)
+  std::size_t overlap = 0;  // so that a closer across two reads is found
+  for (std::string_view close : *closers) overlap = std::max(overlap, close.size() - 1);
+  // From the last bytes read on, so that a closer across the buffer's end is found too.
+  std::string block = buffer_.substr(buffer_.size() - std::min(overlap, buffer_.size()));
+  while (!closers->empty()) {
+    const std::size_t kept = block.size();
+    block.resize(kept + kMinReadBytes);
+    in_.read(block.data() + kept, static_cast<std::streamsize>(kMinReadBytes));
+    block.resize(kept + static_cast<std::size_t>(in_.gcount()));
+    std::erase_if(*closers, [&](std::string_view close) {
+      return block.find(close) != std::string::npos;
+    });
+    if (!in_) break;
+    block.erase(0, block.size() - std::min(overlap, block.size()));
+  }
+  const bool read_to_end = closers->empty() || (in_.eof() && !in_.bad());
+  in_.clear();
+  in_.seekg(resume);
+  if (!in_) failed_ = true;
+  return read_to_end && !failed_;
 }
 
 bool PieceReader::Next(std::string* piece) {
@@ -162,9 +396,13 @@ bool PieceReader::Next(std::string* piece) {
     // The input's byte-order mark is not text (source_text.h): a fence right after it is one.
     const std::size_t bom =
         first && buffer_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
-    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_);
+    cut = FindSafeCut(std::string_view(buffer_).substr(bom), piece_bytes_, placeholders_, unit_,
+                      closers_not_ahead_);
     if (cut != 0) cut += bom;
-    if (cut != 0 || eof_) break;
+    if (cut != 0) break;
+    const bool waited = eof_ || buffer_.size() >= kLookAheadPieces * piece_bytes_;
+    if (waited && LookAheadForClosers()) continue;
+    if (eof_) break;
     ReadMore(std::max(kMinReadBytes, buffer_.size()));
     if (failed_) return false;
   }

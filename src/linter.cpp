@@ -503,6 +503,29 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
   findings->resize(kept);
 }
 
+// `position` of a piece that starts on line `first_line` of the input (and so at a column 1).
+Position InInput(Position position, std::size_t first_line) {
+  return {position.line + first_line - 1, position.column};
+}
+
+// Fills in the positions of the findings in [begin, end), whose spans are offsets of an input
+// in which `source` starts at byte `offset` and on line `first_line`. Their begins and ends are
+// visited in increasing order, which keeps PositionOf() linear on a long line: in the findings'
+// order, a finding's end often lies past the next one's begin, and every step back recounted
+// the line from its start (68% of a run on a 30 MB one-line file).
+void FillPositions(const SourceText& source, std::size_t offset, std::size_t first_line,
+                   std::vector<Finding>::iterator begin, std::vector<Finding>::iterator end) {
+  std::vector<std::pair<std::size_t, Position*>> points;
+  points.reserve(2 * static_cast<std::size_t>(end - begin));
+  for (auto finding = begin; finding != end; ++finding) {
+    points.emplace_back(finding->span.begin - offset, &finding->begin);
+    points.emplace_back(finding->span.end - offset, &finding->end);
+  }
+  std::sort(points.begin(), points.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [at, position] : points) *position = InInput(source.PositionOf(at), first_line);
+}
+
 }  // namespace
 
 std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& options) {
@@ -519,21 +542,9 @@ std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& o
     state_->LintReply(text, 0, options, &findings);
   }
   SortAndDeduplicate(&findings);
-  for (Finding& finding : findings) {
-    finding.begin = source.PositionOf(finding.span.begin);
-    finding.end = source.PositionOf(finding.span.end);
-  }
+  FillPositions(source, 0, 1, findings.begin(), findings.end());
   return findings;
 }
-
-namespace {
-
-// `position` of a piece that starts on line `first_line` of the input (and so at a column 1).
-Position InInput(Position position, std::size_t first_line) {
-  return {position.line + first_line - 1, position.column};
-}
-
-}  // namespace
 
 void Linter::BeginStream(const LintOptions& options) {
   State& state = *state_;
@@ -564,17 +575,8 @@ void Linter::LintPiece(const SourceText& piece, std::size_t offset, std::size_t 
   state.SentenceLanguages(text, stream.options, &langs, &stream.tally);
   state.LintSentences(text, offset, stream.options, langs, std::nullopt, nullptr, out,
                       &stream.undecided);
-  // Positions in increasing offset order, which keeps PositionOf() linear on a long line.
-  std::vector<std::size_t> order(out->size() - first);
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = first + i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return (*out)[a].span.begin < (*out)[b].span.begin;
-  });
-  for (std::size_t i : order) {
-    Finding& finding = (*out)[i];
-    finding.begin = InInput(piece.PositionOf(finding.span.begin - offset), first_line);
-    finding.end = InInput(piece.PositionOf(finding.span.end - offset), first_line);
-  }
+  FillPositions(piece, offset, first_line, out->begin() + static_cast<std::ptrdiff_t>(first),
+                out->end());
 }
 
 void Linter::FinishStream(std::vector<Finding>* findings) {

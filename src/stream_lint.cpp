@@ -35,7 +35,8 @@ std::string_view LineWithTerminator(const SourceText& source, std::size_t line) 
 StreamedInput LintStreamed(std::istream& in, Linter& linter, const LintOptions& options,
                            std::size_t piece_bytes) {
   StreamedInput result;
-  PieceReader reader(in, piece_bytes, options.placeholders);
+  PieceReader reader(in, piece_bytes, options.placeholders,
+                     options.each_line ? ReplyUnit::kEachLine : ReplyUnit::kWholeInput);
   std::string raw;
   std::size_t offset = 0;
   std::size_t first_line = 1;

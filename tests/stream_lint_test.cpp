@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -163,6 +164,30 @@ TEST_CASE("a line longer than every piece, with findings shown as windows of it"
   CheckSameInPieces(from_stdin, line);
 }
 
+TEST_CASE("replies ended by lone carriage returns, an opener never closed or closed far on") {
+  std::string replies;
+  for (const auto& entry : fs::directory_iterator(TONELINT_EXAMPLE_REPLIES_DIR)) {
+    replies += ReadFile(entry.path()) + "\n";
+  }
+  replies += kHardCases;
+  std::string old_mac = replies;
+  std::replace(old_mac.begin(), old_mac.end(), '\n', '\r');
+  const std::string unclosed = "Hola, {{ nombre\n" + replies + "<!-- sin cerrar\n" + replies;
+  const std::string closed_far = "Hola, {{ nombre\n" + replies + "}}\n" + replies;
+  for (const std::string& text : {old_mac, unclosed, closed_far}) {
+    for (bool each_line : {false, true}) {
+      CAPTURE(each_line);
+      Options options;
+      options.each_line = each_line;
+      options.paths = {WriteTemp("line-ends.txt", text)};
+      CheckSameInPieces(options);
+      Options from_stdin;
+      from_stdin.each_line = each_line;
+      CheckSameInPieces(from_stdin, text);
+    }
+  }
+}
+
 TEST_CASE("LintStreamed: offsets, lines and columns continue across pieces") {
   Linter linter(BundledRules());
   const std::string text = "Gracias.\n{{ a\nb }} ñandú, es usted un idiota.\n";
@@ -202,7 +227,10 @@ std::string RandomReply(std::mt19937* random) {
       "```\nidiota\n```\n", "```x``` idiota\n", "~~~~\nstupid\n~~~\n", "\"eres un idiota\"\n",
       "> eres un idiota\n", "\r\n", "\n", "\r", "\xEF\xBB\xBF", "\xFF idiota\n",
       "Lamentamos la demora; revisamos su pedido.\n", "We are sorry for the delay.\n",
-      "{{ sin cerrar\n", "<!-- a\n", "Qué pendejo.\n", "s.t.u.p.i.d\n"};
+      "{{ sin cerrar\n", "<!-- a\n", "Qué pendejo.\n", "s.t.u.p.i.d\n",
+      // Lone '\r's inside and around what mask.h pairs up to a '\n'.
+      "\"eres\run idiota\" ", "\xC2\xAB" "idiota\r\xC2\xBB ", "`idiota\r` ", "<b\ridiota> ",
+      "``", "\r> eres un idiota", "\rEs usted un idiota. ", "\r```\ridiota\r", "\r# tonelint-disable\r"};
   std::string reply;
   const int count = std::uniform_int_distribution<int>(0, 30)(*random);
   for (int i = 0; i < count; ++i) {
@@ -260,4 +288,22 @@ TEST_CASE("random replies: findings and suppressions in pieces equal those of th
       }
     }
   }
+}
+
+TEST_CASE("a quotation over lone carriage returns, closed past the first read, stays masked") {
+  // The reader reads 64 KB at least: the closing mark is beyond the first window, and a cut
+  // before it would leave the opening mark unpaired in its piece.
+  std::string quoted;
+  while (quoted.size() < 200000) quoted += "Gracias, idiota.\r";
+  const std::string text = "Nos dijo: \"" + quoted + "\" y lo sentimos.\rEs usted un idiota.\r";
+  Linter linter(BundledRules());
+  const SourceText whole(text);
+  std::string expected;
+  for (const Finding& finding : linter.Lint(whole, LintOptions{})) expected += Describe(finding);
+  REQUIRE(expected.find("TL1001") != std::string::npos);
+  std::istringstream in(text);
+  const StreamedInput streamed = LintStreamed(in, linter, LintOptions{}, 1000);
+  std::string found;
+  for (const Finding& finding : streamed.findings) found += Describe(finding);
+  CHECK(found == expected);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #include "normalizer.h"
 
@@ -25,21 +26,26 @@ inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
   return keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text;
 }
 
-// Eight bytes at a time, gathered without a call to memcpy: most words are shorter.
+// Eight bytes at a time; a fixed-size memcpy is one unaligned load, not a call.
 std::uint64_t CacheHash(std::string_view word) {
   std::uint64_t hash = word.size();
-  std::uint64_t chunk = 0;
-  unsigned shift = 0;
-  for (const char c : word) {
-    chunk |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
-    shift += 8;
-    if (shift == 64) {
-      hash = Mix(hash ^ chunk);
-      chunk = 0;
-      shift = 0;
-    }
+  std::size_t i = 0;
+  for (; i + sizeof(std::uint64_t) <= word.size(); i += sizeof(std::uint64_t)) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, word.data() + i, sizeof chunk);
+    hash = Mix(hash ^ chunk);
   }
-  return Mix(hash ^ chunk);
+  std::uint64_t tail = 0;
+  for (unsigned shift = 0; i < word.size(); ++i, shift += 8) {
+    tail |= std::uint64_t{static_cast<unsigned char>(word[i])} << shift;
+  }
+  return Mix(hash ^ tail);
+}
+
+// An ASCII letter or digit: a byte that is a word code point on its own.
+inline bool IsAsciiWordByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x80 && IsWordCodePoint(byte);
 }
 
 // Whether the word.size() bytes at `cached` spell `word`. The hash
@@ -146,22 +152,23 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
     prefix_[keyword.text].push_back(pattern);
   }
   if (also_required.empty()) return;
-  std::vector<std::vector<int>> numbered_sets;
+  const auto sets_begin = static_cast<std::uint32_t>(required_sets_.size());
   for (std::vector<Keyword>& any_of : also_required) {
-    std::vector<int>& numbers = numbered_sets.emplace_back();
+    required_sets_.push_back(static_cast<int>(any_of.size()));
     for (Keyword& keyword : any_of) {
       ToStoredForm(&keyword);
       if (keyword.prefix) required_prefix_lengths_.set(keyword.text.size());
       Map& numbers_of = keyword.prefix ? required_prefix_ : required_exact_;
       std::vector<int>& number = numbers_of[keyword.text];
       if (number.empty()) number.push_back(required_count_++);
-      numbers.push_back(number.front());
+      required_sets_.push_back(number.front());
     }
   }
   if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
     also_required_.resize(static_cast<std::size_t>(pattern) + 1);
   }
-  also_required_[static_cast<std::size_t>(pattern)] = std::move(numbered_sets);
+  also_required_[static_cast<std::size_t>(pattern)] = {
+      sets_begin, static_cast<std::uint32_t>(required_sets_.size())};
 }
 
 void KeywordIndex::StartText(Cache* cache) const {
@@ -177,12 +184,18 @@ void KeywordIndex::StartText(Cache* cache) const {
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
-  const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
-  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<int>& any_of) {
-    return std::any_of(any_of.begin(), any_of.end(), [&](int number) {
+  const RequiredSets sets = also_required_[static_cast<std::size_t>(pattern)];
+  const int* next = required_sets_.data() + sets.begin;
+  const int* const end = required_sets_.data() + sets.end;
+  while (next != end) {
+    const int* const set_end = next + 1 + *next;
+    const bool found = std::any_of(next + 1, set_end, [&](int number) {
       return cache->text_of_satisfied_[static_cast<std::size_t>(number)] == cache->text_number_;
     });
-  });
+    if (!found) return false;
+    next = set_end;
+  }
+  return true;
 }
 
 void KeywordIndex::LookUp(const Map& exact, const Map& prefix,
@@ -241,6 +254,9 @@ void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
     const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
     if (is_word && word_begin == std::string_view::npos) word_begin = begin;
     if (!is_word && word_begin != std::string_view::npos) end_word(begin);
+    // Most of a word is ASCII letters after a word code point: one loop takes them, without
+    // the decoding and the checks above for each byte.
+    while (is_word && i < text.size() && IsAsciiWordByte(text[i])) ++i;
   }
   if (word_begin != std::string_view::npos) end_word(text.size());
 }

@@ -125,6 +125,20 @@ TEST_CASE("a text's words: runs of word code points, each with the same hash whe
   CHECK(words.empty());
 }
 
+TEST_CASE("long words and words mixing ASCII with other letters split and hash whole") {
+  const std::string_view text = "desafortunadamente, niñatos—desafortunadamentE desafortunadamente";
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(text, &words);
+  std::vector<std::string_view> spelled;
+  for (const KeywordIndex::Word& word : words) {
+    spelled.push_back(text.substr(word.begin, word.end - word.begin));
+  }
+  CHECK(spelled == std::vector<std::string_view>{"desafortunadamente", "niñatos",
+                                                 "desafortunadamentE", "desafortunadamente"});
+  CHECK(words[0].hash == words[3].hash);
+  CHECK(words[0].hash != words[2].hash);  // they differ in the last of eighteen bytes only
+}
+
 TEST_CASE("a pattern may match a text only if a word of it is a keyword, or starts with a prefix one") {
   auto may_match = [](std::string_view pattern, std::string_view text) {
     std::vector<KeywordIndex::Word> words;

@@ -15,6 +15,16 @@ TEST_CASE("lines end at LF, CRLF and lone CR; the terminator is not part of the 
   CHECK(text.LineStart(3) == 9);
 }
 
+TEST_CASE("terminators next to each other: a CR before a CRLF, an LF before a CR, a final CR") {
+  const SourceText text("a\r\r\nb\n\rc\r");
+  REQUIRE(text.line_count() == 5);
+  CHECK(text.Line(1) == "a");
+  CHECK(text.Line(2) == "");
+  CHECK(text.Line(3) == "b");
+  CHECK(text.Line(4) == "");
+  CHECK(text.Line(5) == "c");
+}
+
 TEST_CASE("a final newline does not open an empty line") {
   CHECK(SourceText("a\nb\n").line_count() == 2);
   CHECK(SourceText("").line_count() == 1);
@@ -50,6 +60,12 @@ TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per bad sequence, so columns sta
   CHECK(text.text() == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(c\xEF\xBF\xBD");
   CHECK(text.PositionOf(text.text().find('b')).column == 3);
   CHECK(text.PositionOf(text.text().find('c')).column == 6);
+}
+
+TEST_CASE("an ill-formed byte inside a long ASCII run, or at its end, is found") {
+  const SourceText text("abcdefghijk\xFFlmnopqrstuvwxyz\xC3");
+  CHECK(text.replaced_sequences() == 2);
+  CHECK(text.text() == "abcdefghijk\xEF\xBF\xBDlmnopqrstuvwxyz\xEF\xBF\xBD");
 }
 
 TEST_CASE("overlong encodings and encoded surrogates are ill-formed") {

@@ -27,6 +27,10 @@ inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
 }
 
 // Eight bytes at a time; a fixed-size memcpy is one unaligned load, not a call.
+//
+// Mix is a bijection, so a word of at most eight bytes hashes to Mix(size ^ its bytes), which
+// no other word of its size shares: for those, equal hashes and sizes are equal words.
+constexpr std::size_t kWordsHashedWhole = sizeof(std::uint64_t);
 std::uint64_t CacheHash(std::string_view word) {
   std::uint64_t hash = word.size();
   std::size_t i = 0;
@@ -68,7 +72,7 @@ const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word
     const Slot& slot = slots_[i];
     if (slot.word_size == 0) return nullptr;
     if (slot.hash == hash && slot.word_size == word.size() &&
-        SameBytes(word, words_.data() + slot.word_begin)) {
+        (word.size() <= kWordsHashedWhole || SameBytes(word, words_.data() + slot.word_begin))) {
       return &slot;
     }
   }

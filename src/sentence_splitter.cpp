@@ -43,6 +43,9 @@ BreakRole RoleOf(UChar32 c) {
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   std::array<BreakRole, 128> ascii_roles;  // RoleOf for ASCII, which is most of any reply
+  // By byte: an ASCII character that is neither a terminator nor a separator (false for the
+  // bytes of other code points).
+  std::array<bool, 256> ascii_body_bytes{};
 
   BreakRole RoleAt(std::string_view line, std::size_t* i) const {
     const auto byte = static_cast<unsigned char>(line[*i]);
@@ -63,7 +66,11 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
-  for (UChar32 c = 0; c < 0x80; ++c) impl_->ascii_roles[c] = RoleOf(c);
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    impl_->ascii_roles[c] = RoleOf(c);
+    impl_->ascii_body_bytes[c] =
+        impl_->ascii_roles[c] != BreakRole::kTerm && impl_->ascii_roles[c] != BreakRole::kParaSep;
+  }
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -116,6 +123,12 @@ bool SentenceSplitter::Impl::IsOneSentence(std::string_view line) const {
   if (end > 0 && line[end - 1] == '\r') --end;
   enum class Part { kBody, kTerms, kSpaces } part = Part::kBody;
   for (std::size_t i = 0; i < end;) {
+    if (part == Part::kBody) {
+      // The body is most of a line, and only a terminator or a separator changes anything
+      // there: ASCII bytes that are neither are stepped over without the switch below.
+      while (i < end && ascii_body_bytes[static_cast<unsigned char>(line[i])]) ++i;
+      if (i == end) break;
+    }
     const BreakRole role = RoleAt(line, &i);
     switch (part) {
       case Part::kBody:

@@ -26,22 +26,32 @@ inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
   return keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text;
 }
 
-// Eight bytes at a time; a fixed-size memcpy is one unaligned load, not a call.
+// The hash of the word text[begin, end), eight bytes at a time; a fixed-size memcpy is one
+// unaligned load, not a call. The last bytes of a word are one load too when the text goes on
+// for eight bytes past them (on little-endian machines, where that load holds them as the
+// byte loop does).
 //
 // Mix is a bijection, so a word of at most eight bytes hashes to Mix(size ^ its bytes), which
 // no other word of its size shares: for those, equal hashes and sizes are equal words.
 constexpr std::size_t kWordsHashedWhole = sizeof(std::uint64_t);
-std::uint64_t CacheHash(std::string_view word) {
-  std::uint64_t hash = word.size();
-  std::size_t i = 0;
-  for (; i + sizeof(std::uint64_t) <= word.size(); i += sizeof(std::uint64_t)) {
+std::uint64_t CacheHash(std::string_view text, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kChunk = sizeof(std::uint64_t);
+  std::uint64_t hash = end - begin;
+  std::size_t i = begin;
+  for (; i + kChunk <= end; i += kChunk) {
     std::uint64_t chunk;
-    std::memcpy(&chunk, word.data() + i, sizeof chunk);
+    std::memcpy(&chunk, text.data() + i, sizeof chunk);
     hash = Mix(hash ^ chunk);
   }
   std::uint64_t tail = 0;
-  for (unsigned shift = 0; i < word.size(); ++i, shift += 8) {
-    tail |= std::uint64_t{static_cast<unsigned char>(word[i])} << shift;
+  if (i == end) return Mix(hash);
+  if (std::endian::native == std::endian::little && i + kChunk <= text.size()) {
+    std::memcpy(&tail, text.data() + i, sizeof tail);
+    tail &= ~std::uint64_t{0} >> (8 * (kChunk - (end - i)));
+    return Mix(hash ^ tail);
+  }
+  for (unsigned shift = 0; i < end; ++i, shift += 8) {
+    tail |= std::uint64_t{static_cast<unsigned char>(text[i])} << shift;
   }
   return Mix(hash ^ tail);
 }
@@ -249,8 +259,7 @@ void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
   std::size_t i = 0;
   std::size_t word_begin = std::string_view::npos;
   auto end_word = [&](std::size_t end) {
-    const std::string_view word = text.substr(word_begin, end - word_begin);
-    words->push_back({word_begin, end, CacheHash(word)});
+    words->push_back({word_begin, end, CacheHash(text, word_begin, end)});
     word_begin = std::string_view::npos;
   };
   while (i < text.size()) {
@@ -324,7 +333,7 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
       i = text.size();  // every pattern is already a candidate
     } else {
       const std::string_view word = text.substr(word_begin, end - word_begin);
-      AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
+      AddWordCandidates(word, CacheHash(text, word_begin, end), &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

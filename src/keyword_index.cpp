@@ -1,6 +1,7 @@
 #include "keyword_index.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 
@@ -56,11 +57,13 @@ std::uint64_t CacheHash(std::string_view text, std::size_t begin, std::size_t en
   return Mix(hash ^ tail);
 }
 
-// An ASCII letter or digit: a byte that is a word code point on its own.
-inline bool IsAsciiWordByte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x80 && IsWordCodePoint(byte);
-}
+// By byte: an ASCII letter or digit, a word code point on its own. A table, because SplitWords
+// asks it of nearly every byte of a text, and the comparisons cost twice the load.
+const std::array<bool, 256> kAsciiWordBytes = [] {
+  std::array<bool, 256> word_bytes{};
+  for (int32_t byte = 0; byte < 0x80; ++byte) word_bytes[byte] = IsWordCodePoint(byte);
+  return word_bytes;
+}();
 
 // Whether the word.size() bytes at `cached` spell `word`. The hash
 // already matched, so this almost always succeeds; an inline loop over a few bytes is cheaper
@@ -257,21 +260,22 @@ void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
   words->clear();
   std::size_t i = 0;
-  std::size_t word_begin = std::string_view::npos;
-  auto end_word = [&](std::size_t end) {
-    words->push_back({word_begin, end, CacheHash(text, word_begin, end)});
-    word_begin = std::string_view::npos;
-  };
   while (i < text.size()) {
     const std::size_t begin = i;
-    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
-    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
-    if (!is_word && word_begin != std::string_view::npos) end_word(begin);
-    // Most of a word is ASCII letters after a word code point: one loop takes them, without
-    // the decoding and the checks above for each byte.
-    while (is_word && i < text.size() && IsAsciiWordByte(text[i])) ++i;
+    if (!IsWordCodePoint(NextCodePoint(text, &i))) continue;
+    // Most of a word is ASCII letters and digits: a loop of their own takes them, and only
+    // another code point is decoded.
+    std::size_t end = i;
+    while (true) {
+      while (end < text.size() && kAsciiWordBytes[static_cast<unsigned char>(text[end])]) ++end;
+      if (end == text.size() || static_cast<unsigned char>(text[end]) < 0x80) break;
+      std::size_t next = end;
+      if (!IsWordCodePoint(NextCodePoint(text, &next))) break;
+      end = next;
+    }
+    words->push_back({begin, end, CacheHash(text, begin, end)});
+    i = end;
   }
-  if (word_begin != std::string_view::npos) end_word(text.size());
 }
 
 namespace {

@@ -139,6 +139,8 @@ TEST_CASE("long words and words mixing ASCII with other letters split and hash w
                                                               "desafortunadamente"});
   CHECK(words[0].hash == words[3].hash);
   CHECK(words[0].hash != words[2].hash);  // they differ in the last of eighteen bytes only
+  CHECK(SpelledWords("¿qué tal? ½ camión", &words) ==
+        std::vector<std::string_view>{"qué", "tal", "camión"});
 }
 
 TEST_CASE("a pattern may match a text only if a word of it is a keyword, or starts with a prefix one") {

@@ -1,5 +1,6 @@
 #include "document_checks.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace tonelint {
@@ -65,22 +66,42 @@ std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_la
   return firing;
 }
 
-std::vector<bool> DecisiveDocumentPatterns(const RuleSet& rules, Lang reply_lang,
-                                           const CustomerMessage* context,
-                                           ContextTriggers context_triggers) {
+std::vector<std::size_t> DocumentRulesThatMayFire(const RuleSet& rules, Lang reply_lang,
+                                                  const CustomerMessage* context,
+                                                  ContextTriggers context_triggers) {
   const DocumentEvidence no_reply_evidence;  // context triggers do not look at the reply
-  std::vector<bool> signals(rules.signal_names().size(), false);
-  std::vector<bool> required(rules.rules().size(), false);
+  std::vector<std::size_t> may_fire;
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
     if (!rule.IsDocumentRule() || rule.lang != reply_lang) continue;
-    bool may_fire = true;
-    for (const Trigger& trigger : rule.triggers) {
-      may_fire = may_fire && (trigger.kind != Trigger::Kind::kContext ||
-                              TriggerHolds(rules, trigger, no_reply_evidence, context,
-                                           context_triggers));
-    }
-    if (!may_fire) continue;
+    const bool context_holds =
+        std::all_of(rule.triggers.begin(), rule.triggers.end(), [&](const Trigger& trigger) {
+          return trigger.kind != Trigger::Kind::kContext ||
+                 TriggerHolds(rules, trigger, no_reply_evidence, context, context_triggers);
+        });
+    if (context_holds) may_fire.push_back(r);
+  }
+  return may_fire;
+}
+
+bool DocumentEvidence::Settles(const RuleSet& rules,
+                               const std::vector<std::size_t>& document_rules) const {
+  return std::all_of(document_rules.begin(), document_rules.end(), [&](std::size_t r) {
+    const Rule& rule = rules.rules()[r];
+    if (!rule.required.empty()) return HasRequired(r);
+    return std::all_of(rule.triggers.begin(), rule.triggers.end(), [&](const Trigger& trigger) {
+      return trigger.kind != Trigger::Kind::kReply || HasSignal(rules.SignalIndex(trigger.signal));
+    });
+  });
+}
+
+std::vector<bool> DecisiveDocumentPatterns(const RuleSet& rules, Lang reply_lang,
+                                           const CustomerMessage* context,
+                                           ContextTriggers context_triggers) {
+  std::vector<bool> signals(rules.signal_names().size(), false);
+  std::vector<bool> required(rules.rules().size(), false);
+  for (std::size_t r : DocumentRulesThatMayFire(rules, reply_lang, context, context_triggers)) {
+    const Rule& rule = rules.rules()[r];
     required[r] = true;
     for (const Trigger& trigger : rule.triggers) {
       if (trigger.kind == Trigger::Kind::kReply) signals[rules.SignalIndex(trigger.signal)] = true;

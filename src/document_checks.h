@@ -23,6 +23,10 @@ class DocumentEvidence {
   // Whether what document_patterns() entry `pattern_hit` stands for was already recorded.
   bool Has(const RuleSet& rules, int pattern_hit) const;
   bool HasRequired(std::size_t rule) const { return required_[rule]; }
+  // Whether whatever more is recorded, each of these document rules (indexes) fires as it
+  // would now: one whose `require` was seen never fires; one without `require` whose reply
+  // triggers were all seen always does (if its context triggers hold).
+  bool Settles(const RuleSet& rules, const std::vector<std::size_t>& document_rules) const;
 
   // Whether entry `pattern_hit` stands for a signal (else a rule's `require`), and its index.
   static std::pair<bool, std::size_t> Slot(const RuleSet& rules, int pattern_hit);
@@ -53,6 +57,12 @@ std::vector<std::size_t> FiringDocumentRules(const RuleSet& rules, Lang reply_la
                                              const DocumentEvidence& evidence,
                                              const CustomerMessage* context,
                                              ContextTriggers context_triggers);
+
+// Indexes of the document rules of `reply_lang` whose context triggers hold: those that fire
+// or not by what the reply says.
+std::vector<std::size_t> DocumentRulesThatMayFire(const RuleSet& rules, Lang reply_lang,
+                                                  const CustomerMessage* context,
+                                                  ContextTriggers context_triggers);
 
 // Which document_patterns() entries can decide whether a rule of `reply_lang` fires: the
 // `require` patterns and the signals of `when reply:` triggers of the document rules of that

@@ -1,7 +1,9 @@
 #include "keyword_index.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 
 #include "normalizer.h"
 
@@ -25,22 +27,43 @@ inline bool IsWordOf(const Keyword& keyword, std::string_view word) {
   return keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text;
 }
 
-// Eight bytes at a time, gathered without a call to memcpy: most words are shorter.
-std::uint64_t CacheHash(std::string_view word) {
-  std::uint64_t hash = word.size();
-  std::uint64_t chunk = 0;
-  unsigned shift = 0;
-  for (const char c : word) {
-    chunk |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
-    shift += 8;
-    if (shift == 64) {
-      hash = Mix(hash ^ chunk);
-      chunk = 0;
-      shift = 0;
-    }
+// The hash of the word text[begin, end), eight bytes at a time; a fixed-size memcpy is one
+// unaligned load, not a call. The last bytes of a word are one load too when the text goes on
+// for eight bytes past them (on little-endian machines, where that load holds them as the
+// byte loop does).
+//
+// Mix is a bijection, so a word of at most eight bytes hashes to Mix(size ^ its bytes), which
+// no other word of its size shares: for those, equal hashes and sizes are equal words.
+constexpr std::size_t kWordsHashedWhole = sizeof(std::uint64_t);
+std::uint64_t CacheHash(std::string_view text, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kChunk = sizeof(std::uint64_t);
+  std::uint64_t hash = end - begin;
+  std::size_t i = begin;
+  for (; i + kChunk <= end; i += kChunk) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, sizeof chunk);
+    hash = Mix(hash ^ chunk);
   }
-  return Mix(hash ^ chunk);
+  std::uint64_t tail = 0;
+  if (i == end) return Mix(hash);
+  if (std::endian::native == std::endian::little && i + kChunk <= text.size()) {
+    std::memcpy(&tail, text.data() + i, sizeof tail);
+    tail &= ~std::uint64_t{0} >> (8 * (kChunk - (end - i)));
+    return Mix(hash ^ tail);
+  }
+  for (unsigned shift = 0; i < end; ++i, shift += 8) {
+    tail |= std::uint64_t{static_cast<unsigned char>(text[i])} << shift;
+  }
+  return Mix(hash ^ tail);
 }
+
+// By byte: an ASCII letter or digit, a word code point on its own. A table, because SplitWords
+// asks it of nearly every byte of a text, and the comparisons cost twice the load.
+const std::array<bool, 256> kAsciiWordBytes = [] {
+  std::array<bool, 256> word_bytes{};
+  for (int32_t byte = 0; byte < 0x80; ++byte) word_bytes[byte] = IsWordCodePoint(byte);
+  return word_bytes;
+}();
 
 // Whether the word.size() bytes at `cached` spell `word`. The hash
 // already matched, so this almost always succeeds; an inline loop over a few bytes is cheaper
@@ -78,7 +101,7 @@ const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word
     const Slot& slot = slots_[i];
     if (slot.word_size == 0) return nullptr;
     if (slot.hash == hash && slot.word_size == word.size() &&
-        SameBytes(word, words_.data() + slot.word_begin)) {
+        (word.size() <= kWordsHashedWhole || SameBytes(word, words_.data() + slot.word_begin))) {
       return &slot;
     }
   }
@@ -154,21 +177,22 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
     NumbersOf(keyword.prefix ? &prefix_ : &exact_, key).push_back(pattern);
   }
   if (also_required.empty()) return;
-  std::vector<std::vector<int>> numbered_sets;
+  const auto sets_begin = static_cast<std::uint32_t>(required_sets_.size());
   for (const std::vector<Keyword>& any_of : also_required) {
-    std::vector<int>& numbers = numbered_sets.emplace_back();
+    required_sets_.push_back(static_cast<int>(any_of.size()));
     for (const Keyword& keyword : any_of) {
       const std::string_view key = StoredForm(keyword, &buffer);
       if (keyword.prefix) required_prefix_lengths_.set(key.size());
       std::vector<int>& number = NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
       if (number.empty()) number.push_back(required_count_++);
-      numbers.push_back(number.front());
+      required_sets_.push_back(number.front());
     }
   }
   if (also_required_.size() <= static_cast<std::size_t>(pattern)) {
     also_required_.resize(static_cast<std::size_t>(pattern) + 1);
   }
-  also_required_[static_cast<std::size_t>(pattern)] = std::move(numbered_sets);
+  also_required_[static_cast<std::size_t>(pattern)] = {
+      sets_begin, static_cast<std::uint32_t>(required_sets_.size())};
 }
 
 void KeywordIndex::StartText(Cache* cache) const {
@@ -184,12 +208,18 @@ void KeywordIndex::StartText(Cache* cache) const {
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
-  const auto& sets = also_required_[static_cast<std::size_t>(pattern)];
-  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<int>& any_of) {
-    return std::any_of(any_of.begin(), any_of.end(), [&](int number) {
+  const RequiredSets sets = also_required_[static_cast<std::size_t>(pattern)];
+  const int* next = required_sets_.data() + sets.begin;
+  const int* const end = required_sets_.data() + sets.end;
+  while (next != end) {
+    const int* const set_end = next + 1 + *next;
+    const bool found = std::any_of(next + 1, set_end, [&](int number) {
       return cache->text_of_satisfied_[static_cast<std::size_t>(number)] == cache->text_number_;
     });
-  });
+    if (!found) return false;
+    next = set_end;
+  }
+  return true;
 }
 
 void KeywordIndex::LookUp(const Map& exact, const Map& prefix,
@@ -237,19 +267,22 @@ void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
   words->clear();
   std::size_t i = 0;
-  std::size_t word_begin = std::string_view::npos;
-  auto end_word = [&](std::size_t end) {
-    const std::string_view word = text.substr(word_begin, end - word_begin);
-    words->push_back({word_begin, end, CacheHash(word)});
-    word_begin = std::string_view::npos;
-  };
   while (i < text.size()) {
     const std::size_t begin = i;
-    const bool is_word = IsWordCodePoint(NextCodePoint(text, &i));
-    if (is_word && word_begin == std::string_view::npos) word_begin = begin;
-    if (!is_word && word_begin != std::string_view::npos) end_word(begin);
+    if (!IsWordCodePoint(NextCodePoint(text, &i))) continue;
+    // Most of a word is ASCII letters and digits: a loop of their own takes them, and only
+    // another code point is decoded.
+    std::size_t end = i;
+    while (true) {
+      while (end < text.size() && kAsciiWordBytes[static_cast<unsigned char>(text[end])]) ++end;
+      if (end == text.size() || static_cast<unsigned char>(text[end]) < 0x80) break;
+      std::size_t next = end;
+      if (!IsWordCodePoint(NextCodePoint(text, &next))) break;
+      end = next;
+    }
+    words->push_back({begin, end, CacheHash(text, begin, end)});
+    i = end;
   }
-  if (word_begin != std::string_view::npos) end_word(text.size());
 }
 
 namespace {
@@ -311,7 +344,7 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
       i = text.size();  // every pattern is already a candidate
     } else {
       const std::string_view word = text.substr(word_begin, end - word_begin);
-      AddWordCandidates(word, CacheHash(word), &buffer, cache, candidates);
+      AddWordCandidates(word, CacheHash(text, word_begin, end), &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

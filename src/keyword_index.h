@@ -138,9 +138,16 @@ class KeywordIndex {
   std::bitset<64> prefix_lengths_;  // lengths (in bytes, capped) that prefix_ has keys of
   std::vector<int> always_;
   std::vector<int> all_;
-  // By pattern number: the keyword sets it also requires, each keyword as its number in
-  // required_exact_ or required_prefix_ (one number per distinct keyword). Empty for most.
-  std::vector<std::vector<std::vector<int>>> also_required_;
+  // By pattern number: where the keyword sets it also requires are in required_sets_
+  // ([begin, end), empty for most). There each set is its size, then its keywords, each as its
+  // number in required_exact_ or required_prefix_ (one number per distinct keyword): every
+  // candidate is checked, and one flat array is read faster than a vector per set.
+  struct RequiredSets {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  std::vector<RequiredSets> also_required_;
+  std::vector<int> required_sets_;
   Map required_exact_;
   Map required_prefix_;
   std::bitset<64> required_prefix_lengths_;

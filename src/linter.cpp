@@ -139,10 +139,14 @@ struct Linter::State {
     // Indexes into the findings of those from sentences of unknown language, matched in both
     // languages until the reply's language is known.
     std::vector<std::size_t> undecided;
+    // DocumentRulesThatMayFire in either language: which language is the reply's is known
+    // only at its end.
+    std::vector<std::size_t> document_rules;
   } stream;
-  // DecisiveDocumentPatterns for the options of the current Lint call, per reply language
-  // (kEs, kEn); empty until a reply in that language needs it.
+  // DecisiveDocumentPatterns and DocumentRulesThatMayFire for the options of the current Lint
+  // call, per reply language (kEs, kEn); empty until a reply in that language needs them.
   std::vector<bool> decisive_document_patterns[2];
+  std::vector<std::size_t> document_rules_that_may_fire[2];
 
   KeywordIndex::Cache& CacheFor(const KeywordIndex& index);
   void LintReply(std::string_view reply, std::size_t base, const LintOptions& options,
@@ -153,10 +157,12 @@ struct Linter::State {
   // Matches every sentence; a sentence of unknown language is matched in `reply_lang`, or in
   // both languages when that is unknown or not known yet (nullopt: their indexes in `out` are
   // appended to `undecided`). Records the document patterns in `decisive` (all when null:
-  // a streamed reply's language, and so what decides, is known only at its end).
+  // a streamed reply's language, and so what decides, is known only at its end) until the
+  // evidence settles `document_rules`.
   void LintSentences(std::string_view reply, std::size_t base, const LintOptions& options,
                      const std::vector<Lang>& langs, std::optional<Lang> reply_lang,
-                     const std::vector<bool>* decisive, std::vector<Finding>* out,
+                     const std::vector<bool>* decisive,
+                     const std::vector<std::size_t>& document_rules, std::vector<Finding>* out,
                      std::vector<std::size_t>* undecided);
   void AddDocumentFindings(Lang reply_lang, std::size_t base, const LintOptions& options,
                            std::vector<Finding>* out);
@@ -174,10 +180,13 @@ struct Linter::State {
   // Fills unless_spans with the source spans (relative to the sentence) of `rule`'s `unless`
   // patterns in the current sentence.
   void FindUnlessSpans(std::size_t rule);
-  // Records the document patterns found in `form`; only those in `decisive` (if not null).
+  // Records the document patterns found in `form`; only those in `decisive` (if not null), and
+  // none once the evidence settles `document_rules` (if not null).
   void RecordDocumentEvidence(const NormalizedText& form,
                               const std::vector<KeywordIndex::Word>& form_words,
-                              const std::vector<bool>* decisive, DocumentEvidence* evidence);
+                              const std::vector<bool>* decisive,
+                              const std::vector<std::size_t>* document_rules,
+                              DocumentEvidence* evidence);
 };
 
 Linter::Linter(const RuleSet& rules) : state_(std::make_unique<State>(rules)) {}
@@ -374,9 +383,13 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            const std::vector<KeywordIndex::Word>& form_words,
                                            const std::vector<bool>* decisive,
+                                           const std::vector<std::size_t>* document_rules,
                                            DocumentEvidence* document_evidence) {
   const PatternIndex& index = rules.document_patterns();
   if (index.empty()) return;
+  // In a long reply what settles the document rules (an apology, say) is soon seen: the
+  // lookups below would then change nothing for each of its remaining sentences.
+  if (document_rules != nullptr && document_evidence->Settles(rules, *document_rules)) return;
   auto is_decisive = [&](int hit) {
     return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)];
   };
@@ -412,21 +425,26 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
   SentenceLanguages(reply, options, &langs, &tally);
   const Lang reply_lang = ReplyLanguage(tally, options);
   const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
-  std::vector<bool>& decisive = decisive_document_patterns[document_lang == Lang::kEn ? 1 : 0];
+  const int document_slot = document_lang == Lang::kEn ? 1 : 0;
+  std::vector<bool>& decisive = decisive_document_patterns[document_slot];
+  std::vector<std::size_t>& document_rules = document_rules_that_may_fire[document_slot];
   if (decisive.empty() && !rules.document_patterns().empty()) {
     decisive = DecisiveDocumentPatterns(rules, document_lang, options.context,
                                         options.context_triggers);
+    document_rules = DocumentRulesThatMayFire(rules, document_lang, options.context,
+                                              options.context_triggers);
   }
   evidence.Reset(rules);
-  LintSentences(reply, base, options, langs, reply_lang, &decisive, out, nullptr);
+  LintSentences(reply, base, options, langs, reply_lang, &decisive, document_rules, out, nullptr);
   AddDocumentFindings(reply_lang, base, options, out);
 }
 
 void Linter::State::LintSentences(std::string_view reply, std::size_t base,
                                   const LintOptions& options, const std::vector<Lang>& langs,
                                   std::optional<Lang> reply_lang,
-                                  const std::vector<bool>* decisive, std::vector<Finding>* out,
-                                  std::vector<std::size_t>* undecided) {
+                                  const std::vector<bool>* decisive,
+                                  const std::vector<std::size_t>& document_rules,
+                                  std::vector<Finding>* out, std::vector<std::size_t>* undecided) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
     NormalizeSentence(reply, sentence);
@@ -449,7 +467,7 @@ void Linter::State::LintSentences(std::string_view reply, std::size_t base,
       MatchPhrases(lang, sentence_text, base + sentence.begin, out);
       MatchCapsRuns(lang, sentence_text, base + sentence.begin, out);
     }
-    RecordDocumentEvidence(plain, plain_words, decisive, &evidence);
+    RecordDocumentEvidence(plain, plain_words, decisive, &document_rules, &evidence);
   }
 }
 
@@ -530,6 +548,7 @@ void FillPositions(const SourceText& source, std::size_t offset, std::size_t fir
 
 std::vector<Finding> Linter::Lint(const SourceText& source, const LintOptions& options) {
   for (std::vector<bool>& decisive : state_->decisive_document_patterns) decisive.clear();
+  for (auto& document_rules : state_->document_rules_that_may_fire) document_rules.clear();
   std::vector<Finding> findings;
   const std::string& text = source.text();
   if (options.each_line) {
@@ -550,6 +569,12 @@ void Linter::BeginStream(const LintOptions& options) {
   State& state = *state_;
   state.stream = {};
   state.stream.options = options;
+  for (Lang lang : {Lang::kEs, Lang::kEn}) {
+    for (std::size_t r : DocumentRulesThatMayFire(state.rules, lang, options.context,
+                                                  options.context_triggers)) {
+      state.stream.document_rules.push_back(r);
+    }
+  }
   state.evidence.Reset(state.rules);
 }
 
@@ -573,8 +598,8 @@ void Linter::LintPiece(const SourceText& piece, std::size_t offset, std::size_t 
   state.FindMasksAndSentences(text, stream.options);
   std::vector<Lang> langs;
   state.SentenceLanguages(text, stream.options, &langs, &stream.tally);
-  state.LintSentences(text, offset, stream.options, langs, std::nullopt, nullptr, out,
-                      &stream.undecided);
+  state.LintSentences(text, offset, stream.options, langs, std::nullopt, nullptr,
+                      stream.document_rules, out, &stream.undecided);
   FillPositions(piece, offset, first_line, out->begin() + static_cast<std::ptrdiff_t>(first),
                 out->end());
 }
@@ -612,7 +637,9 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
     tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
     KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
-    state.RecordDocumentEvidence(state.plain, state.plain_words, nullptr, &message.evidence);
+    // Every signal, for whatever replies the message is context to.
+    state.RecordDocumentEvidence(state.plain, state.plain_words, nullptr, nullptr,
+                                 &message.evidence);
     for (std::size_t i = 0; i + 2 < state.plain_words.size(); ++i) {
       message.word_trigrams.insert(TrigramAt(state.plain.text, state.plain_words, i));
     }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <unordered_map>
@@ -23,9 +24,30 @@ constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kOpenLow = "\xE2\x80\x9E";     // „
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+constexpr bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// What the scan asks of nearly every byte of a reply, one table load instead of a chain of
+// comparisons: whether it is an ASCII letter or digit, and whether it may be in the local part
+// of an e-mail address (which the scan measures at every word).
+enum ByteFlag : std::uint8_t { kAlnumByte = 1, kLocalPartByte = 2 };
+constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
+  std::array<std::uint8_t, 256> flags{};
+  for (std::size_t byte = 0; byte < flags.size(); ++byte) {
+    const char c = static_cast<char>(byte);
+    const bool alnum = IsAsciiAlpha(c) || IsAsciiDigit(c);
+    if (alnum) flags[byte] |= kAlnumByte;
+    if (alnum || c == '.' || c == '_' || c == '%' || c == '+' || c == '-') {
+      flags[byte] |= kLocalPartByte;
+    }
+  }
+  return flags;
+}();
+
+bool IsAsciiAlnum(char c) { return (kByteFlags[static_cast<unsigned char>(c)] & kAlnumByte) != 0; }
+bool IsLocalPartChar(char c) {
+  return (kByteFlags[static_cast<unsigned char>(c)] & kLocalPartByte) != 0;
+}
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsAsciiSpace(char c) { return IsBlank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -366,10 +388,6 @@ std::optional<ByteRange> Url(std::string_view text, std::size_t begin, std::size
   const std::size_t end = UrlEnd(text, body);
   if (end == body) return std::nullopt;
   return ByteRange{begin, end};
-}
-
-bool IsLocalPartChar(char c) {
-  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
 bool IsScheme(std::string_view word) {

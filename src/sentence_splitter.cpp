@@ -43,6 +43,9 @@ BreakRole RoleOf(UChar32 c) {
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   std::array<BreakRole, 128> ascii_roles;  // RoleOf for ASCII, which is most of any reply
+  // By byte: an ASCII character that is neither a terminator nor a separator (false for the
+  // bytes of other code points).
+  std::array<bool, 256> ascii_body_bytes{};
 
   BreakRole RoleAt(std::string_view line, std::size_t* i) const {
     const auto byte = static_cast<unsigned char>(line[*i]);
@@ -63,7 +66,11 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
-  for (UChar32 c = 0; c < 0x80; ++c) impl_->ascii_roles[c] = RoleOf(c);
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    impl_->ascii_roles[c] = RoleOf(c);
+    impl_->ascii_body_bytes[c] =
+        impl_->ascii_roles[c] != BreakRole::kTerm && impl_->ascii_roles[c] != BreakRole::kParaSep;
+  }
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -102,20 +109,44 @@ bool IsLeetExclamation(std::string_view text, std::size_t end) {
          IsAsciiAlnum(text[end]);
 }
 
+// Where a sentence surely begins in text[begin, end): at an ASCII capital after an ASCII
+// terminator and one or more spaces, or `end` when there is none. UAX #29 breaks there
+// (SB11): no rule keeps a capital after spaces with the terminator before them (SB7 wants no
+// space, SB8 a lowercase letter, SB8a a continuation or terminator). And no rule looks across
+// such a break: the left context of a later break cannot reach back past the capital, and a
+// look for a lowercase letter ahead (SB8) stops at the terminator at the latest. So the text
+// on each side splits as it does within the whole.
+std::size_t NextPlainBreak(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i + 1 < end; ++i) {
+    if ((text[i] != '.' && text[i] != '!' && text[i] != '?') || text[i + 1] != ' ') continue;
+    std::size_t next = i + 1;
+    while (next < end && text[next] == ' ') ++next;
+    if (next < end && text[next] >= 'A' && text[next] <= 'Z') return next;
+    i = next - 1;
+  }
+  return end;
+}
+
 }  // namespace
 
 // UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
 // with its closing marks and spaces (SB11), and never inside a final run "terminators and
 // closing marks, then spaces, then \n" (SB8a, SB9, SB10). A line with no terminator before
 // such a run and no separator but its final "\n" or "\r\n" is therefore one sentence, and
-// ICU, which costs more than this scan, need not see it. `line` ends after its "\n", or at the
-// end of the text.
+// ICU, which costs more than this scan, need not see it. `line` ends after its "\n", at the end
+// of the text, or at a plain break (NextPlainBreak), where the whole text breaks too.
 bool SentenceSplitter::Impl::IsOneSentence(std::string_view line) const {
   std::size_t end = line.size();
   if (end > 0 && line[end - 1] == '\n') --end;
   if (end > 0 && line[end - 1] == '\r') --end;
   enum class Part { kBody, kTerms, kSpaces } part = Part::kBody;
   for (std::size_t i = 0; i < end;) {
+    if (part == Part::kBody) {
+      // The body is most of a line, and only a terminator or a separator changes anything
+      // there: ASCII bytes that are neither are stepped over without the switch below.
+      while (i < end && ascii_body_bytes[static_cast<unsigned char>(line[i])]) ++i;
+      if (i == end) break;
+    }
     const BreakRole role = RoleAt(line, &i);
     switch (part) {
       case Part::kBody:
@@ -134,8 +165,9 @@ bool SentenceSplitter::Impl::IsOneSentence(std::string_view line) const {
   return true;
 }
 
-// Sentences of text[begin, end), which starts and ends at a line boundary: ICU never looks
-// past a paragraph separator, so a break there is a break for the whole text.
+// Sentences of text[begin, end), which starts and ends at a line boundary or a plain break
+// (NextPlainBreak): ICU never looks past a paragraph separator, nor across such a break, so
+// its breaks there are those of the whole text.
 void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t begin,
                                           std::size_t end, std::vector<ByteRange>* sentences) {
   const std::string_view part = text.substr(begin, end - begin);
@@ -158,21 +190,31 @@ void SentenceSplitter::Split(std::string_view text, std::vector<ByteRange>* sent
   sentences->clear();
   if (text.empty()) return;
   // Lines that are one sentence are taken as they are, and so is every line without ICU's
-  // break data; runs of the other lines go to ICU together.
+  // break data. The other lines are cut where a sentence surely ends ("Hola. Gracias."), and
+  // their pieces that are one sentence taken too; runs of the rest go to ICU together.
   std::size_t icu_begin = std::string_view::npos;
   auto flush = [&](std::size_t icu_end) {
     if (icu_begin == std::string_view::npos) return;
     impl_->SplitWithIcu(text, icu_begin, icu_end, sentences);
     icu_begin = std::string_view::npos;
   };
-  for (std::size_t begin = 0; begin < text.size();) {
-    std::size_t end = text.find('\n', begin);
-    end = end == std::string_view::npos ? text.size() : end + 1;
+  auto take = [&](std::size_t begin, std::size_t end) {
     if (!impl_->iterator || impl_->IsOneSentence(text.substr(begin, end - begin))) {
       flush(begin);
       AppendBounded(text, begin, end, sentences);
-    } else if (icu_begin == std::string_view::npos) {
-      icu_begin = begin;
+      return true;
+    }
+    return false;
+  };
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    if (!take(begin, end)) {
+      for (std::size_t piece = begin; piece < end;) {
+        const std::size_t piece_end = NextPlainBreak(text, piece, end);
+        if (!take(piece, piece_end) && icu_begin == std::string_view::npos) icu_begin = piece;
+        piece = piece_end;
+      }
     }
     begin = end;
   }

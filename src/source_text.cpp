@@ -3,12 +3,20 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace tonelint {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// Whether one of the eight bytes at `bytes` has its high bit set.
+bool HasNonAsciiByte(const uint8_t* bytes) {
+  uint64_t chunk;
+  std::memcpy(&chunk, bytes, sizeof chunk);
+  return (chunk & 0x8080808080808080ULL) != 0;
+}
 
 // Copies `raw` into `out`, replacing ill-formed sequences; returns how many were replaced.
 // ICU's U8_NEXT indexes with int32_t, so inputs are walked in windows of at most 1 GiB that
@@ -29,8 +37,9 @@ std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
     const auto length = static_cast<int32_t>(window_end - window_start);
     int32_t i = 0;
     while (i < length) {
-      if (bytes[i] < 0x80) {  // fast path: ASCII runs
+      if (bytes[i] < 0x80) {  // fast path: ASCII runs, eight bytes at a time
         int32_t j = i;
+        while (j + 8 <= length && !HasNonAsciiByte(bytes + j)) j += 8;
         while (j < length && bytes[j] < 0x80) ++j;
         out->append(reinterpret_cast<const char*>(bytes) + i, j - i);
         i = j;
@@ -68,11 +77,17 @@ SourceText::SourceText(std::string raw, ByteOrderMark bom) {
   }
   replaced_sequences_ = DecodeUtf8(view, &text_);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
-      line_starts_.push_back(i + 1);
+  // The next '\n' and '\r' found with memchr (npos when none is left), rather than a test of
+  // every byte: an input has about one terminator per hundred bytes.
+  std::size_t lf = text_.find('\n');
+  std::size_t cr = text_.find('\r');
+  while (lf != std::string::npos || cr != std::string::npos) {
+    if (lf < cr) {
+      line_starts_.push_back(lf + 1);
+      lf = text_.find('\n', lf + 1);
+    } else {
+      if (cr + 1 != lf) line_starts_.push_back(cr + 1);  // a CR LF ends its line at the LF
+      cr = text_.find('\r', cr + 1);
     }
   }
   // A final terminator does not open another line.

@@ -34,6 +34,17 @@ void FindCandidates(const KeywordIndex& index, std::string_view text, KeywordInd
   index.FindCandidates(text, words, cache, out);
 }
 
+// The words SplitWords finds in `text` (into `words`), as `text` spells them.
+std::vector<std::string_view> SpelledWords(std::string_view text,
+                                           std::vector<KeywordIndex::Word>* words) {
+  KeywordIndex::SplitWords(text, words);
+  std::vector<std::string_view> spelled;
+  for (const KeywordIndex::Word& word : *words) {
+    spelled.push_back(text.substr(word.begin, word.end - word.begin));
+  }
+  return spelled;
+}
+
 std::vector<int> Candidates(const KeywordIndex& index, std::string_view text) {
   std::vector<int> out;
   KeywordIndex::Cache cache;
@@ -111,18 +122,25 @@ TEST_CASE("the cache holds a bounded number of bytes, and stays right past the b
 }
 
 TEST_CASE("a text's words: runs of word code points, each with the same hash wherever it is") {
-  const std::string_view text = "¡hola, niño! 2x hola";
   std::vector<KeywordIndex::Word> words;
-  KeywordIndex::SplitWords(text, &words);
-  std::vector<std::string_view> spelled;
-  for (const KeywordIndex::Word& word : words) {
-    spelled.push_back(text.substr(word.begin, word.end - word.begin));
-  }
-  CHECK(spelled == std::vector<std::string_view>{"hola", "niño", "2x", "hola"});
+  CHECK(SpelledWords("¡hola, niño! 2x hola", &words) ==
+        std::vector<std::string_view>{"hola", "niño", "2x", "hola"});
   CHECK(words[0].hash == words[3].hash);
   CHECK(words[0].hash != words[1].hash);
   KeywordIndex::SplitWords("", &words);
   CHECK(words.empty());
+}
+
+TEST_CASE("long words and words mixing ASCII with other letters split and hash whole") {
+  std::vector<KeywordIndex::Word> words;
+  CHECK(SpelledWords("desafortunadamente, niñatos—desafortunadamentE desafortunadamente",
+                     &words) == std::vector<std::string_view>{"desafortunadamente", "niñatos",
+                                                              "desafortunadamentE",
+                                                              "desafortunadamente"});
+  CHECK(words[0].hash == words[3].hash);
+  CHECK(words[0].hash != words[2].hash);  // they differ in the last of eighteen bytes only
+  CHECK(SpelledWords("¿qué tal? ½ camión", &words) ==
+        std::vector<std::string_view>{"qué", "tal", "camión"});
 }
 
 TEST_CASE("a pattern may match a text only if a word of it is a keyword, or starts with a prefix one") {

@@ -306,6 +306,56 @@ TEST_CASE("decisive document patterns: those of the rules that may fire in the r
   CHECK(decisive(Lang::kEs, nullptr, ContextTriggers::kAssumeHold) == all);
 }
 
+TEST_CASE("document evidence settles a rule once its require is seen, or every reply trigger") {
+  static const std::unique_ptr<RuleSet> rules = BuildRules();
+  Linter linter(*rules);
+  const CustomerMessage complaint = linter.AnalyzeCustomerMessage("Mi tarjeta no funciona desde ayer.");
+  auto ids = [&](const std::vector<std::size_t>& indexes) {
+    std::set<std::string> out;
+    for (std::size_t r : indexes) out.insert(rules->rules()[r].id);
+    return out;
+  };
+  using Names = std::set<std::string>;
+  const auto from_message = ContextTriggers::kFromMessage;
+  CHECK(ids(DocumentRulesThatMayFire(*rules, Lang::kEs, nullptr, from_message)) == Names{"TL3002"});
+  CHECK(ids(DocumentRulesThatMayFire(*rules, Lang::kEn, nullptr, from_message)).empty());
+  const std::vector<std::size_t> may_fire =
+      DocumentRulesThatMayFire(*rules, Lang::kEs, &complaint, from_message);
+  CHECK(ids(may_fire) == Names{"TL1505", "TL3001", "TL3002"});
+  // The document_patterns() entry that stands for `name`: a signal's name or a rule's id.
+  auto entry_of = [&](std::string_view name) {
+    for (std::size_t i = 0; i < rules->document_patterns().entries.size(); ++i) {
+      const auto [is_signal, index] = DocumentEvidence::Slot(*rules, static_cast<int>(i));
+      if ((is_signal ? rules->signal_names()[index] : rules->rules()[index].id) == name) {
+        return static_cast<int>(i);
+      }
+    }
+    FAIL("no document pattern for " << name);
+    return -1;
+  };
+  auto rule_index = [&](std::string_view id) {
+    for (std::size_t r : may_fire) {
+      if (rules->rules()[r].id == id) return r;
+    }
+    FAIL("no rule " << id);
+    return std::size_t{0};
+  };
+  DocumentEvidence evidence;
+  evidence.Reset(*rules);
+  CHECK(evidence.Settles(*rules, {}));
+  const std::vector<std::size_t> bad_news_rule = {rule_index("TL3002")};
+  CHECK_FALSE(evidence.Settles(*rules, bad_news_rule));
+  evidence.Record(*rules, {entry_of("bad-news")});
+  CHECK_FALSE(evidence.Settles(*rules, bad_news_rule));  // an apology would still silence it
+  evidence.Record(*rules, {entry_of("TL3002")});
+  CHECK(evidence.Settles(*rules, bad_news_rule));  // it never fires now
+  const std::vector<std::size_t> laughter_rule = {rule_index("TL1505")};
+  CHECK_FALSE(evidence.Settles(*rules, laughter_rule));
+  evidence.Record(*rules, {entry_of("laughter")});
+  CHECK(evidence.Settles(*rules, laughter_rule));  // it fires whatever follows
+  CHECK_FALSE(evidence.Settles(*rules, may_fire));  // TL3001's apology is TL3002's: not seen
+}
+
 TEST_CASE("the customer's own words repeated by the reply are not reported") {
   static const std::unique_ptr<RuleSet> rules = BuildRules();
   Linter linter(*rules);

@@ -62,7 +62,10 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
   for (const char* text :
        {"", "Hola", "Hola.\n", "Hola. Adiós.\n", "¿Qué tal? Bien.\nGracias!!  \r\nOK",
         "Wait... what?!\n", "He said \"no.\" Then left.\n", "a.)\n", "a. )\n", "a\rb\n",
-        "3.5 days\n", "U.S. mail\n", "e.g. this\n", "fin.\u2029otro\n", "hecho。次\n", "x\n\n\ny"}) {
+        "3.5 days\n", "U.S. mail\n", "e.g. this\n", "fin.\u2029otro\n", "hecho。次\n", "x\n\n\ny",
+        "Hola. Gracias. Adiós.\n", "Hi.  Bye! See you? OK", "U.S. Mail. ok. Fine.\n",
+        "Wait... What?! Yes. ", "He said \"no.\" Then left. And. (More.) Done.\n",
+        "¿Sí? Bien. ¡Claro! Va.\r\nA. B. c. D.", "Fin.\tNo. \u00c1rbol. Ya. 3. Tres.\n"}) {
     CAPTURE(text);
     CHECK(Split(splitter, text) == IcuSentences(text));
   }
@@ -71,6 +74,7 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
 TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces and breaks") {
   const std::vector<std::string> pieces = {
       "Hola", "mundo", "A", "b", "3", " ", " ", "\t", ".", ".", "!", "?", "?!", "...", ",", ";",
+      ". A", "! Bien", "?  Y",
       ":", "\n", "\n", "\r\n", "\r", ")", "(", "\"", "'", "\xC2\xAB", "\xC2\xBB",  // « »
       "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
       "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …

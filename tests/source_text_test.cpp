@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string_view>
+#include <vector>
+
 using tonelint::ByteOrderMark;
 using tonelint::SourceText;
 
@@ -13,6 +16,13 @@ TEST_CASE("lines end at LF, CRLF and lone CR; the terminator is not part of the 
   CHECK(text.Line(3) == "three");
   CHECK(text.Line(4) == "four");
   CHECK(text.LineStart(3) == 9);
+}
+
+TEST_CASE("terminators next to each other: a CR before a CRLF, an LF before a CR, a final CR") {
+  const SourceText text("a\r\r\nb\n\rc\r");
+  std::vector<std::string_view> lines;
+  for (std::size_t line = 1; line <= text.line_count(); ++line) lines.push_back(text.Line(line));
+  CHECK(lines == std::vector<std::string_view>{"a", "", "b", "", "c"});
 }
 
 TEST_CASE("a final newline does not open an empty line") {
@@ -50,6 +60,12 @@ TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per bad sequence, so columns sta
   CHECK(text.text() == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(c\xEF\xBF\xBD");
   CHECK(text.PositionOf(text.text().find('b')).column == 3);
   CHECK(text.PositionOf(text.text().find('c')).column == 6);
+}
+
+TEST_CASE("an ill-formed byte inside a long ASCII run, or at its end, is found") {
+  const SourceText text("abcdefghijk\xFFlmnopqrstuvwxyz\xC3");
+  CHECK(text.replaced_sequences() == 2);
+  CHECK(text.text() == "abcdefghijk\xEF\xBF\xBDlmnopqrstuvwxyz\xEF\xBF\xBD");
 }
 
 TEST_CASE("overlong encodings and encoded surrogates are ill-formed") {

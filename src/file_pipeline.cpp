@@ -1,22 +1,27 @@
 #include "file_pipeline.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 #include "fix.h"
 #include "suppression.h"
 
 namespace tonelint {
-namespace fs = std::filesystem;
 namespace {
 
 std::string SearchDirectory(const std::string& path) {
   if (path == "-") return ".";
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return path;
-  const std::string parent = fs::path(path).parent_path().string();
-  return parent.empty() ? "." : parent;
+  // The directory itself, else std::filesystem::path(path).parent_path() (or "." for none), found
+  // without building a path: this runs once per input file before any thread starts, and
+  // parsing paths was most of its cost.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) return path;
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  const std::size_t parent_end = path.find_last_not_of('/', slash);
+  return parent_end == std::string::npos ? "/" : path.substr(0, parent_end + 1);
 }
 
 // " a, b" (with the leading space), or "" for no items: `key =` lines have no trailing blank.

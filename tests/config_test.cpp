@@ -185,3 +185,30 @@ TEST_CASE("config: the command line beats the config; ignore is relative to the 
   CHECK(resolver.SettingsFor((root / "a.txt").string(), &errors).config == nullptr);
   fs::remove_all(root);
 }
+
+TEST_CASE("config: each input finds the config of its own directory, however its path is spelled") {
+  const fs::path root = fs::temp_directory_path() / "tonelint_config_test3";
+  fs::remove_all(root);
+  fs::create_directories(root / ".git");
+  fs::create_directories(root / "sub/deeper");
+  std::ofstream(root / ".tonelint") << "[tonelint]\nlang = en\n";
+  std::ofstream(root / "sub/.tonelint") << "[tonelint]\nlang = es\n";
+  Options options;
+  ConfigResolver resolver(options);
+  std::vector<Diagnostic> errors;
+  auto lang_of = [&](const std::string& path) {
+    const FileSettings settings = resolver.SettingsFor(path, &errors);
+    return settings.config ? settings.lang : std::nullopt;
+  };
+  const std::string top = root.string();
+  CHECK(lang_of(top + "/a.txt") == Lang::kEn);
+  CHECK(lang_of(top + "/sub/b.txt") == Lang::kEs);
+  CHECK(lang_of(top + "//sub//b.txt") == Lang::kEs);
+  CHECK(lang_of(top + "/sub/deeper/c.txt") == Lang::kEs);
+  CHECK(lang_of(top + "/sub/../a.txt") == Lang::kEn);
+  CHECK(lang_of(fs::relative(root / "sub/b.txt").string()) == Lang::kEs);
+  CHECK(lang_of(top + "/sub") == Lang::kEs);  // a directory: searched from itself
+  CHECK(lang_of(top + "/sub/") == Lang::kEs);
+  CHECK(errors.empty());
+  fs::remove_all(root);
+}

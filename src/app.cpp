@@ -217,10 +217,10 @@ bool MayStream(const Options& options) {
 }
 
 // Whether `path` is a regular file of more than one piece; a smaller one is read whole, as fast.
+// One stat: file_size() fails for anything but a regular file (or a link to one).
 bool IsLargeFile(const std::string& path, std::size_t piece_bytes) {
   std::error_code error;
-  return std::filesystem::is_regular_file(path, error) &&
-         std::filesystem::file_size(path, error) > piece_bytes && !error;
+  return std::filesystem::file_size(path, error) > piece_bytes && !error;
 }
 
 // The LintOptions of one file: the run's, with what its config says.

@@ -287,7 +287,7 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
   settings.reserve(paths.size());
   for (const std::string& path : paths) {
     std::vector<Diagnostic> config_errors;
-    settings.push_back(configs.SettingsFor(path, &config_errors));
+    settings.push_back(configs.SettingsFor(path, &config_errors, InputKind::kNotDirectory));
     PrintDiagnostics(config_errors, err);
     config_error = config_error || !config_errors.empty();
     skipped.push_back(!config_errors.empty() || settings.back().ignored);

@@ -11,13 +11,15 @@
 namespace tonelint {
 namespace {
 
-std::string SearchDirectory(const std::string& path) {
+std::string SearchDirectory(const std::string& path, InputKind kind) {
   if (path == "-") return ".";
   // The directory itself, else std::filesystem::path(path).parent_path() (or "." for none), found
   // without building a path: this runs once per input file before any thread starts, and
-  // parsing paths was most of its cost.
+  // parsing paths was most of its cost, then the stat.
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) return path;
+  if (kind == InputKind::kUnknown && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    return path;
+  }
   const std::size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return ".";
   const std::size_t parent_end = path.find_last_not_of('/', slash);
@@ -33,11 +35,12 @@ std::string Join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-const Config* ConfigResolver::ConfigFor(const std::string& path, std::vector<Diagnostic>* errors) {
+const Config* ConfigResolver::ConfigFor(const std::string& path, std::vector<Diagnostic>* errors,
+                                        InputKind kind) {
   if (options_.no_config) return nullptr;
   std::string file = options_.config_path;
   if (file.empty()) {
-    const std::string dir = SearchDirectory(path);
+    const std::string dir = SearchDirectory(path, kind);
     auto memo = file_by_dir_.find(dir);
     if (memo == file_by_dir_.end()) memo = file_by_dir_.emplace(dir, FindConfigFile(dir)).first;
     file = memo->second;
@@ -64,9 +67,10 @@ bool ConfigResolver::SetKnownNames(std::vector<std::string> known,
   return ok;
 }
 
-FileSettings ConfigResolver::SettingsFor(const std::string& path, std::vector<Diagnostic>* errors) {
+FileSettings ConfigResolver::SettingsFor(const std::string& path, std::vector<Diagnostic>* errors,
+                                         InputKind kind) {
   FileSettings settings;
-  settings.config = ConfigFor(path, errors);
+  settings.config = ConfigFor(path, errors, kind);
   settings.lang = options_.lang;
   settings.each_line = options_.each_line;
   settings.fail_on = options_.fail_on;

@@ -209,6 +209,14 @@ TEST_CASE("config: each input finds the config of its own directory, however its
   CHECK(lang_of(fs::relative(root / "sub/b.txt").string()) == Lang::kEs);
   CHECK(lang_of(top + "/sub") == Lang::kEs);  // a directory: searched from itself
   CHECK(lang_of(top + "/sub/") == Lang::kEs);
+  // An input that ExpandPaths gave is not a directory: it is searched from its parent, unlooked at.
+  auto lang_of_file = [&](const std::string& path) {
+    const FileSettings settings = resolver.SettingsFor(path, &errors, InputKind::kNotDirectory);
+    return settings.config ? settings.lang : std::nullopt;
+  };
+  CHECK(lang_of_file(top + "/sub/b.txt") == Lang::kEs);
+  CHECK(lang_of_file(top + "/a.txt") == Lang::kEn);
+  CHECK(lang_of_file(top + "/sub") == Lang::kEn);
   CHECK(errors.empty());
   fs::remove_all(root);
 }

@@ -187,14 +187,15 @@ TEST_CASE("config: the command line beats the config; ignore is relative to the 
 }
 
 TEST_CASE("config: each input finds the config of its own directory, however its path is spelled") {
+  // A repository whose top says English and whose sub/ says Spanish.
   const fs::path root = fs::temp_directory_path() / "tonelint_config_test3";
   fs::remove_all(root);
-  fs::create_directories(root / ".git");
-  fs::create_directories(root / "sub/deeper");
-  std::ofstream(root / ".tonelint") << "[tonelint]\nlang = en\n";
-  std::ofstream(root / "sub/.tonelint") << "[tonelint]\nlang = es\n";
-  Options options;
-  ConfigResolver resolver(options);
+  for (const char* directory : {".git", "sub/deeper"}) fs::create_directories(root / directory);
+  for (const auto& [where, lang] : {std::pair{"", "en"}, std::pair{"sub/", "es"}}) {
+    std::ofstream(root / (std::string(where) + ".tonelint")) << "[tonelint]\nlang = " << lang << "\n";
+  }
+  const Options defaults;
+  ConfigResolver resolver(defaults);
   std::vector<Diagnostic> errors;
   auto lang_of = [&](const std::string& path) {
     const FileSettings settings = resolver.SettingsFor(path, &errors);

@@ -333,7 +333,9 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
   // Re-linting a fixed text happens here, on the calling thread, with a Linter of its own.
   std::unique_ptr<Linter> fix_linter;
   auto emit = [&](std::size_t index, LintedFile& linted) {
-    err << linted.notes;
+    // Writing to std::cerr flushes std::cout (tied to it), even with nothing to write: that was
+    // one write(2) per file on the thread that also reports.
+    if (!linted.notes.empty()) err << linted.notes;
     read_error = read_error || linted.read_error;
     if (!linted.source) return;
     const std::string& path = paths[index];

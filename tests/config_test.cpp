@@ -192,7 +192,8 @@ TEST_CASE("config: each input finds the config of its own directory, however its
   fs::remove_all(root);
   for (const char* directory : {".git", "sub/deeper"}) fs::create_directories(root / directory);
   for (const auto& [where, lang] : {std::pair{"", "en"}, std::pair{"sub/", "es"}}) {
-    std::ofstream(root / (std::string(where) + ".tonelint")) << "[tonelint]\nlang = " << lang << "\n";
+    std::ofstream(root / (std::string(where) + ".tonelint"))
+        << "[tonelint]\nlang = " << lang << "\n";
   }
   const Options defaults;
   ConfigResolver resolver(defaults);

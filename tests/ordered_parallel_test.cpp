@@ -108,7 +108,8 @@ TEST_CASE("RunOrdered: behind a slow first item, the others stop at the backlog'
         if (index == 0) {
           // Slow until the others have used some of the room, then long enough for them to
           // overrun it if they could.
-          started_more.wait_for(lock, std::chrono::seconds(10), [&] { return highest_started >= 3; });
+          started_more.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return highest_started >= 3; });
           lock.unlock();
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
@@ -139,7 +140,8 @@ TEST_CASE("RunOrdered: behind a slow first item, the others stop at the backlog'
         highest_started = std::max(highest_started, index);
         started_more.notify_all();
         if (index == 0) {
-          started_more.wait_for(lock, std::chrono::seconds(10), [&] { return highest_started >= 4; });
+          started_more.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return highest_started >= 4; });
           lock.unlock();
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
           lock.lock();

@@ -1,22 +1,29 @@
 #include "file_pipeline.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 #include "fix.h"
 #include "suppression.h"
 
 namespace tonelint {
-namespace fs = std::filesystem;
 namespace {
 
-std::string SearchDirectory(const std::string& path) {
+std::string SearchDirectory(const std::string& path, InputKind kind) {
   if (path == "-") return ".";
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return path;
-  const std::string parent = fs::path(path).parent_path().string();
-  return parent.empty() ? "." : parent;
+  // The directory itself, else std::filesystem::path(path).parent_path() (or "." for none), found
+  // without building a path: this runs once per input file before any thread starts, and
+  // parsing paths was most of its cost, then the stat.
+  struct stat info {};
+  if (kind == InputKind::kUnknown && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    return path;
+  }
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  const std::size_t parent_end = path.find_last_not_of('/', slash);
+  return parent_end == std::string::npos ? "/" : path.substr(0, parent_end + 1);
 }
 
 // " a, b" (with the leading space), or "" for no items: `key =` lines have no trailing blank.
@@ -28,11 +35,12 @@ std::string Join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-const Config* ConfigResolver::ConfigFor(const std::string& path, std::vector<Diagnostic>* errors) {
+const Config* ConfigResolver::ConfigFor(const std::string& path, std::vector<Diagnostic>* errors,
+                                        InputKind kind) {
   if (options_.no_config) return nullptr;
   std::string file = options_.config_path;
   if (file.empty()) {
-    const std::string dir = SearchDirectory(path);
+    const std::string dir = SearchDirectory(path, kind);
     auto memo = file_by_dir_.find(dir);
     if (memo == file_by_dir_.end()) memo = file_by_dir_.emplace(dir, FindConfigFile(dir)).first;
     file = memo->second;
@@ -59,9 +67,10 @@ bool ConfigResolver::SetKnownNames(std::vector<std::string> known,
   return ok;
 }
 
-FileSettings ConfigResolver::SettingsFor(const std::string& path, std::vector<Diagnostic>* errors) {
+FileSettings ConfigResolver::SettingsFor(const std::string& path, std::vector<Diagnostic>* errors,
+                                         InputKind kind) {
   FileSettings settings;
-  settings.config = ConfigFor(path, errors);
+  settings.config = ConfigFor(path, errors, kind);
   settings.lang = options_.lang;
   settings.each_line = options_.each_line;
   settings.fail_on = options_.fail_on;

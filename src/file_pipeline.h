@@ -35,17 +35,26 @@ struct FileSettings {
   bool ignored = false;  // matched an `ignore` glob of its config: not linted at all
 };
 
+// What the caller knows of an input path. kNotDirectory: a file, a missing path or "-", as
+// ExpandPaths gives them, so its config is searched from its parent without a stat of the path
+// (one per input file, before any thread starts). A directory passed as kNotDirectory is
+// searched from its parent too.
+enum class InputKind { kUnknown, kNotDirectory };
+
 // Finds, reads and caches the configs of a run. Not thread-safe: resolve before linting.
 class ConfigResolver {
  public:
   explicit ConfigResolver(const Options& options) : options_(options) {}
 
   // The config for input `path` ("-": standard input, searched from the current directory; a
-  // directory: searched from itself). --config FILE wins; --no-config gives none. Parse errors
-  // are appended to `errors` the first time a file is read; the config then counts as absent.
-  const Config* ConfigFor(const std::string& path, std::vector<Diagnostic>* errors);
+  // directory: searched from itself, unless `kind` says otherwise). --config FILE wins;
+  // --no-config gives none. Parse errors are appended to `errors` the first time a file is
+  // read; the config then counts as absent.
+  const Config* ConfigFor(const std::string& path, std::vector<Diagnostic>* errors,
+                          InputKind kind = InputKind::kUnknown);
 
-  FileSettings SettingsFor(const std::string& path, std::vector<Diagnostic>* errors);
+  FileSettings SettingsFor(const std::string& path, std::vector<Diagnostic>* errors,
+                           InputKind kind = InputKind::kUnknown);
 
   // Every config read so far that parsed cleanly, in the order first read.
   const std::vector<const Config*>& loaded() const { return loaded_; }

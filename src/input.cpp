@@ -1,11 +1,12 @@
 #include "input.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 
 namespace tonelint {
@@ -31,30 +32,35 @@ InputText Failure(std::string error) {
 }  // namespace
 
 InputText ReadInputFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  // One open, one fstat and the reads: with -j over many small files, looking the path up again
+  // for its type and size (and stdio's own fstat) cost as many system calls as the reading.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Failure(std::strerror(errno));
+  struct stat info {};
+  const bool stated = ::fstat(fd, &info) == 0;
+  if (stated && S_ISDIR(info.st_mode)) {
+    ::close(fd);
     return Failure("is a directory");
   }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return Failure(std::strerror(errno));
-  // One read of the file's size when it has one (a regular file); blocks otherwise (a FIFO,
-  // /dev/stdin). A stream iterator costs tens of instructions per byte.
-  std::string bytes;
-  std::error_code size_error;
-  const auto size = std::filesystem::file_size(path, size_error);
-  std::size_t block = size_error ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1;
+  // The file's size (and one byte to see the end) when it has one; a FIFO or /dev/stdin is read
+  // in blocks until its end.
+  constexpr std::size_t kBlock = std::size_t{1} << 16;
+  const bool sized = stated && S_ISREG(info.st_mode);
+  std::string bytes(sized ? static_cast<std::size_t>(info.st_size) + 1 : kBlock, '\0');
   std::size_t used = 0;
   for (;;) {
-    bytes.resize(used + block);
-    const std::size_t got = std::fread(bytes.data() + used, 1, block, file);
-    used += got;
-    if (got < block) break;
-    block = std::max<std::size_t>(block, std::size_t{1} << 16);
+    if (used == bytes.size()) bytes.resize(used + std::max(used, kBlock));
+    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      return Failure(std::strerror(error));
+    }
+    used += static_cast<std::size_t>(got);
   }
-  const bool failed = std::ferror(file) != 0;
-  const int error = errno;
-  std::fclose(file);
-  if (failed) return Failure(std::strerror(error));
+  ::close(fd);
   bytes.resize(used);
   return Classify(std::move(bytes));
 }

@@ -122,3 +122,33 @@ TEST_CASE("--format github and sarif through Run") {
                         "\"endColumn\": 19") != std::string::npos);
   CHECK(result.err.empty());
 }
+
+TEST_CASE("files without notes do not flush the output, which std::cerr is tied to") {
+  // An output that counts its flushes.
+  struct CountingBuffer : std::stringbuf {
+    int syncs = 0;
+    int sync() override {
+      ++syncs;
+      return std::stringbuf::sync();
+    }
+  };
+  const TempTree tree;
+  for (int i = 0; i < 30; ++i) {
+    tree.Write("corpus/r" + std::to_string(100 + i) + ".txt", "Usted es un idiota.\n");
+  }
+  Options options;
+  options.paths = {tree.root() + "/corpus"};
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths = {tree.Write("rules/test.rules", kRules)};
+  for (std::size_t jobs : {1, 2}) {
+    options.jobs = jobs;
+    CountingBuffer out_buffer;
+    std::ostream out(&out_buffer);
+    std::ostringstream err;
+    err.tie(&out);
+    std::istringstream in;
+    CHECK(Run(options, in, out, err) == kExitFindings);
+    CHECK(out_buffer.str().find("r129.txt:1:13: error:") != std::string::npos);
+    CHECK(out_buffer.syncs <= 2);  // the summary on err, and the end of the run
+  }
+}

@@ -185,3 +185,40 @@ TEST_CASE("config: the command line beats the config; ignore is relative to the 
   CHECK(resolver.SettingsFor((root / "a.txt").string(), &errors).config == nullptr);
   fs::remove_all(root);
 }
+
+TEST_CASE("config: each input finds the config of its own directory, however its path is spelled") {
+  // A repository whose top says English and whose sub/ says Spanish.
+  const fs::path root = fs::temp_directory_path() / "tonelint_config_test3";
+  fs::remove_all(root);
+  for (const char* directory : {".git", "sub/deeper"}) fs::create_directories(root / directory);
+  for (const auto& [where, lang] : {std::pair{"", "en"}, std::pair{"sub/", "es"}}) {
+    std::ofstream(root / (std::string(where) + ".tonelint"))
+        << "[tonelint]\nlang = " << lang << "\n";
+  }
+  const Options defaults;
+  ConfigResolver resolver(defaults);
+  std::vector<Diagnostic> errors;
+  auto lang_of = [&](const std::string& path) {
+    const FileSettings settings = resolver.SettingsFor(path, &errors);
+    return settings.config ? settings.lang : std::nullopt;
+  };
+  const std::string top = root.string();
+  CHECK(lang_of(top + "/a.txt") == Lang::kEn);
+  CHECK(lang_of(top + "/sub/b.txt") == Lang::kEs);
+  CHECK(lang_of(top + "//sub//b.txt") == Lang::kEs);
+  CHECK(lang_of(top + "/sub/deeper/c.txt") == Lang::kEs);
+  CHECK(lang_of(top + "/sub/../a.txt") == Lang::kEn);
+  CHECK(lang_of(fs::relative(root / "sub/b.txt").string()) == Lang::kEs);
+  CHECK(lang_of(top + "/sub") == Lang::kEs);  // a directory: searched from itself
+  CHECK(lang_of(top + "/sub/") == Lang::kEs);
+  // An input that ExpandPaths gave is not a directory: it is searched from its parent, unlooked at.
+  auto lang_of_file = [&](const std::string& path) {
+    const FileSettings settings = resolver.SettingsFor(path, &errors, InputKind::kNotDirectory);
+    return settings.config ? settings.lang : std::nullopt;
+  };
+  CHECK(lang_of_file(top + "/sub/b.txt") == Lang::kEs);
+  CHECK(lang_of_file(top + "/a.txt") == Lang::kEn);
+  CHECK(lang_of_file(top + "/sub") == Lang::kEn);
+  CHECK(errors.empty());
+  fs::remove_all(root);
+}

@@ -115,7 +115,9 @@ TEST_CASE("symbolic links: files followed, directories not") {
   std::error_code ec;
   fs::create_symlink(tree.root() + "/real/a.txt", tree.root() + "/link.txt", ec);
   fs::create_directory_symlink(tree.root() + "/real", tree.root() + "/loop", ec);
-  CHECK(tree.Walk() == Files{"link.txt", "real/a.txt"});
+  fs::create_symlink(tree.root() + "/missing.txt", tree.root() + "/dangling.txt", ec);
+  fs::create_symlink(tree.root() + "/real/a.txt", tree.root() + "/real/z-link.txt", ec);
+  CHECK(tree.Walk() == Files{"link.txt", "real/a.txt", "real/z-link.txt"});
 }
 
 TEST_CASE("shown paths join the argument as given") {

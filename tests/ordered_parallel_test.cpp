@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -83,4 +85,91 @@ TEST_CASE("RunOrdered: the calling thread is worker 0 and works too, so jobs thr
     threads.insert(thread);
   }
   CHECK(threads.size() <= 2);
+}
+
+TEST_CASE("RunOrdered: behind a slow first item, the others stop at the backlog's bytes") {
+  // Each result weighs 10 and the backlog holds 25 bytes: the two other threads take items
+  // while fewer than 25 bytes wait, so while item 0 is slow they start at most items 1..4
+  // (two stored, 20 bytes; then one each before seeing 40).
+  constexpr std::size_t kCount = 40;
+  std::mutex mutex;
+  std::condition_variable started_more;
+  std::size_t highest_started = 0;
+  bool first_emitted = false;
+  std::size_t highest_before_first_emitted = 0;
+  std::vector<std::size_t> emitted;
+  RunOrdered<std::string>(
+      kCount, 3,
+      [&](std::size_t, std::size_t index) {
+        std::unique_lock<std::mutex> lock(mutex);
+        highest_started = std::max(highest_started, index);
+        if (!first_emitted) highest_before_first_emitted = highest_started;
+        started_more.notify_all();
+        if (index == 0) {
+          // Slow until the others have used some of the room, then long enough for them to
+          // overrun it if they could.
+          started_more.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return highest_started >= 3; });
+          lock.unlock();
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return std::string(10, 'x');
+      },
+      [&](std::size_t index, std::string& result) {
+        CHECK(result.size() == 10);
+        emitted.push_back(index);
+        std::lock_guard<std::mutex> lock(mutex);
+        first_emitted = true;
+      },
+      Backlog{.bytes = 25}, [](const std::string& result) { return result.size(); });
+  CHECK(highest_before_first_emitted >= 3);
+  CHECK(highest_before_first_emitted <= 4);
+  REQUIRE(emitted.size() == kCount);
+  for (std::size_t i = 0; i < kCount; ++i) CHECK(emitted[i] == i);
+}
+
+TEST_CASE("RunOrdered: behind a slow first item, the others stop at the backlog's items") {
+  std::mutex mutex;
+  std::condition_variable started_more;
+  std::size_t highest_started = 0;
+  std::size_t highest_while_first_slow = 0;
+  RunOrdered<int>(
+      30, 2,
+      [&](std::size_t, std::size_t index) {
+        std::unique_lock<std::mutex> lock(mutex);
+        highest_started = std::max(highest_started, index);
+        started_more.notify_all();
+        if (index == 0) {
+          started_more.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return highest_started >= 4; });
+          lock.unlock();
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          lock.lock();
+          highest_while_first_slow = highest_started;
+        }
+        return static_cast<int>(index);
+      },
+      [](std::size_t, int&) {}, Backlog{.items = 5});
+  // Items 0..4 are the five taken and not emitted.
+  CHECK(highest_while_first_slow == 4);
+}
+
+TEST_CASE("RunOrdered: a result heavier than the backlog's bytes still goes through, in order") {
+  for (std::size_t jobs : {2, 4}) {
+    std::vector<std::size_t> emitted;
+    RunOrdered<std::string>(
+        60, jobs,
+        [](std::size_t, std::size_t index) {
+          // Later items finish first.
+          std::this_thread::sleep_for(std::chrono::microseconds((60 - index) % 7 * 30));
+          return std::string(100, static_cast<char>('a' + index % 26));
+        },
+        [&](std::size_t index, std::string& result) {
+          CHECK(result[0] == static_cast<char>('a' + index % 26));
+          emitted.push_back(index);
+        },
+        Backlog{.bytes = 1}, [](const std::string& result) { return result.size(); });
+    REQUIRE(emitted.size() == 60);
+    for (std::size_t i = 0; i < emitted.size(); ++i) CHECK(emitted[i] == i);
+  }
 }

@@ -166,8 +166,10 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
   }
   if (also_required.empty()) return;
   std::vector<std::vector<int>> numbered_sets;
+  numbered_sets.reserve(also_required.size());
   for (const std::vector<Keyword>& any_of : also_required) {
     std::vector<int>& numbers = numbered_sets.emplace_back();
+    numbers.reserve(any_of.size());
     for (const Keyword& keyword : any_of) {
       const std::string_view key = StoredForm(keyword, &buffer);
       if (keyword.prefix) required_prefix_lengths_.set(key.size());

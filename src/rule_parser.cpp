@@ -221,50 +221,53 @@ class BlockParser {
         {"when", true},     {"obfuscated", false}, {"caps-words", false}, {"suggest", true},
         {"language-specific", false}, {"fix", false}, {"bad", true}, {"good", true}};
     Dispatch(kRuleKeys, [&](KeyLine& l) {
-      if (l.key == "lang") {
+      // Compared as a view, a key is told from each literal by its length first, where
+      // std::string's operator== calls strlen and compare.
+      const std::string_view key = l.key;
+      if (key == "lang") {
         has_lang = true;
         ReadLang(l, &rule->lang);
-      } else if (l.key == "category") {
+      } else if (key == "category") {
         has_category = true;
         if (!IsKnownCategory(l.value)) {
           Error(ValueLocation(l),
                 "unknown category '" + l.value + "'" + DidYouMean(l.value, KnownCategories()));
         }
         rule->category = l.value;
-      } else if (l.key == "severity") {
+      } else if (key == "severity") {
         has_severity = true;
         if (auto severity = ParseSeverity(l.value)) {
           rule->severity = *severity;
         } else {
           Error(ValueLocation(l), "unknown severity '" + l.value + "' (expected error, warning or info)");
         }
-      } else if (l.key == "message") {
+      } else if (key == "message") {
         has_message = true;
         rule->message = std::move(l.value);
-      } else if (l.key == "match") {
+      } else if (key == "match") {
         rule->matches.push_back(Pattern(l, false));
-      } else if (l.key == "regex") {
+      } else if (key == "regex") {
         rule->matches.push_back(Pattern(l, true));
-      } else if (l.key == "unless") {
+      } else if (key == "unless") {
         rule->unless.push_back(Pattern(l, false));
-      } else if (l.key == "require") {
+      } else if (key == "require") {
         rule->required.push_back(Pattern(l, false));
-      } else if (l.key == "when") {
+      } else if (key == "when") {
         ParseTrigger(l, rule);
-      } else if (l.key == "obfuscated") {
+      } else if (key == "obfuscated") {
         rule->obfuscated = ReadYesNo(l);
-      } else if (l.key == "caps-words") {
+      } else if (key == "caps-words") {
         rule->caps_words = ReadCapsWords(l);
-      } else if (l.key == "suggest") {
+      } else if (key == "suggest") {
         rule->suggestions.push_back(std::move(l.value));
-      } else if (l.key == "language-specific") {
+      } else if (key == "language-specific") {
         rule->language_specific = ReadYesNo(l);
-      } else if (l.key == "fix") {
+      } else if (key == "fix") {
         if (l.value != "safe") Error(ValueLocation(l), "'fix' can only be 'safe'");
         rule->fix_safe = true;
-      } else if (l.key == "bad") {
+      } else if (key == "bad") {
         rule->bad.push_back({std::move(l.value), ValueLocation(l)});
-      } else if (l.key == "good") {
+      } else if (key == "good") {
         rule->good.push_back({std::move(l.value), ValueLocation(l)});
       }
     });

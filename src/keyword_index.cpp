@@ -173,7 +173,8 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
     for (const Keyword& keyword : any_of) {
       const std::string_view key = StoredForm(keyword, &buffer);
       if (keyword.prefix) required_prefix_lengths_.set(key.size());
-      std::pmr::vector<int>& number = NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
+      std::pmr::vector<int>& number =
+          NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
       if (number.empty()) number.push_back(required_count_++);
       numbers.push_back(number.front());
     }

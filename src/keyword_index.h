@@ -26,7 +26,8 @@ class KeywordIndex {
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
   // Keys and numbers live in the index's arena (see arena_).
-  using Map = std::pmr::unordered_map<std::pmr::string, std::pmr::vector<int>, Hash, std::equal_to<>>;
+  using Map =
+      std::pmr::unordered_map<std::pmr::string, std::pmr::vector<int>, Hash, std::equal_to<>>;
 
  public:
   // Candidates and also-required keywords already found per word of the text. Words repeat
@@ -141,7 +142,7 @@ class KeywordIndex {
   bool collapse_repeats_;
   std::size_t size_ = 0;
   // The bundled rules put ~10,000 keywords in the maps, each a node, often a key string and a
-  // vector of numbers: one malloc each cost more than a third of building the index. An index
+  // vector of numbers: their mallocs were about half the cost of building the index. An index
   // only grows, so its maps allocate from one arena that frees everything at once. Declared
   // before the maps, so that it outlives them.
   std::unique_ptr<std::pmr::monotonic_buffer_resource> arena_;

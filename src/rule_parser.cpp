@@ -122,6 +122,7 @@ class BlockParser {
   template <typename Handle>
   void Dispatch(std::span<const KeySpec> keys, Handle handle) {
     std::vector<std::pair<std::string_view, std::size_t>> seen;  // non-repeatable key, line
+    seen.reserve(keys.size());
     for (std::size_t i = 1; i < lines_.size(); ++i) {
       KeyLine& line = lines_[i];
       const auto spec = std::find_if(keys.begin(), keys.end(),

@@ -11,6 +11,9 @@ namespace tonelint {
 namespace {
 
 constexpr std::size_t kInitialSlots = 1024;
+// The arena's first block; later ones grow geometrically. An index of the bundled rules fills a
+// few hundred kilobytes, a user's rule file much less.
+constexpr std::size_t kArenaInitialBytes = std::size_t{16} << 10;
 // Bounds the cache's memory as kMaxWords bounds its words: a text of long distinct "words"
 // (a base64 blob) would otherwise keep kMaxWords of them.
 constexpr std::size_t kMaxCachedBytes = std::size_t{16} << 20;
@@ -87,11 +90,19 @@ bool IsAsciiWithoutRepeats(std::string_view word) {
 
 // The numbers `map` holds for `key`, added empty if it has none; hashes the key once.
 template <typename Map>
-std::vector<int>& NumbersOf(Map* map, std::string_view key) {
-  return map->try_emplace(std::string(key)).first->second;
+std::pmr::vector<int>& NumbersOf(Map* map, std::string_view key) {
+  return map->try_emplace(std::pmr::string(key, map->get_allocator())).first->second;
 }
 
 }  // namespace
+
+KeywordIndex::KeywordIndex(bool collapse_repeats)
+    : collapse_repeats_(collapse_repeats),
+      arena_(std::make_unique<std::pmr::monotonic_buffer_resource>(kArenaInitialBytes)),
+      exact_(arena_.get()),
+      prefix_(arena_.get()),
+      required_exact_(arena_.get()),
+      required_prefix_(arena_.get()) {}
 
 const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
                                                            std::uint64_t hash) const {
@@ -183,7 +194,8 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
     for (const Keyword& keyword : any_of) {
       const std::string_view key = StoredForm(keyword, &buffer);
       if (keyword.prefix) required_prefix_lengths_.set(key.size());
-      std::vector<int>& number = NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
+      std::pmr::vector<int>& number =
+          NumbersOf(keyword.prefix ? &required_prefix_ : &required_exact_, key);
       if (number.empty()) number.push_back(required_count_++);
       required_sets_.push_back(number.front());
     }

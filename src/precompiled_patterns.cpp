@@ -44,6 +44,7 @@ std::vector<Keyword> PrecompiledPatterns::KeywordsOf(const PrecompiledPattern& p
 std::vector<std::vector<Keyword>> PrecompiledPatterns::AlsoRequiredOf(
     const PrecompiledPattern& pattern) const {
   std::vector<std::vector<Keyword>> out;
+  out.reserve(pattern.also_required_count);
   for (const PrecompiledKeywordSet& set :
        keyword_sets_.subspan(pattern.first_also_required, pattern.also_required_count)) {
     out.push_back(Keywords(set));

@@ -42,12 +42,14 @@ bool IsKnownCategory(const std::string& category) {
 
 namespace {
 
-// One `key value` line.
+// One `key value` line. Its places are numbers until a diagnostic or a stored value needs one:
+// a SourceLocation copies the file's path, and most key lines never need theirs.
 struct KeyLine {
   std::string key;
   std::string value;
-  SourceLocation key_location;
-  SourceLocation value_location;
+  std::size_t line_number = 0;
+  std::size_t key_column = 0;  // 1-based code points
+  std::size_t value_column = 0;
 };
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
@@ -73,8 +75,9 @@ bool IsValidName(std::string_view name) {
 // next block (one buffer for a file's blocks instead of one grown again for each).
 class BlockParser {
  public:
-  BlockParser(std::vector<KeyLine>& lines, std::vector<Diagnostic>* errors)
-      : lines_(lines), errors_(errors) {}
+  BlockParser(const std::string& file, std::vector<KeyLine>& lines,
+              std::vector<Diagnostic>* errors)
+      : file_(file), lines_(lines), errors_(errors) {}
 
   void Parse(RuleFile* out) {
     const KeyLine& head = lines_.front();
@@ -85,7 +88,7 @@ class BlockParser {
       Signal signal;
       if (ParseSignal(&signal)) out->signals.push_back(std::move(signal));
     } else {
-      Error(head.key_location,
+      Error(KeyLocation(head),
             "a block must start with 'rule ID name' or 'signal NAME', not '" + head.key + "'");
     }
   }
@@ -96,9 +99,16 @@ class BlockParser {
     failed_ = true;
   }
 
+  SourceLocation KeyLocation(const KeyLine& line) const {
+    return {file_, line.line_number, line.key_column};
+  }
+  SourceLocation ValueLocation(const KeyLine& line) const {
+    return {file_, line.line_number, line.value_column};
+  }
+
   // The line's value and place, moved out of it (it is not read again).
-  static PatternLine Pattern(KeyLine& line, bool is_regex) {
-    return {std::move(line.value), is_regex, std::move(line.value_location)};
+  PatternLine Pattern(KeyLine& line, bool is_regex) {
+    return {std::move(line.value), is_regex, ValueLocation(line)};
   }
 
   // A key a block may have.
@@ -112,6 +122,7 @@ class BlockParser {
   template <typename Handle>
   void Dispatch(std::span<const KeySpec> keys, Handle handle) {
     std::vector<std::pair<std::string_view, std::size_t>> seen;  // non-repeatable key, line
+    seen.reserve(keys.size());
     for (std::size_t i = 1; i < lines_.size(); ++i) {
       KeyLine& line = lines_[i];
       const auto spec = std::find_if(keys.begin(), keys.end(),
@@ -120,21 +131,21 @@ class BlockParser {
         std::vector<std::string> names;
         for (const KeySpec& known : keys) names.emplace_back(known.key);
         std::sort(names.begin(), names.end());
-        Error(line.key_location, "unknown key '" + line.key + "'" + DidYouMean(line.key, names));
+        Error(KeyLocation(line), "unknown key '" + line.key + "'" + DidYouMean(line.key, names));
         continue;
       }
       if (!spec->repeatable) {
         const auto first = std::find_if(seen.begin(), seen.end(),
                                         [&](const auto& entry) { return entry.first == line.key; });
         if (first != seen.end()) {
-          Error(line.key_location, "'" + line.key + "' given twice (first on line " +
+          Error(KeyLocation(line), "'" + line.key + "' given twice (first on line " +
                                        std::to_string(first->second) + ")");
           continue;
         }
-        seen.emplace_back(spec->key, line.key_location.line);
+        seen.emplace_back(spec->key, line.line_number);
       }
       if (line.value.empty()) {
-        Error(line.value_location, "'" + line.key + "' needs a value");
+        Error(ValueLocation(line), "'" + line.key + "' needs a value");
         continue;
       }
       handle(line);
@@ -145,13 +156,13 @@ class BlockParser {
     if (auto parsed = ParseLang(line.value)) {
       *lang = *parsed;
     } else {
-      Error(line.value_location, "unknown language '" + line.value + "' (expected es or en)");
+      Error(ValueLocation(line), "unknown language '" + line.value + "' (expected es or en)");
     }
   }
 
   bool ReadYesNo(const KeyLine& line) {
     if (line.value != "yes" && line.value != "no") {
-      Error(line.value_location, "'" + line.key + "' is yes or no, not '" + line.value + "'");
+      Error(ValueLocation(line), "'" + line.key + "' is yes or no, not '" + line.value + "'");
     }
     return line.value == "yes";
   }
@@ -161,7 +172,7 @@ class BlockParser {
     const std::string& value = line.value;
     if (value.empty() || value.size() > 2 ||
         value.find_first_not_of("0123456789") != std::string::npos || std::stoi(value) < 2) {
-      Error(line.value_location, "'caps-words' is a number of words from 2 to 99, not '" + value + "'");
+      Error(ValueLocation(line), "'caps-words' is a number of words from 2 to 99, not '" + value + "'");
       return 0;
     }
     return std::stoi(value);
@@ -169,7 +180,7 @@ class BlockParser {
 
   void ParseTrigger(const KeyLine& line, Rule* rule) {
     Trigger trigger;
-    trigger.location = line.value_location;
+    trigger.location = ValueLocation(line);
     const std::string& value = line.value;
     if (value == "always") {
       trigger.kind = Trigger::Kind::kAlways;
@@ -180,7 +191,7 @@ class BlockParser {
       trigger.kind = Trigger::Kind::kReply;
       trigger.signal = value.substr(6);
     } else {
-      Error(line.value_location,
+      Error(ValueLocation(line),
             "bad trigger '" + value + "' (expected always, context:SIGNAL or reply:SIGNAL)");
       return;
     }
@@ -189,16 +200,16 @@ class BlockParser {
 
   bool ParseRule(Rule* rule) {
     const KeyLine& head = lines_.front();
-    rule->location = head.key_location;
+    rule->location = KeyLocation(head);
     const std::size_t space = head.value.find_first_of(" \t");
     const std::string id = head.value.substr(0, space);
     const std::string name =
         space == std::string::npos ? "" : std::string(TrimLeft(head.value.substr(space)));
     if (!IsValidId(id)) {
-      Error(head.value_location, "bad rule id '" + id + "' (expected TL and four digits, e.g. TL1001)");
+      Error(ValueLocation(head), "bad rule id '" + id + "' (expected TL and four digits, e.g. TL1001)");
     }
     if (!IsValidName(name)) {
-      Error(head.value_location, name.empty() ? "rule '" + id + "' needs a name after its id"
+      Error(ValueLocation(head), name.empty() ? "rule '" + id + "' needs a name after its id"
                                               : "bad rule name '" + name +
                                                     "' (lowercase words joined by '-')");
     }
@@ -211,81 +222,84 @@ class BlockParser {
         {"when", true},     {"obfuscated", false}, {"caps-words", false}, {"suggest", true},
         {"language-specific", false}, {"fix", false}, {"bad", true}, {"good", true}};
     Dispatch(kRuleKeys, [&](KeyLine& l) {
-      if (l.key == "lang") {
+      // Compared as a view, a key is told from each literal by its length first, where
+      // std::string's operator== calls strlen and compare.
+      const std::string_view key = l.key;
+      if (key == "lang") {
         has_lang = true;
         ReadLang(l, &rule->lang);
-      } else if (l.key == "category") {
+      } else if (key == "category") {
         has_category = true;
         if (!IsKnownCategory(l.value)) {
-          Error(l.value_location,
+          Error(ValueLocation(l),
                 "unknown category '" + l.value + "'" + DidYouMean(l.value, KnownCategories()));
         }
         rule->category = l.value;
-      } else if (l.key == "severity") {
+      } else if (key == "severity") {
         has_severity = true;
         if (auto severity = ParseSeverity(l.value)) {
           rule->severity = *severity;
         } else {
-          Error(l.value_location, "unknown severity '" + l.value + "' (expected error, warning or info)");
+          Error(ValueLocation(l), "unknown severity '" + l.value + "' (expected error, warning or info)");
         }
-      } else if (l.key == "message") {
+      } else if (key == "message") {
         has_message = true;
         rule->message = std::move(l.value);
-      } else if (l.key == "match") {
+      } else if (key == "match") {
         rule->matches.push_back(Pattern(l, false));
-      } else if (l.key == "regex") {
+      } else if (key == "regex") {
         rule->matches.push_back(Pattern(l, true));
-      } else if (l.key == "unless") {
+      } else if (key == "unless") {
         rule->unless.push_back(Pattern(l, false));
-      } else if (l.key == "require") {
+      } else if (key == "require") {
         rule->required.push_back(Pattern(l, false));
-      } else if (l.key == "when") {
+      } else if (key == "when") {
         ParseTrigger(l, rule);
-      } else if (l.key == "obfuscated") {
+      } else if (key == "obfuscated") {
         rule->obfuscated = ReadYesNo(l);
-      } else if (l.key == "caps-words") {
+      } else if (key == "caps-words") {
         rule->caps_words = ReadCapsWords(l);
-      } else if (l.key == "suggest") {
+      } else if (key == "suggest") {
         rule->suggestions.push_back(std::move(l.value));
-      } else if (l.key == "language-specific") {
+      } else if (key == "language-specific") {
         rule->language_specific = ReadYesNo(l);
-      } else if (l.key == "fix") {
-        if (l.value != "safe") Error(l.value_location, "'fix' can only be 'safe'");
+      } else if (key == "fix") {
+        if (l.value != "safe") Error(ValueLocation(l), "'fix' can only be 'safe'");
         rule->fix_safe = true;
-      } else if (l.key == "bad") {
-        rule->bad.push_back({std::move(l.value), std::move(l.value_location)});
-      } else if (l.key == "good") {
-        rule->good.push_back({std::move(l.value), std::move(l.value_location)});
+      } else if (key == "bad") {
+        rule->bad.push_back({std::move(l.value), ValueLocation(l)});
+      } else if (key == "good") {
+        rule->good.push_back({std::move(l.value), ValueLocation(l)});
       }
     });
     const std::string subject = "rule " + rule->id;
-    if (!has_lang) Error(head.key_location, subject + " has no 'lang'");
-    if (!has_category) Error(head.key_location, subject + " has no 'category'");
-    if (!has_severity) Error(head.key_location, subject + " has no 'severity'");
-    if (!has_message) Error(head.key_location, subject + " has no 'message'");
+    if (!has_lang) Error(KeyLocation(head), subject + " has no 'lang'");
+    if (!has_category) Error(KeyLocation(head), subject + " has no 'category'");
+    if (!has_severity) Error(KeyLocation(head), subject + " has no 'severity'");
+    if (!has_message) Error(KeyLocation(head), subject + " has no 'message'");
     const bool is_phrase_rule = !rule->matches.empty() || rule->caps_words > 0;
     const bool is_document_rule = !rule->required.empty() || !rule->triggers.empty();
     if (is_phrase_rule && is_document_rule) {
-      Error(head.key_location,
+      Error(KeyLocation(head),
             subject + " mixes match/regex/caps-words with require/when: a rule is one or the other");
     } else if (!is_phrase_rule && !is_document_rule) {
-      Error(head.key_location,
+      Error(KeyLocation(head),
             subject + " needs 'match' or 'regex' lines, 'caps-words', or 'require'/'when'");
     } else if (is_document_rule && rule->triggers.empty()) {
-      Error(head.key_location, subject + " has 'require' but no 'when' (use 'when always')");
+      Error(KeyLocation(head), subject + " has 'require' but no 'when' (use 'when always')");
     }
     if (is_document_rule && (!rule->unless.empty() || rule->obfuscated)) {
-      Error(head.key_location, subject + ": 'unless' and 'obfuscated' apply to match rules only");
+      Error(KeyLocation(head), subject + ": 'unless' and 'obfuscated' apply to match rules only");
     }
     return !failed_;
   }
 
   bool ParseSignal(Signal* signal) {
     const KeyLine& head = lines_.front();
-    signal->location = head.key_location;
+    signal->location = KeyLocation(head);
     signal->name = head.value;
     if (!IsValidName(signal->name)) {
-      Error(head.value_location,
+      Error(ValueLocation(head),
             "bad signal name '" + signal->name + "' (lowercase words joined by '-')");
     }
     bool has_lang = false;
@@ -298,9 +312,9 @@ class BlockParser {
         signal->matches.push_back(Pattern(l, l.key == "regex"));
       }
     });
-    if (!has_lang) Error(head.key_location, "signal " + signal->name + " has no 'lang'");
+    if (!has_lang) Error(KeyLocation(head), "signal " + signal->name + " has no 'lang'");
     if (signal->matches.empty()) {
-      Error(head.key_location, "signal " + signal->name + " has no 'match' or 'regex'");
+      Error(KeyLocation(head), "signal " + signal->name + " has no 'match' or 'regex'");
     }
     return !failed_;
   }
@@ -310,13 +324,14 @@ class BlockParser {
     return s;
   }
 
+  const std::string& file_;
   std::vector<KeyLine>& lines_;
   std::vector<Diagnostic>* errors_;
   bool failed_ = false;
 };
 
-// Splits a `key value` line of `file`; columns are 1-based code points.
-KeyLine SplitKeyLine(const std::string& file, std::size_t line_number, std::string_view line) {
+// Splits a `key value` line.
+KeyLine SplitKeyLine(std::size_t line_number, std::string_view line) {
   KeyLine out;
   std::size_t i = 0;
   while (i < line.size() && IsBlank(line[i])) ++i;
@@ -325,8 +340,9 @@ KeyLine SplitKeyLine(const std::string& file, std::size_t line_number, std::stri
   out.key = std::string(line.substr(key_begin, i - key_begin));
   while (i < line.size() && IsBlank(line[i])) ++i;
   out.value = std::string(TrimRight(line.substr(i)));
-  out.key_location = {file, line_number, CountCodePoints(line.substr(0, key_begin)) + 1};
-  out.value_location = {file, line_number, CountCodePoints(line.substr(0, i)) + 1};
+  out.line_number = line_number;
+  out.key_column = CountCodePoints(line.substr(0, key_begin)) + 1;
+  out.value_column = CountCodePoints(line.substr(0, i)) + 1;
   return out;
 }
 
@@ -338,7 +354,7 @@ bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* o
   const std::string file(path);
   std::vector<KeyLine> block;
   auto flush = [&] {
-    if (!block.empty()) BlockParser(block, errors).Parse(out);
+    if (!block.empty()) BlockParser(file, block, errors).Parse(out);
     block.clear();
   };
   std::size_t line_number = 0;
@@ -355,7 +371,7 @@ bool ParseRuleFile(std::string_view path, std::string_view contents, RuleFile* o
     if (first == line.size()) {
       flush();
     } else if (line[first] != '#') {
-      block.push_back(SplitKeyLine(file, line_number, line));
+      block.push_back(SplitKeyLine(line_number, line));
     }
   }
   flush();

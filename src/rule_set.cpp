@@ -214,7 +214,6 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     return nullptr;
   }
   Compiler compiler(normalizer, compilation, precompiled, errors);
-  for (auto& by_lang : set->phrases_) by_lang[1].keywords = KeywordIndex(/*collapse_repeats=*/true);
 
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
   for (const Signal& signal : signals) {

@@ -93,6 +93,10 @@ struct PatternIndex {
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
   };
+  PatternIndex() = default;
+  // `collapse_repeats`: see KeywordIndex.
+  explicit PatternIndex(bool collapse_repeats) : keywords(collapse_repeats) {}
+
   std::vector<Entry> entries;
   KeywordIndex keywords;  // patterns with keywords, numbered by their position in `entries`
   // Positions in `entries` of the patterns without keywords (`regex` lines such as "!{3,}",
@@ -181,7 +185,10 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::vector<CompiledRule> compiled_;
-  PatternIndex phrases_[2][2];
+  // By language slot, then mode: obfuscated patterns are indexed with repeats collapsed.
+  PatternIndex phrases_[2][2] = {
+      {PatternIndex(), PatternIndex(/*collapse_repeats=*/true)},
+      {PatternIndex(), PatternIndex(/*collapse_repeats=*/true)}};
   std::vector<std::size_t> caps_rules_[2];
   PatternIndex document_patterns_;
   std::vector<std::unique_ptr<CompiledRegex>> document_regexes_;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalizer.h"
@@ -77,6 +78,21 @@ TEST_CASE("candidates are the patterns whose keyword is a word of the text") {
   CHECK(Candidates(index, "you idiots") == std::vector<int>{1, 2});
   CHECK(Candidates(index, "problemas") == std::vector<int>{2});  // exact keyword, longer word
   CHECK(Candidates(index, "an idio") == std::vector<int>{2});    // shorter than the prefix
+}
+
+TEST_CASE("an index moved to another keeps its keywords and can still grow") {
+  // Enough long keywords that the index's memory outgrows its first arena block.
+  auto long_word = [](int n) { return "palabrademasiadolarga" + std::to_string(n); };
+  KeywordIndex built;
+  for (int n = 0; n < 2000; ++n) {
+    built.Add(n, {{long_word(n), false}}, {{{"ya" + std::to_string(n), true}}});
+  }
+  KeywordIndex index(std::move(built));
+  index.Add(2000, {{long_word(2000), false}});
+  CHECK(index.size() == 2001);
+  CHECK(Candidates(index, long_word(7) + " ya7") == std::vector<int>{7});
+  CHECK(Candidates(index, long_word(7)).empty());  // lacks its also-required word
+  CHECK(Candidates(index, long_word(2000)) == std::vector<int>{2000});
 }
 
 TEST_CASE("with collapsed repeats, stretched letters and stars still find the pattern") {

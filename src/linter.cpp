@@ -343,7 +343,7 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::string_view sentence, std::size_t base,
                               std::vector<Finding>* out) {
   if (index.empty()) return;
-  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+  index.FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
   for (int hit : hits) {
     const PatternIndex::Entry entry = index.entries[hit];
     const Rule& rule = rules.rules()[entry.owner];
@@ -394,10 +394,10 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
     return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)];
   };
   if (std::any_of(index.unkeyed_patterns.begin(), index.unkeyed_patterns.end(), is_decisive)) {
-    index.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+    index.FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
   } else {
     // The patterns without keywords decide nothing here: their RE2::Set need not run.
-    index.keywords.FindCandidates(form.text, form_words, &CacheFor(index.keywords), &hits);
+    index.keywords().FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
   }
   std::erase_if(hits, [&](int hit) {
     // Most replies are linted without --context: the rules that need one cannot fire, and

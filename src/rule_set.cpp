@@ -88,7 +88,7 @@ class Compiler {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
     if (!compiled->keywords().empty()) {
-      index->keywords.Add(position, compiled->keywords(), also_required);
+      index->AddKeywords(position, &compiled->keywords(), std::move(also_required));
     } else {
       index->unkeyed_patterns.push_back(position);
       if (!compiled->required_atoms().empty()) {
@@ -269,7 +269,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
 void PatternIndex::FindCandidates(std::string_view text,
                                   const std::vector<KeywordIndex::Word>& words,
                                   KeywordIndex::Cache* cache, std::vector<int>* candidates) const {
-  keywords.FindCandidates(text, words, cache, candidates);
+  keywords().FindCandidates(text, words, cache, candidates);
   const std::size_t keyed = candidates->size();
   for (const AtomGuarded& guarded : atom_guarded) {
     if (std::any_of(guarded.atoms.begin(), guarded.atoms.end(), [&](std::string_view atom) {
@@ -280,6 +280,21 @@ void PatternIndex::FindCandidates(std::string_view text,
   }
   AddUnkeyedSetCandidates(text, candidates);
   if (candidates->size() != keyed) std::sort(candidates->begin(), candidates->end());
+}
+
+void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keywords,
+                               std::vector<std::vector<Keyword>> also_required) {
+  keywords_to_add_.push_back({position, keywords, std::move(also_required)});
+}
+
+const KeywordIndex& PatternIndex::keywords() const {
+  std::call_once(keywords_added_, [this] {
+    for (const KeywordsToAdd& add : keywords_to_add_) {
+      keywords_.Add(add.position, *add.keywords, add.also_required);
+    }
+    keywords_to_add_ = {};
+  });
+  return keywords_;
 }
 
 void PatternIndex::AddUnkeyedSetCandidates(std::string_view text,

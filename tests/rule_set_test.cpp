@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "rule_parser.h"
 
 using namespace tonelint;
@@ -113,4 +115,27 @@ TEST_CASE("patterns without keywords are candidates exactly where they match") {
   CHECK(candidate_rules("hello there").empty());
   CHECK(candidate_rules("what??? no") == std::vector<std::string>{"TL1802"});
   CHECK(candidate_rules("moron!!! ???") == std::vector<std::string>{"TL1801", "TL1802", "TL1803"});
+}
+
+TEST_CASE("keywords added to a pattern index are indexed on the first lookup, once for all threads") {
+  PatternIndex index;
+  const std::vector<Keyword> idiot = {{"idiot", false}};
+  const std::vector<Keyword> stupid = {{"stupid", true}};
+  index.AddKeywords(0, &idiot, {});
+  index.AddKeywords(1, &stupid, {{{"you", false}}});
+  auto candidates = [&](std::string_view text) {
+    KeywordIndex::Cache cache;
+    std::vector<KeywordIndex::Word> words;
+    KeywordIndex::SplitWords(text, &words);
+    std::vector<int> found;
+    index.keywords().FindCandidates(text, words, &cache, &found);
+    return found;
+  };
+  std::vector<int> from_other_thread;
+  std::thread other([&] { from_other_thread = candidates("you stupidest idiot"); });
+  CHECK(candidates("you stupidest idiot") == std::vector<int>{0, 1});
+  other.join();
+  CHECK(from_other_thread == std::vector<int>{0, 1});
+  CHECK(candidates("stupidest idiot") == std::vector<int>{0});
+  CHECK(candidates("hello") == std::vector<int>{});
 }

@@ -42,7 +42,7 @@ class Compiler {
   // with their place, unless the precompiled table already checked it. `also_required`, if
   // given, receives the phrase's CompiledPattern::also_required, for AddToIndex.
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode,
-                                         std::vector<std::vector<Keyword>>* also_required = nullptr) {
+                                         AlsoRequired* also_required = nullptr) {
     if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode, also_required)) {
       if (compilation_ == Compilation::kEager && !found->regex().ok()) {
         errors_->push_back({line.location, "pattern does not compile: " + found->regex().error()});
@@ -70,7 +70,7 @@ class Compiler {
       }
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
                                                  1, phrase.first_user_group, mode);
-      if (also_required) *also_required = std::move(phrase.also_required);
+      if (also_required) also_required->sets = std::move(phrase.also_required);
     }
     const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
                        compiled->pattern().size() > kEagerCompileBytes;
@@ -83,7 +83,7 @@ class Compiler {
 
   // Adds a pattern to `index`: under its keywords, else under its required atoms, else to the
   // unkeyed set.
-  void AddToIndex(const CompiledRegex* compiled, std::vector<std::vector<Keyword>> also_required,
+  void AddToIndex(const CompiledRegex* compiled, AlsoRequired also_required,
                   const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
@@ -121,11 +121,11 @@ class Compiler {
 
  private:
   std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
-                                           std::vector<std::vector<Keyword>>* also_required) {
+                                           AlsoRequired* also_required) {
     if (precompiled_ == nullptr) return nullptr;
     const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
     if (found == nullptr) return nullptr;
-    if (also_required) *also_required = precompiled_->AlsoRequiredOf(*found);
+    if (also_required) *also_required = {{}, precompiled_, found};
     // Lines with the same text (a signal and a `require`, both languages' rules) share an
     // entry, and then one RE2.
     const CompiledRegex*& first_of_entry =
@@ -219,7 +219,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      std::vector<std::vector<Keyword>> also_required;
+      AlsoRequired also_required;
       auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain, &also_required);
       compiler.AddToIndex(compiled.get(), std::move(also_required), signal.matches[p],
                           &set->document_patterns_, {owner, p});
@@ -235,7 +235,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     PatternIndex& phrases = set->phrases_[LangSlot(rule.lang)][rule.obfuscated ? 1 : 0];
     if (rule.caps_words > 0) set->caps_rules_[LangSlot(rule.lang)].push_back(r);
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
-      std::vector<std::vector<Keyword>> also_required;
+      AlsoRequired also_required;
       compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode, &also_required));
       compiler.AddToIndex(compiled_rule.matches.back().get(), std::move(also_required),
                           rule.matches[p], &phrases, {r, p});
@@ -244,7 +244,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      std::vector<std::vector<Keyword>> also_required;
+      AlsoRequired also_required;
       auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain, &also_required);
       compiler.AddToIndex(compiled.get(), std::move(also_required), rule.required[p],
                           &set->document_patterns_, {set->signal_names_.size() + r, p});
@@ -283,14 +283,20 @@ void PatternIndex::FindCandidates(std::string_view text,
 }
 
 void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keywords,
-                               std::vector<std::vector<Keyword>> also_required) {
+                               AlsoRequired also_required) {
   keywords_to_add_.push_back({position, keywords, std::move(also_required)});
 }
 
 const KeywordIndex& PatternIndex::keywords() const {
   std::call_once(keywords_added_, [this] {
     for (const KeywordsToAdd& add : keywords_to_add_) {
-      keywords_.Add(add.position, *add.keywords, add.also_required);
+      const AlsoRequired& also_required = add.also_required;
+      if (also_required.table == nullptr) {
+        keywords_.Add(add.position, *add.keywords, also_required.sets);
+      } else {
+        keywords_.Add(add.position, *add.keywords,
+                      also_required.table->AlsoRequiredOf(*also_required.entry));
+      }
     }
     keywords_to_add_ = {};
   });

@@ -87,6 +87,14 @@ struct CompiledRule {
   std::vector<std::unique_ptr<CompiledRegex>> unless;
 };
 
+// A phrase's CompiledPattern::also_required: the sets themselves, or the precompiled table
+// entry that has them, read only if the index they go to is ever looked up.
+struct AlsoRequired {
+  std::vector<std::vector<Keyword>> sets;
+  const PrecompiledPatterns* table = nullptr;  // if set, the sets are table->AlsoRequiredOf(*entry)
+  const PrecompiledPattern* entry = nullptr;
+};
+
 // Patterns looked up together, and which pattern each index stands for.
 struct PatternIndex {
   struct Entry {
@@ -102,8 +110,7 @@ struct PatternIndex {
   // must live as long as this index: they are indexed on the first call of keywords(). A run on
   // one reply looks up few of the indexes (seldom the other language's), and indexing the
   // bundled rules' keywords was ~15% of its instructions.
-  void AddKeywords(int position, const std::vector<Keyword>* keywords,
-                   std::vector<std::vector<Keyword>> also_required);
+  void AddKeywords(int position, const std::vector<Keyword>* keywords, AlsoRequired also_required);
   // The patterns with keywords, numbered by their position in `entries`. Thread-safe.
   const KeywordIndex& keywords() const;
   // Positions in `entries` of the patterns without keywords (`regex` lines such as "!{3,}",
@@ -147,7 +154,7 @@ struct PatternIndex {
   struct KeywordsToAdd {
     int position = 0;
     const std::vector<Keyword>* keywords = nullptr;
-    std::vector<std::vector<Keyword>> also_required;
+    AlsoRequired also_required;
   };
   mutable std::vector<KeywordsToAdd> keywords_to_add_;
   mutable std::once_flag keywords_added_;
@@ -169,6 +176,7 @@ class RuleSet {
   // A pattern line found in `precompiled` (if given) is taken from it instead of compiled
   // again; lazily, its RE2 is then compiled on first use even if it is a `regex` line or
   // large, since the table's patterns are known to compile. The result is the same either way.
+  // The table must outlive the RuleSet: its keywords are read when an index is first looked up.
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
                                         Compilation compilation = Compilation::kLazy,

@@ -122,7 +122,7 @@ TEST_CASE("keywords added to a pattern index are indexed on the first lookup, on
   const std::vector<Keyword> idiot = {{"idiot", false}};
   const std::vector<Keyword> stupid = {{"stupid", true}};
   index.AddKeywords(0, &idiot, {});
-  index.AddKeywords(1, &stupid, {{{"you", false}}});
+  index.AddKeywords(1, &stupid, AlsoRequired{.sets = {{{"you", false}}}});
   auto candidates = [&](std::string_view text) {
     KeywordIndex::Cache cache;
     std::vector<KeywordIndex::Word> words;

@@ -173,6 +173,11 @@ std::string_view KeywordIndex::StoredForm(const Keyword& keyword, std::string* b
   return keyword.prefix ? key.substr(0, prefix_lengths_.size() - 1) : key;
 }
 
+void KeywordIndex::Reserve(std::size_t exact_keywords, std::size_t prefix_keywords) {
+  exact_.reserve(exact_.size() + exact_keywords);
+  prefix_.reserve(prefix_.size() + prefix_keywords);
+}
+
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
                        const std::vector<std::vector<Keyword>>& also_required) {
   ++size_;

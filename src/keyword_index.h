@@ -90,6 +90,9 @@ class KeywordIndex {
   // must also have a word of, each, for the pattern to be a candidate.
   void Add(int pattern, const std::vector<Keyword>& keywords,
            const std::vector<std::vector<Keyword>>& also_required = {});
+  // Makes room for this many more exact and prefix keywords (a bound: Add counts a keyword
+  // shared by several patterns once), so that filling the maps does not rehash them as they grow.
+  void Reserve(std::size_t exact_keywords, std::size_t prefix_keywords);
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 

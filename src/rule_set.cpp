@@ -289,6 +289,14 @@ void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keyword
 
 const KeywordIndex& PatternIndex::keywords() const {
   std::call_once(keywords_added_, [this] {
+    std::size_t prefixes = 0;
+    std::size_t keyword_count = 0;
+    for (const KeywordsToAdd& add : keywords_to_add_) {
+      keyword_count += add.keywords->size();
+      prefixes += std::count_if(add.keywords->begin(), add.keywords->end(),
+                                [](const Keyword& keyword) { return keyword.prefix; });
+    }
+    keywords_.Reserve(keyword_count - prefixes, prefixes);
     for (const KeywordsToAdd& add : keywords_to_add_) {
       const AlsoRequired& also_required = add.also_required;
       if (also_required.table == nullptr) {

@@ -234,3 +234,17 @@ TEST_CASE("an also-required word counts for the text it is in, not for the texts
   FindCandidates(index, "idiot you", &cache, &found);  // both from the cache
   CHECK(found == std::vector<int>{0});
 }
+
+TEST_CASE("an index reserved for fewer or more keywords than it gets finds the same candidates") {
+  for (const std::size_t reserved : {std::size_t{0}, std::size_t{1}, std::size_t{1000}}) {
+    CAPTURE(reserved);
+    KeywordIndex index;
+    index.Reserve(reserved, reserved);
+    index.Add(0, {{"idiot", false}});
+    index.Add(1, {{"stupid", true}, {"idiot", false}});
+    index.Add(2, {{"moron", false}});
+    CHECK(Candidates(index, "you idiot") == std::vector<int>{0, 1});
+    CHECK(Candidates(index, "stupidest moron") == std::vector<int>{1, 2});
+    CHECK(Candidates(index, "hello").empty());
+  }
+}

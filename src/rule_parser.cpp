@@ -337,12 +337,14 @@ KeyLine SplitKeyLine(std::size_t line_number, std::string_view line) {
   while (i < line.size() && IsBlank(line[i])) ++i;
   const std::size_t key_begin = i;
   while (i < line.size() && !IsBlank(line[i])) ++i;
-  out.key = std::string(line.substr(key_begin, i - key_begin));
+  const std::size_t key_end = i;
+  out.key = std::string(line.substr(key_begin, key_end - key_begin));
   while (i < line.size() && IsBlank(line[i])) ++i;
   out.value = std::string(TrimRight(line.substr(i)));
   out.line_number = line_number;
-  out.key_column = CountCodePoints(line.substr(0, key_begin)) + 1;
-  out.value_column = CountCodePoints(line.substr(0, i)) + 1;
+  // Blanks are one byte each: only the key's code points need counting.
+  out.key_column = key_begin + 1;
+  out.value_column = out.key_column + CountCodePoints(out.key) + (i - key_end);
   return out;
 }
 

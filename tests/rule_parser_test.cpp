@@ -129,3 +129,17 @@ TEST_CASE("CRLF files and a BOM parse like LF files") {
   REQUIRE(file.signals.size() == 1);
   CHECK(file.signals[0].matches[0].text == "no funciona");
 }
+
+TEST_CASE("columns count code points past blanks, tabs and a key that is not ASCII") {
+  const std::string head = "rule TL1001 insult-direct\nlang es\ncategory insult\nseverity error\nmessage m\n";
+  CHECK(Errors(head + "\t match x\n \tmatchñ x\n") ==
+        std::vector<std::string>{"t.rules:7:3: unknown key 'matchñ'; did you mean 'match'?"});
+  RuleFile file;
+  CHECK(Errors(head + "\t match \t idiota\n  regex\t\tx\n", &file).empty());
+  REQUIRE(file.rules.size() == 1);
+  REQUIRE(file.rules[0].matches.size() == 2);
+  CHECK(file.rules[0].matches[0].location.column == 11);
+  CHECK(file.rules[0].matches[1].location.column == 10);
+  CHECK(Errors("rule TL1001 insult-direct\n  lang\t fr\ncategory insult\nseverity error\nmessage m\nmatch x\n") ==
+        std::vector<std::string>{"t.rules:2:9: unknown language 'fr' (expected es or en)"});
+}

@@ -287,7 +287,7 @@ void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keyword
   keywords_to_add_.push_back({position, keywords, std::move(also_required)});
 }
 
-const KeywordIndex& PatternIndex::keywords() const {
+void PatternIndex::FillKeywords() const {
   std::call_once(keywords_added_, [this] {
     std::size_t prefixes = 0;
     std::size_t keyword_count = 0;
@@ -307,8 +307,8 @@ const KeywordIndex& PatternIndex::keywords() const {
       }
     }
     keywords_to_add_ = {};
+    keywords_filled_.store(true, std::memory_order_release);
   });
-  return keywords_;
 }
 
 void PatternIndex::AddUnkeyedSetCandidates(std::string_view text,

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <random>
+#include <vector>
+
 #include "normalizer.h"
 
 using tonelint::PatternMode;
@@ -127,4 +130,116 @@ TEST_CASE("regex lines: nesting deeper than 100 is refused, classes and escapes 
   for (int i = 0; i < 300; ++i) escaped += "\\(";
   CHECK(tonelint::CheckRegexNesting(escaped, &error));
   CHECK(tonelint::CheckRegexNesting("(a|(b|c))+ (?:x)", &error));
+}
+
+namespace {
+
+// The regex of `pattern` between the word boundaries that WrapWithWordBoundaries adds.
+std::string PhraseBody(std::string_view pattern, PatternMode mode) {
+  tonelint::Normalizer normalizer;
+  tonelint::CompiledPattern compiled;
+  tonelint::PatternError error;
+  REQUIRE_MESSAGE(tonelint::CompilePhrasePattern(pattern, mode, normalizer, &compiled, &error),
+                  error.message);
+  const std::string empty = tonelint::WrapWithWordBoundaries("");
+  const std::size_t group = empty.find("()");
+  REQUIRE(compiled.regex.starts_with(empty.substr(0, group + 1)));
+  REQUIRE(compiled.regex.ends_with(empty.substr(group + 1)));
+  return compiled.regex.substr(group + 1, compiled.regex.size() - empty.size());
+}
+
+// The separator class of phrase regexes: "(?:^|" + it + ")()(?:" + it + "|$)" wraps nothing.
+std::string NonWordClass() {
+  const std::string empty = tonelint::WrapWithWordBoundaries("");
+  return empty.substr(5, empty.find(")()") - 5);
+}
+
+// Every match of `regex` in `text` after the previous one, as the spans of all its groups.
+std::vector<std::vector<std::string_view>> AllMatches(const RE2& regex, std::string_view text) {
+  std::vector<std::vector<std::string_view>> matches;
+  std::vector<re2::StringPiece> groups(regex.NumberOfCapturingGroups() + 1);
+  std::size_t from = 0;
+  while (from <= text.size() &&
+         regex.Match(text, from, text.size(), RE2::UNANCHORED, groups.data(),
+                     static_cast<int>(groups.size()))) {
+    std::vector<std::string_view>& spans = matches.emplace_back();
+    for (const re2::StringPiece& group : groups) {
+      spans.push_back(group.data() == nullptr
+                          ? std::string_view("<unset>")
+                          : text.substr(group.data() - text.data(), group.size()));
+    }
+    from = groups[0].data() - text.data() + std::max<std::size_t>(groups[0].size(), 1);
+  }
+  return matches;
+}
+
+}  // namespace
+
+// A group whose adjacent alternatives end alike is compiled with the ending written once; the
+// matches, and which one RE2 prefers, must be those of the plain alternation: compared here on
+// random texts of the phrases' words, misspellings, obfuscations and other characters.
+TEST_CASE("alternatives with a shared ending match exactly as written out") {
+  struct Case {
+    std::vector<std::string> alternatives;  // of the group
+    std::string rest;                       // the phrase after the group
+  };
+  const std::vector<Case> cases = {
+      {{"a llorar", "vaya a llorar", "ve a llorar", "vete a llorar", "anda a llorar"}, "ya"},
+      {{"idiota perdido", "tonto perdido", "idiota", "tonto del todo"}, "total"},
+      {{"eres (muy|tan) tonto", "es (muy|tan) tonto", "son tontos"}, "hoy"},
+      {{"dej* de molestar", "para de molestar", "no [me] molestar", "molestar"}, "ya"},
+      {{"fuck off", "f off", "fuck you", "screw you"}, "now"},
+      {{"te ~ bloquear", "nos ~ bloquear", "a bloquear"}, "ya"},
+  };
+  const std::vector<std::string> vocabulary = {
+      "a", "ya", "vaya", "ve", "vete", "anda", "llorar", "llorár", "LLORAR", "idiota", "idiotaaa",
+      "i.d.i.o.t.a", "1d10t4", "tonto", "t*nto", "perdido", "total", "del", "todo", "eres", "es",
+      "muy", "tan", "son", "tontos", "hoy", "deja", "dejes", "de", "molestar", "m*lestar",
+      "para", "no", "me", "fuck", "f*ck", "fuuuck", "f", "off", "you", "screw", "now", "te",
+      "nos", "bloquear", "ñandú", "слово", "日本"};
+  const std::vector<std::string> separators = {" ", " ", " ", ", ", "... ", " — ", "¡", "😀",
+                                               "*", "-", ".", ""};
+  std::mt19937 random(20261125);
+  for (const Case& c : cases) {
+    for (const PatternMode mode : {PatternMode::kPlain, PatternMode::kObfuscated}) {
+      std::string pattern = "(";
+      std::string written_out;  // the group's alternatives each in full, as before the factoring
+      for (const std::string& alternative : c.alternatives) {
+        pattern += (pattern.size() > 1 ? "|" : "") + alternative;
+        written_out += (written_out.empty() ? "" : "|") + PhraseBody(alternative, mode);
+      }
+      pattern += ") " + c.rest;
+      CAPTURE(pattern);
+      CAPTURE(static_cast<int>(mode));
+      written_out = tonelint::WrapWithWordBoundaries("(" + written_out + ")" + NonWordClass() +
+                                                     "+" + PhraseBody(c.rest, mode));
+      tonelint::Normalizer normalizer;
+      tonelint::CompiledPattern compiled;
+      tonelint::PatternError error;
+      REQUIRE(tonelint::CompilePhrasePattern(pattern, mode, normalizer, &compiled, &error));
+      CHECK(compiled.regex.size() < written_out.size());  // the ending is shared
+      const RE2 factored(compiled.regex);
+      const RE2 reference(written_out);
+      REQUIRE(factored.ok());
+      REQUIRE(reference.ok());
+      REQUIRE(factored.NumberOfCapturingGroups() == reference.NumberOfCapturingGroups());
+      for (int i = 0; i < 2000; ++i) {
+        std::string text;
+        const int words = 1 + static_cast<int>(random() % 7);
+        for (int w = 0; w < words; ++w) {
+          if (w > 0) text += separators[random() % separators.size()];
+          text += vocabulary[random() % vocabulary.size()];
+        }
+        tonelint::NormalizedText plain, form;
+        normalizer.Normalize(text, {}, &plain);
+        if (mode == PatternMode::kObfuscated) {
+          tonelint::MakeObfuscationForm(plain, {}, &form);
+        } else {
+          form = plain;
+        }
+        CAPTURE(form.text);
+        CHECK(AllMatches(factored, form.text) == AllMatches(reference, form.text));
+      }
+    }
+  }
 }

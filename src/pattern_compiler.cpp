@@ -25,7 +25,11 @@ constexpr std::string_view kObfuscatedWordChar = "\x03";
 const std::string kSeparator = std::string(kNonWordChar) + "+";
 
 std::string ExpandClasses(std::string_view compact) {
-  static const std::string non_word = "[^" + std::string(kWordClassBody) + "]";
+  // Surrogates are neither: the text matched is valid UTF-8 (SourceText replaces ill-formed
+  // sequences), where they cannot occur, and left out they spare RE2 a byte sequence in each of
+  // the many copies of the separator class.
+  static const std::string non_word =
+      "[^" + std::string(kWordClassBody) + "\\x{D800}-\\x{DFFF}]";
   static const std::string word = "[" + std::string(kWordClassBody) + "]";
   static const std::string obfuscated_word = "[*" + std::string(kWordClassBody) + "]";
   std::string out;

@@ -65,6 +65,23 @@ TEST_CASE("word boundaries understand Unicode") {
   CHECK(FirstMatch("ni", "ni idea") == "ni");
 }
 
+// The separator class lists what is not a word character, surrogates aside (valid UTF-8 has none):
+// the characters on either side of that gap still separate words.
+TEST_CASE("words are separated by every character outside the word ranges") {
+  for (const std::string_view separator :
+       {"\u00BF", "\u2014", "\u303F", "\uE000", "\uF8FF", "\uFFFD", "\U0001F600",
+        "\U00040000", "\U0010FFFD"}) {
+    CAPTURE(separator);
+    const std::string text = "no" + std::string(separator) + "es";
+    CHECK(FirstMatch("no es", text) == text);
+    CHECK(FirstMatch("es", text) == "es");
+  }
+  for (const std::string_view letter : {"\u00E9", "\u3042", "\uD7A3", "\uFA0E", "\U00020000"}) {
+    CAPTURE(letter);
+    CHECK(FirstMatch("no es", "no" + std::string(letter) + "es") == "<none>");
+  }
+}
+
 TEST_CASE("alternatives, optional words, gaps and stems") {
   CHECK(FirstMatch("no es (nuestro|mi) problema", "no es mi problema") == "no es mi problema");
   CHECK(FirstMatch("es [muy] tonto", "es muy tonto") == "es muy tonto");

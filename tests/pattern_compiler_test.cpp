@@ -12,6 +12,16 @@ using tonelint::PatternMode;
 
 namespace {
 
+// The form of `text` that patterns of `mode` are matched against, as the linter makes it.
+std::string MatchedForm(tonelint::Normalizer& normalizer, std::string_view text,
+                        PatternMode mode) {
+  tonelint::NormalizedText plain, form;
+  normalizer.Normalize(text, {}, &plain);
+  if (mode == PatternMode::kPlain) return plain.text;
+  tonelint::MakeObfuscationForm(plain, {}, &form);
+  return form.text;
+}
+
 // Whether `pattern` matches `text` (both normalized as the linter does), and what group 1 is.
 std::string FirstMatch(std::string_view pattern, std::string_view text,
                        PatternMode mode = PatternMode::kPlain) {
@@ -20,17 +30,10 @@ std::string FirstMatch(std::string_view pattern, std::string_view text,
   tonelint::PatternError error;
   REQUIRE_MESSAGE(tonelint::CompilePhrasePattern(pattern, mode, normalizer, &compiled, &error),
                   error.message);
-  tonelint::NormalizedText plain, form;
-  normalizer.Normalize(text, {}, &plain);
-  if (mode == PatternMode::kObfuscated) {
-    tonelint::MakeObfuscationForm(plain, {}, &form);
-  } else {
-    form = plain;
-  }
   RE2 regex(compiled.regex);
   REQUIRE(regex.ok());
   std::string phrase;
-  if (!RE2::PartialMatch(form.text, regex, &phrase)) return "<none>";
+  if (!RE2::PartialMatch(MatchedForm(normalizer, text, mode), regex, &phrase)) return "<none>";
   return phrase;
 }
 
@@ -247,15 +250,9 @@ TEST_CASE("alternatives with a shared ending match exactly as written out") {
           if (w > 0) text += separators[random() % separators.size()];
           text += vocabulary[random() % vocabulary.size()];
         }
-        tonelint::NormalizedText plain, form;
-        normalizer.Normalize(text, {}, &plain);
-        if (mode == PatternMode::kObfuscated) {
-          tonelint::MakeObfuscationForm(plain, {}, &form);
-        } else {
-          form = plain;
-        }
-        CAPTURE(form.text);
-        CHECK(AllMatches(factored, form.text) == AllMatches(reference, form.text));
+        const std::string form = MatchedForm(normalizer, text, mode);
+        CAPTURE(form);
+        CHECK(AllMatches(factored, form) == AllMatches(reference, form));
       }
     }
   }

@@ -99,7 +99,7 @@ std::string_view SharedEnding(std::string_view first, std::string_view second) {
 // `alternatives` joined with '|', but each run of adjacent ones with a shared ending written as
 // its beginnings' alternation and the ending once: "a SEP llorar|vaya SEP a SEP llorar" becomes
 // "(?:a|vaya SEP a)SEP llorar". RE2 compiles every copy of the separator class into its own
-// UTF-8 automaton, and that was most of a phrase list's compile time. The matches are the same,
+// UTF-8 automaton, and its compile time follows the size of the program. The matches are the same,
 // and so is the one RE2 prefers: it tries the paths of "(?:A|B)S" in the order of "AS|BS" (A's,
 // each followed by S's, then B's), which is not so for a shared beginning ("P(?:A|B)" tries
 // every A after P's first path before B, where "PA|PB" tries B after all of P's paths with A).

@@ -25,7 +25,11 @@ constexpr std::string_view kObfuscatedWordChar = "\x03";
 const std::string kSeparator = std::string(kNonWordChar) + "+";
 
 std::string ExpandClasses(std::string_view compact) {
-  static const std::string non_word = "[^" + std::string(kWordClassBody) + "]";
+  // Surrogates are neither: the text matched is valid UTF-8 (SourceText replaces ill-formed
+  // sequences), where they cannot occur, and left out they spare RE2 a byte sequence in each of
+  // the many copies of the separator class.
+  static const std::string non_word =
+      "[^" + std::string(kWordClassBody) + "\\x{D800}-\\x{DFFF}]";
   static const std::string word = "[" + std::string(kWordClassBody) + "]";
   static const std::string obfuscated_word = "[*" + std::string(kWordClassBody) + "]";
   std::string out;
@@ -39,6 +43,87 @@ std::string ExpandClasses(std::string_view compact) {
     }
   }
   return out;
+}
+
+// Where `alternative` (a phrase in the compact form above) has a separator between two of its
+// required items outside any group, so that what follows the separator is a whole piece of it.
+std::vector<std::size_t> TopLevelSeparators(std::string_view alternative) {
+  std::vector<std::size_t> separators;
+  int depth = 0;
+  for (std::size_t i = 0; i < alternative.size(); ++i) {
+    const char c = alternative[i];
+    if (c == '\\') {
+      ++i;  // the escaped character (\*)
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && alternative.substr(i).starts_with(kSeparator)) {
+      separators.push_back(i);
+    }
+  }
+  return separators;
+}
+
+bool HasCapturingGroup(std::string_view regex) {
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    if (regex[i] == '\\') {
+      ++i;
+    } else if (regex[i] == '(' && (i + 1 == regex.size() || regex[i + 1] != '?')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `alternative` ends with `ending` (which starts with a separator) just after more words.
+bool EndsAfterSeparator(std::string_view alternative, std::string_view ending) {
+  if (alternative.size() <= ending.size() || !alternative.ends_with(ending)) return false;
+  const std::vector<std::size_t> separators = TopLevelSeparators(alternative);
+  return std::find(separators.begin(), separators.end(), alternative.size() - ending.size()) !=
+         separators.end();
+}
+
+// The shortest ending that `first` and `second` share from one of their top-level separators on,
+// without a capturing group (writing it once would renumber the groups after it); empty if none.
+std::string_view SharedEnding(std::string_view first, std::string_view second) {
+  const std::vector<std::size_t> separators = TopLevelSeparators(first);
+  for (auto it = separators.rbegin(); it != separators.rend(); ++it) {
+    const std::string_view ending = first.substr(*it);
+    if (HasCapturingGroup(ending)) break;  // so would every longer ending
+    if (EndsAfterSeparator(second, ending)) return ending;
+  }
+  return {};
+}
+
+// `alternatives` joined with '|', but each run of adjacent ones with a shared ending written as
+// its beginnings' alternation and the ending once: "a SEP llorar|vaya SEP a SEP llorar" becomes
+// "(?:a|vaya SEP a)SEP llorar". RE2 compiles every copy of the separator class into its own
+// UTF-8 automaton, and its compile time follows the size of the program. The matches are the same,
+// and so is the one RE2 prefers: it tries the paths of "(?:A|B)S" in the order of "AS|BS" (A's,
+// each followed by S's, then B's), which is not so for a shared beginning ("P(?:A|B)" tries
+// every A after P's first path before B, where "PA|PB" tries B after all of P's paths with A).
+std::string JoinAlternatives(const std::vector<std::string>& alternatives) {
+  std::string joined;
+  std::size_t i = 0;
+  while (i < alternatives.size()) {
+    if (i > 0) joined.push_back('|');
+    const std::string_view ending =
+        i + 1 < alternatives.size() ? SharedEnding(alternatives[i], alternatives[i + 1])
+                                    : std::string_view();
+    if (ending.empty()) {
+      joined += alternatives[i++];
+      continue;
+    }
+    std::vector<std::string> beginnings;
+    while (i < alternatives.size() && EndsAfterSeparator(alternatives[i], ending)) {
+      beginnings.push_back(alternatives[i].substr(0, alternatives[i].size() - ending.size()));
+      ++i;
+    }
+    joined += "(?:" + JoinAlternatives(beginnings) + ")";
+    joined += ending;
+  }
+  return joined;
 }
 
 class PhraseParser {
@@ -231,6 +316,7 @@ class PhraseParser {
 
   bool ParseAlternativesBody(std::size_t open, char close, std::string* regex, Keys* keys) {
     *keys = std::vector<Keyword>{};
+    std::vector<std::string> alternatives;
     for (;;) {
       std::string alternative;
       bool has_required = false;
@@ -241,10 +327,9 @@ class PhraseParser {
       } else {
         keys->reset();
       }
-      regex->append(alternative);
+      alternatives.push_back(std::move(alternative));
       if (pos_ >= pattern_.size()) return Fail(open, std::string("unclosed '") + pattern_[open] + "'");
       if (pattern_[pos_] == '|') {
-        regex->push_back('|');
         ++pos_;
         continue;
       }
@@ -253,6 +338,7 @@ class PhraseParser {
                               "' at column offset " + std::to_string(open + 1));
       }
       ++pos_;
+      regex->append(JoinAlternatives(alternatives));
       return true;
     }
   }

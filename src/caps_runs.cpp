@@ -2,6 +2,10 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include "normalizer.h"
 
 namespace tonelint {
@@ -39,15 +43,40 @@ std::size_t PlainCapitalAt(std::string_view text, std::size_t i) {
   return second >= 0x80 && second <= 0x9E && second != 0x97 ? 2 : 0;
 }
 
+// Whether one of the eight bytes of `chunk` may begin a plain capital: an ASCII capital, or a
+// byte that is not ASCII (0xC3 leads the Latin-1 ones). With every byte below 0x80, adding
+// 0x80 - 'A' to each sets its high bit exactly when it is at least 'A', adding 0x7F - 'Z'
+// exactly when it is past 'Z', and neither sum carries into the next byte.
+bool MayHoldCapital(std::uint64_t chunk) {
+  constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
+  constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
+  if ((chunk & kHighBits) != 0) return true;
+  const std::uint64_t at_least_a = chunk + kEveryByte * (0x80 - 'A');
+  const std::uint64_t past_z = chunk + kEveryByte * (0x7F - 'Z');
+  return (at_least_a & ~past_z & kHighBits) != 0;
+}
+
 // Most sentences have no two capitals side by side; this byte scan spares them the code-point
 // walk. It finds exactly the pairs of adjacent plain capitals that Token::has_capital_pair
-// records.
+// records. Most text is lowercase ASCII, skipped eight bytes at a time.
 bool HasCapitalPair(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (static_cast<unsigned char>(byte - 'A') > 'Z' - 'A' && byte != 0xC3) continue;  // most bytes
-    const std::size_t length = PlainCapitalAt(text, i);
-    if (length != 0 && PlainCapitalAt(text, i + length) != 0) return true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::uint64_t chunk;
+    if (i + sizeof chunk <= text.size()) {
+      std::memcpy(&chunk, text.data() + i, sizeof chunk);
+      if (!MayHoldCapital(chunk)) {
+        i += sizeof chunk;
+        continue;
+      }
+    }
+    for (const std::size_t chunk_end = std::min(i + sizeof chunk, text.size()); i < chunk_end;
+         ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (static_cast<unsigned char>(byte - 'A') > 'Z' - 'A' && byte != 0xC3) continue;
+      const std::size_t length = PlainCapitalAt(text, i);
+      if (length != 0 && PlainCapitalAt(text, i + length) != 0) return true;
+    }
   }
   return false;
 }

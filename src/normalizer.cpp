@@ -118,8 +118,7 @@ void Normalizer::Normalize(std::string_view source, const std::vector<ByteRange>
       // ASCII runs, most of any reply, up to the next mask or non-ASCII byte.
       const std::size_t limit = next_mask != masked.end() ? std::min(next_mask->begin, source.size())
                                                           : source.size();
-      std::size_t end = i;
-      while (end < limit && static_cast<unsigned char>(source[end]) < 0x80) ++end;
+      const std::size_t end = AsciiRunEnd(source, i, limit);
       // Sized once and written by index: push_back's capacity checks would stop the compiler
       // from vectorizing this loop.
       const std::size_t written = out->text.size();

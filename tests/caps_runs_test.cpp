@@ -56,3 +56,16 @@ TEST_CASE("words in non-Latin capitals only are not seen; ill-formed bytes are s
   CHECK(Runs("NO \xFF VAMOS A IR YA") == Strings{"VAMOS A IR YA"});
   CHECK(Runs("").empty());
 }
+
+// The capital scan takes eight bytes at a time: a pair is found wherever it falls in a chunk,
+// across two chunks, and in the bytes after the last whole chunk.
+TEST_CASE("a pair of capitals is found at every offset") {
+  for (const std::string pair : {"NO", "AZ", "\xC3\x89L", "A\xC3\x91"}) {  // ÉL, AÑ
+    for (std::size_t offset = 0; offset <= 20; ++offset) {
+      const std::string text =
+          std::string(offset, 'z') + " " + pair + " " + std::string(20 - offset, 'a');
+      CAPTURE(text);
+      CHECK(Runs(text, 1) == Strings{pair});
+    }
+  }
+}

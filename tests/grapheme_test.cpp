@@ -28,3 +28,16 @@ TEST_CASE("spans already on cluster boundaries are unchanged") {
   CHECK(ExtendToGraphemeClusters(text, {0, text.size()}) == ByteRange{0, text.size()});
   CHECK(ExtendToGraphemeClusters("", {0, 0}) == ByteRange{0, 0});
 }
+
+TEST_CASE("CR LF is one cluster: a span that cuts it takes both") {
+  const std::string text = "a\r\nb";
+  CHECK(ExtendToGraphemeClusters(text, {2, 4}) == ByteRange{1, 4});
+  CHECK(ExtendToGraphemeClusters(text, {0, 2}) == ByteRange{0, 3});
+}
+
+TEST_CASE("an ASCII letter after a mark or a prepended character is not a boundary on its own") {
+  const std::string after_mark = "e\xCC\x81s";  // e U+0301 s: the s begins a cluster
+  CHECK(ExtendToGraphemeClusters(after_mark, {3, 4}) == ByteRange{3, 4});
+  const std::string after_prepend = "\xD8\x80" "1";  // U+0600 prepends to the digit
+  CHECK(ExtendToGraphemeClusters(after_prepend, {2, 3}) == ByteRange{0, 3});
+}

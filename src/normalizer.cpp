@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "ascii.h"
+
 namespace tonelint {
 namespace {
 

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,20 +116,6 @@ inline int32_t NextCodePoint(std::string_view text, std::size_t* i) {
     return byte;
   }
   return detail::NextNonAsciiCodePoint(text, i);
-}
-
-// The end of the run of ASCII bytes that starts at `begin` in text[begin, limit): the offset of
-// its first byte of 0x80 or more, or `limit`. Eight bytes at a time where it can, since most of
-// any reply is ASCII. Requires begin <= limit <= text.size().
-inline std::size_t AsciiRunEnd(std::string_view text, std::size_t begin, std::size_t limit) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::size_t end = begin;
-  for (std::uint64_t chunk; end + sizeof chunk <= limit; end += sizeof chunk) {
-    std::memcpy(&chunk, text.data() + end, sizeof chunk);
-    if ((chunk & kHighBits) != 0) break;
-  }
-  while (end < limit && static_cast<unsigned char>(text[end]) < 0x80) ++end;
-  return end;
 }
 
 // Word characters of the matching form, as the body of an RE2 character class: ASCII letters

@@ -5,18 +5,13 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ascii.h"
+
 namespace tonelint {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
-
-// Whether one of the eight bytes at `bytes` has its high bit set.
-bool HasNonAsciiByte(const uint8_t* bytes) {
-  uint64_t chunk;
-  std::memcpy(&chunk, bytes, sizeof chunk);
-  return (chunk & 0x8080808080808080ULL) != 0;
-}
 
 // Copies `raw` into `out`, replacing ill-formed sequences; returns how many were replaced.
 // ICU's U8_NEXT indexes with int32_t, so inputs are walked in windows of at most 1 GiB that
@@ -37,10 +32,10 @@ std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
     const auto length = static_cast<int32_t>(window_end - window_start);
     int32_t i = 0;
     while (i < length) {
-      if (bytes[i] < 0x80) {  // fast path: ASCII runs, eight bytes at a time
-        int32_t j = i;
-        while (j + 8 <= length && !HasNonAsciiByte(bytes + j)) j += 8;
-        while (j < length && bytes[j] < 0x80) ++j;
+      if (bytes[i] < 0x80) {  // fast path: ASCII runs
+        const std::size_t run_end =
+            AsciiRunEnd(raw, window_start + static_cast<std::size_t>(i), window_end);
+        const auto j = static_cast<int32_t>(run_end - window_start);
         out->append(reinterpret_cast<const char*>(bytes) + i, j - i);
         i = j;
         continue;

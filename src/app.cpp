@@ -58,7 +58,8 @@ std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::o
   const Compilation compilation =
       options.action == Action::kTestRules ? Compilation::kEager : Compilation::kLazy;
   std::unique_ptr<RuleSet> rules =
-      RuleSet::Build(std::move(files), &errors, compilation, &BundledPrecompiledPatterns());
+      RuleSet::Build(std::move(files), &errors, compilation, &BundledPrecompiledPatterns(),
+                     BundledKeywordIndexes());
   if (!rules) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;

@@ -2,6 +2,7 @@
 // their patterns compiled at build time (tools/precompile_rules.cpp).
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,10 @@ const std::vector<EmbeddedFile>& BundledRuleFiles();
 // build generates after the library itself (tonelint_core) is built: only tonelint_lib and
 // what links it may call this.
 const PrecompiledPatterns& BundledPrecompiledPatterns();
+
+// The keyword indexes of the bundled rules as a run without options loads them, made with
+// BundledPrecompiledPatterns() (tools/index_bundled_rules.cpp). Defined in a file generated
+// after that table: only tonelint_lib and what links it may call this.
+std::span<const PrebuiltKeywordIndex> BundledKeywordIndexes();
 
 }  // namespace tonelint

@@ -96,6 +96,14 @@ std::pmr::vector<int>& NumbersOf(Map* map, std::string_view key) {
 
 }  // namespace
 
+std::uint64_t FlatKeywordHash(std::string_view key) { return CacheHash(key, 0, key.size()); }
+
+KeywordIndex::KeywordIndex(const FlatKeywordIndex& flat)
+    : collapse_repeats_(flat.layout.collapse_repeats),
+      size_(flat.layout.size),
+      is_flat_(true),
+      flat_(flat) {}
+
 KeywordIndex::KeywordIndex(bool collapse_repeats)
     : collapse_repeats_(collapse_repeats),
       arena_(std::make_unique<std::pmr::monotonic_buffer_resource>(kArenaInitialBytes)),
@@ -213,8 +221,8 @@ void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
 }
 
 void KeywordIndex::StartText(Cache* cache) const {
-  if (cache->text_of_satisfied_.size() != static_cast<std::size_t>(required_count_)) {
-    cache->text_of_satisfied_.assign(static_cast<std::size_t>(required_count_), 0);
+  if (cache->text_of_satisfied_.size() != RequiredCount()) {
+    cache->text_of_satisfied_.assign(RequiredCount(), 0);
   }
   if (++cache->text_number_ == 0) {
     // After 2^32 texts the numbers wrap: forget every entry rather than trust an old one.
@@ -224,10 +232,11 @@ void KeywordIndex::StartText(Cache* cache) const {
 }
 
 bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
-  if (static_cast<std::size_t>(pattern) >= also_required_.size()) return true;
-  const RequiredSets sets = also_required_[static_cast<std::size_t>(pattern)];
-  const int* next = required_sets_.data() + sets.begin;
-  const int* const end = required_sets_.data() + sets.end;
+  const std::span<const NumberRange> also_required = AlsoRequiredSets();
+  if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
+  const NumberRange sets = also_required[static_cast<std::size_t>(pattern)];
+  const int* next = RequiredSetsData() + sets.begin;
+  const int* const end = RequiredSetsData() + sets.end;
   while (next != end) {
     const int* const set_end = next + 1 + *next;
     const bool found = std::any_of(next + 1, set_end, [&](int number) {
@@ -239,21 +248,121 @@ bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
   return true;
 }
 
-void KeywordIndex::LookUp(const Map& exact, const Map& prefix,
-                          const std::bitset<64>& prefix_lengths, std::string_view key,
-                          std::vector<int>* found) {
-  if (auto entry = exact.find(key); entry != exact.end()) {
-    found->insert(found->end(), entry->second.begin(), entry->second.end());
-  }
+template <typename Table, typename NumbersOf>
+void KeywordIndex::LookUp(const Table& exact, const Table& prefix, std::uint64_t prefix_lengths,
+                          NumbersOf numbers_of, std::string_view key, std::vector<int>* found) {
+  auto append = [&](const auto& numbers) {
+    found->insert(found->end(), numbers.begin(), numbers.end());
+  };
+  append(numbers_of(exact, key));
   // The bit width is one past the longest key length, 0 when there is none.
-  const std::size_t end =
-      std::min<std::size_t>(std::bit_width(prefix_lengths.to_ullong()), key.size() + 1);
+  const std::size_t end = std::min<std::size_t>(std::bit_width(prefix_lengths), key.size() + 1);
   for (std::size_t length = 1; length < end; ++length) {
-    if (!prefix_lengths.test(length)) continue;
-    if (auto entry = prefix.find(key.substr(0, length)); entry != prefix.end()) {
-      found->insert(found->end(), entry->second.begin(), entry->second.end());
+    if ((prefix_lengths >> length & 1) == 0) continue;
+    append(numbers_of(prefix, key.substr(0, length)));
+  }
+}
+
+std::span<const int> KeywordIndex::FlatNumbersOf(const FlatKeywordTable& table,
+                                                 std::string_view key) const {
+  if (table.slot_count == 0) return {};
+  const auto slots = flat_.slots.subspan(table.first_slot, table.slot_count);
+  const std::size_t mask = table.slot_count - 1;
+  for (std::size_t i = FlatKeywordHash(key) & mask;; i = (i + 1) & mask) {
+    const FlatKeywordTable::Slot& slot = slots[i];
+    if (slot.key_size == 0) return {};
+    if (slot.key_size == key.size() && flat_.keys.substr(slot.key_offset, slot.key_size) == key) {
+      return flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin);
     }
   }
+}
+
+void KeywordIndex::LookUpKey(bool required, std::string_view key, std::vector<int>* found) const {
+  if (is_flat_) {
+    const FlatKeywordLayout& layout = flat_.layout;
+    const FlatKeywordTable& exact = required ? layout.required_exact : layout.exact;
+    const FlatKeywordTable& prefix = required ? layout.required_prefix : layout.prefix;
+    LookUp(exact, prefix, prefix.key_lengths,
+           [this](const FlatKeywordTable& table, std::string_view k) { return FlatNumbersOf(table, k); },
+           key, found);
+    return;
+  }
+  static const std::pmr::vector<int> kNone;
+  auto numbers_of = [](const Map& map, std::string_view k) -> const std::pmr::vector<int>& {
+    const auto entry = map.find(k);
+    return entry == map.end() ? kNone : entry->second;
+  };
+  if (required) {
+    LookUp(required_exact_, required_prefix_, required_prefix_lengths_.to_ullong(), numbers_of,
+           key, found);
+  } else {
+    LookUp(exact_, prefix_, prefix_lengths_.to_ullong(), numbers_of, key, found);
+  }
+}
+
+std::span<const int> KeywordIndex::Always() const {
+  if (!is_flat_) return always_;
+  const NumberRange range = flat_.layout.always;
+  return flat_.numbers.subspan(range.begin, range.end - range.begin);
+}
+
+std::span<const int> KeywordIndex::All() const {
+  if (!is_flat_) return all_;
+  const NumberRange range = flat_.layout.all;
+  return flat_.numbers.subspan(range.begin, range.end - range.begin);
+}
+
+std::span<const NumberRange> KeywordIndex::AlsoRequiredSets() const {
+  return is_flat_ ? flat_.also_required : std::span<const NumberRange>(also_required_);
+}
+
+const int* KeywordIndex::RequiredSetsData() const {
+  return is_flat_ ? flat_.numbers.data() + flat_.layout.required_sets.begin
+                  : required_sets_.data();
+}
+
+std::size_t KeywordIndex::RequiredCount() const {
+  return is_flat_ ? flat_.layout.required_count : static_cast<std::size_t>(required_count_);
+}
+
+OwnedFlatKeywordIndex KeywordIndex::Flatten() const {
+  OwnedFlatKeywordIndex out;
+  auto add_numbers = [&](const auto& numbers) {
+    const auto begin = static_cast<std::uint32_t>(out.numbers.size());
+    out.numbers.insert(out.numbers.end(), numbers.begin(), numbers.end());
+    return NumberRange{begin, static_cast<std::uint32_t>(out.numbers.size())};
+  };
+  auto add_table = [&](const Map& map, const std::bitset<64>& key_lengths) {
+    FlatKeywordTable table;
+    table.first_slot = static_cast<std::uint32_t>(out.slots.size());
+    table.slot_count = map.empty() ? 0 : static_cast<std::uint32_t>(std::bit_ceil(2 * map.size()));
+    table.key_lengths = key_lengths.to_ullong();
+    out.slots.resize(out.slots.size() + table.slot_count);
+    const std::span<FlatKeywordTable::Slot> slots =
+        std::span(out.slots).subspan(table.first_slot, table.slot_count);
+    for (const auto& [key, numbers] : map) {
+      std::size_t i = FlatKeywordHash(key) & (table.slot_count - 1);
+      while (slots[i].key_size != 0) i = (i + 1) & (table.slot_count - 1);
+      const NumberRange range = add_numbers(numbers);
+      slots[i] = {static_cast<std::uint32_t>(out.keys.size()),
+                  static_cast<std::uint32_t>(key.size()), range.begin, range.end};
+      out.keys += key;
+    }
+    return table;
+  };
+  FlatKeywordLayout& layout = out.layout;
+  layout.collapse_repeats = collapse_repeats_;
+  layout.size = static_cast<std::uint32_t>(size_);
+  layout.exact = add_table(exact_, {});
+  layout.prefix = add_table(prefix_, prefix_lengths_);
+  layout.required_exact = add_table(required_exact_, {});
+  layout.required_prefix = add_table(required_prefix_, required_prefix_lengths_);
+  layout.always = add_numbers(always_);
+  layout.all = add_numbers(all_);
+  layout.required_sets = add_numbers(required_sets_);
+  layout.required_count = static_cast<std::uint32_t>(required_count_);
+  out.also_required = also_required_;
+  return out;
 }
 
 void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
@@ -272,10 +381,9 @@ void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
   }
   const std::string_view key = Key(word, buffer);
   const std::size_t found_begin = candidates->size();
-  LookUp(exact_, prefix_, prefix_lengths_, key, candidates);
+  LookUpKey(/*required=*/false, key, candidates);
   cache->satisfied_found_.clear();
-  LookUp(required_exact_, required_prefix_, required_prefix_lengths_, key,
-         &cache->satisfied_found_);
+  LookUpKey(/*required=*/true, key, &cache->satisfied_found_);
   mark_satisfied(cache->satisfied_found_);
   cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin),
                 cache->satisfied_found_);
@@ -317,7 +425,8 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
     FindCandidatesWithStars(text, cache, candidates);
     return;
   }
-  candidates->assign(always_.begin(), always_.end());
+  const std::span<const int> always = Always();
+  candidates->assign(always.begin(), always.end());
   StartText(cache);
   std::string buffer;
   for (const Word& word : words) {
@@ -339,13 +448,14 @@ bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_vi
 }
 
 void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
-  if (also_required_.empty()) return;
+  if (AlsoRequiredSets().empty()) return;
   std::erase_if(*candidates, [&](int pattern) { return !HasAlsoRequired(pattern, cache); });
 }
 
 void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
                                            std::vector<int>* candidates) const {
-  candidates->assign(always_.begin(), always_.end());
+  const std::span<const int> always = Always();
+  candidates->assign(always.begin(), always.end());
   StartText(cache);
   std::string buffer;
   std::size_t i = 0;
@@ -356,7 +466,8 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   auto end_word = [&](std::size_t end) {
     if (word_begin == std::string_view::npos) return;
     if (starred && has_letter) {
-      candidates->assign(all_.begin(), all_.end());
+      const std::span<const int> all = All();
+      candidates->assign(all.begin(), all.end());
       everything = true;
       i = text.size();  // every pattern is already a candidate
     } else {

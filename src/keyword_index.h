@@ -19,6 +19,62 @@
 
 namespace tonelint {
 
+// A filled KeywordIndex as flat arrays, looked up in place: the build writes the bundled rules'
+// indexes in this form (tools/index_bundled_rules.cpp), so that a run does not fill hash maps
+// with the same ~10,000 keywords at every start (3.25M instructions and ~10% of the page faults
+// of a run on one reply, issue 6). Offsets rather than pointers, as in precompiled_patterns.h.
+struct FlatKeywordTable {
+  // Open addressing with linear probing, by FlatKeywordHash() of the key; a power of two slots,
+  // at most half full. key_size is 0 for an empty slot (keys are never empty).
+  struct Slot {
+    std::uint32_t key_offset = 0;  // in `keys`
+    std::uint32_t key_size = 0;
+    std::uint32_t numbers_begin = 0;  // in `numbers`
+    std::uint32_t numbers_end = 0;
+  };
+  std::uint32_t first_slot = 0;  // the table's slots are [first_slot, first_slot + slot_count)
+  std::uint32_t slot_count = 0;
+  std::uint64_t key_lengths = 0;  // bit n: a key is n bytes long (n < 64, capped as prefixes are)
+};
+
+// A range of FlatKeywordIndex::numbers.
+struct NumberRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// Everything of a FlatKeywordIndex but its arrays.
+struct FlatKeywordLayout {
+  bool collapse_repeats = false;
+  std::uint32_t size = 0;  // KeywordIndex::size()
+  FlatKeywordTable exact, prefix, required_exact, required_prefix;
+  NumberRange always, all, required_sets;
+  std::uint32_t required_count = 0;
+};
+
+// The arrays of a flat index: views (of static storage, for a generated one) that the index
+// made from it reads in place; they must outlive it.
+struct FlatKeywordIndex {
+  FlatKeywordLayout layout;
+  std::string_view keys;
+  std::span<const int> numbers;
+  std::span<const FlatKeywordTable::Slot> slots;
+  std::span<const NumberRange> also_required;  // by pattern number, in `numbers`
+};
+
+// The same arrays, owned: what KeywordIndex::Flatten() gives.
+struct OwnedFlatKeywordIndex {
+  FlatKeywordLayout layout;
+  std::string keys;
+  std::vector<int> numbers;
+  std::vector<FlatKeywordTable::Slot> slots;
+  std::vector<NumberRange> also_required;
+  FlatKeywordIndex View() const { return {layout, keys, numbers, slots, also_required}; }
+};
+
+// The hash a flat table places `key` by; the same in the build tool and in a run.
+std::uint64_t FlatKeywordHash(std::string_view key);
+
 class KeywordIndex {
   // Lookups by string_view, without building a std::string per word of the text.
   struct Hash {
@@ -80,6 +136,8 @@ class KeywordIndex {
   // With `collapse_repeats` (for obfuscated patterns, which accept "idiotaaaa" and "fuuuck"),
   // runs of one letter count as one, in keywords and in the text alike.
   explicit KeywordIndex(bool collapse_repeats = false);
+  // An index that reads `flat` in place (see FlatKeywordIndex); Add may not be called on it.
+  explicit KeywordIndex(const FlatKeywordIndex& flat);
   KeywordIndex(KeywordIndex&&) noexcept = default;
   // The maps of an index assigned to would keep allocating from its old arena, which the
   // assignment frees.
@@ -93,6 +151,11 @@ class KeywordIndex {
   // Makes room for this many more exact and prefix keywords (a bound: Add counts a keyword
   // shared by several patterns once), so that filling the maps does not rehash them as they grow.
   void Reserve(std::size_t exact_keywords, std::size_t prefix_keywords);
+  // This index as flat arrays, for the build to write out: an index made of their View()
+  // finds the same candidates. Not of an index made from a FlatKeywordIndex.
+  OwnedFlatKeywordIndex Flatten() const;
+  // Whether it reads a FlatKeywordIndex in place.
+  bool flat() const { return is_flat_; }
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
@@ -127,10 +190,22 @@ class KeywordIndex {
   std::string_view Key(std::string_view word, std::string* buffer) const;
   void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
                          Cache* cache, std::vector<int>* candidates) const;
-  // Appends the numbers that `exact` and `prefix` (whose key lengths are `prefix_lengths`) hold
-  // for `key`, a lookup form.
-  static void LookUp(const Map& exact, const Map& prefix, const std::bitset<64>& prefix_lengths,
-                     std::string_view key, std::vector<int>* found);
+  // Appends the numbers that an exact and a prefix table hold for `key`, a lookup form:
+  // `numbers_of(table, key)` gives a table's numbers for a key, and the prefix table has keys of
+  // the lengths whose bits `prefix_lengths` sets.
+  template <typename Table, typename NumbersOf>
+  static void LookUp(const Table& exact, const Table& prefix, std::uint64_t prefix_lengths,
+                     NumbersOf numbers_of, std::string_view key, std::vector<int>* found);
+  // The numbers `table` of flat_ holds for `key`; empty if none.
+  std::span<const int> FlatNumbersOf(const FlatKeywordTable& table, std::string_view key) const;
+  // Appends what the maps, or the flat tables of a flat index, hold for `key`: the candidates
+  // (`required` false) or the also-required keywords' numbers (`required` true).
+  void LookUpKey(bool required, std::string_view key, std::vector<int>* found) const;
+  std::span<const int> Always() const;
+  std::span<const int> All() const;
+  std::span<const NumberRange> AlsoRequiredSets() const;
+  const int* RequiredSetsData() const;
+  std::size_t RequiredCount() const;
   // Starts the lookup of a text's words: none of its also-required keywords is seen yet.
   void StartText(Cache* cache) const;
   // Whether the words in `cache` (of the text last looked up) satisfy every set that
@@ -144,6 +219,9 @@ class KeywordIndex {
 
   bool collapse_repeats_;
   std::size_t size_ = 0;
+  // Set for an index made from a FlatKeywordIndex, which is read instead of the members below.
+  bool is_flat_ = false;
+  FlatKeywordIndex flat_;
   // The bundled rules put ~10,000 keywords in the maps, each a node, often a key string and a
   // vector of numbers: their mallocs were about half the cost of building the index. An index
   // only grows, so its maps allocate from one arena that frees everything at once. Declared
@@ -158,11 +236,7 @@ class KeywordIndex {
   // ([begin, end), empty for most). There each set is its size, then its keywords, each as its
   // number in required_exact_ or required_prefix_ (one number per distinct keyword): every
   // candidate is checked, and one flat array is read faster than a vector per set.
-  struct RequiredSets {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
-  };
-  std::vector<RequiredSets> also_required_;
+  std::vector<NumberRange> also_required_;
   std::vector<int> required_sets_;
   Map required_exact_;
   Map required_prefix_;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "keyword_index.h"
 #include "pattern_compiler.h"
 
 namespace tonelint {
@@ -82,6 +83,23 @@ class PrecompiledPatterns {
   std::span<const PrecompiledPattern> patterns_;
   std::span<const PrecompiledKeywordSet> keyword_sets_;
   std::span<const PrecompiledKeyword> keywords_;
+};
+
+// What PatternIndex::AddKeywords was given for a pattern of a precompiled table: its position
+// in the index's entries, and its entry number in the table.
+struct PrebuiltAdd {
+  int position = 0;
+  int entry = 0;
+  friend bool operator==(const PrebuiltAdd&, const PrebuiltAdd&) = default;
+};
+
+// A pattern index's keywords indexed at build time (tools/index_bundled_rules.cpp, for the
+// bundled rules as a run without options loads them): it serves an index that is given exactly
+// `adds`, whose keyword index would be the same. Any other selection of rules (--disable, a
+// config, --rules) indexes its keywords at run time, as before.
+struct PrebuiltKeywordIndex {
+  std::span<const PrebuiltAdd> adds;
+  FlatKeywordIndex keywords;
 };
 
 }  // namespace tonelint

@@ -189,7 +189,8 @@ void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* er
 std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
                                         Compilation compilation,
-                                        const PrecompiledPatterns* precompiled) {
+                                        const PrecompiledPatterns* precompiled,
+                                        std::span<const PrebuiltKeywordIndex> prebuilt) {
   const std::size_t errors_before = errors->size();
   auto set = std::unique_ptr<RuleSet>(new RuleSet);
   std::vector<Signal> signals;
@@ -259,9 +260,13 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     }
   }
   for (auto& by_lang : set->phrases_) {
-    for (PatternIndex& index : by_lang) compiler.Finish(&index);
+    for (PatternIndex& index : by_lang) {
+      compiler.Finish(&index);
+      index.OfferPrebuilt(precompiled, prebuilt);
+    }
   }
   compiler.Finish(&set->document_patterns_);
+  set->document_patterns_.OfferPrebuilt(precompiled, prebuilt);
   if (errors->size() != errors_before) return nullptr;
   return set;
 }
@@ -287,8 +292,38 @@ void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keyword
   keywords_to_add_.push_back({position, keywords, std::move(also_required)});
 }
 
-void PatternIndex::FillKeywords() const {
+void PatternIndex::OfferPrebuilt(const PrecompiledPatterns* table,
+                                 std::span<const PrebuiltKeywordIndex> prebuilt) {
+  prebuilt_table_ = table;
+  prebuilt_ = prebuilt;
+}
+
+bool PatternIndex::KeywordAddsFrom(const PrecompiledPatterns& table,
+                                   std::vector<PrebuiltAdd>* adds) const {
+  adds->clear();
+  adds->reserve(keywords_to_add_.size());
+  for (const KeywordsToAdd& add : keywords_to_add_) {
+    if (add.also_required.table != &table) return false;
+    adds->push_back(
+        {add.position, static_cast<int>(add.also_required.entry - table.patterns().data())});
+  }
+  return true;
+}
+
+const KeywordIndex& PatternIndex::FillKeywords() const {
   std::call_once(keywords_added_, [this] {
+    std::vector<PrebuiltAdd> adds;
+    if (!prebuilt_.empty() && prebuilt_table_ != nullptr &&
+        KeywordAddsFrom(*prebuilt_table_, &adds)) {
+      for (const PrebuiltKeywordIndex& prebuilt : prebuilt_) {
+        if (std::ranges::equal(prebuilt.adds, adds)) {
+          prebuilt_keywords_.emplace(prebuilt.keywords);
+          keywords_to_add_ = {};
+          filled_keywords_.store(&*prebuilt_keywords_, std::memory_order_release);
+          return;
+        }
+      }
+    }
     std::size_t prefixes = 0;
     std::size_t keyword_count = 0;
     for (const KeywordsToAdd& add : keywords_to_add_) {
@@ -307,8 +342,9 @@ void PatternIndex::FillKeywords() const {
       }
     }
     keywords_to_add_ = {};
-    keywords_filled_.store(true, std::memory_order_release);
+    filled_keywords_.store(&keywords_, std::memory_order_release);
   });
+  return *filled_keywords_.load(std::memory_order_acquire);
 }
 
 void PatternIndex::AddUnkeyedSetCandidates(std::string_view text,

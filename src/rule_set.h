@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,9 +117,18 @@ struct PatternIndex {
   const KeywordIndex& keywords() const {
     // Asked for every sentence: once filled, one load instead of std::call_once's call and
     // thread-local stores (~1.5M instructions on 1 MB of the mixed benchmark).
-    if (!keywords_filled_.load(std::memory_order_acquire)) FillKeywords();
-    return keywords_;
+    if (const KeywordIndex* filled = filled_keywords_.load(std::memory_order_acquire)) {
+      return *filled;
+    }
+    return FillKeywords();
   }
+  // Lets keywords() take one of `prebuilt`, made with the entries of `table`, instead of
+  // indexing the keywords itself, if one was made of what AddKeywords was given. Both must
+  // outlive the index.
+  void OfferPrebuilt(const PrecompiledPatterns* table, std::span<const PrebuiltKeywordIndex> prebuilt);
+  // For the build (tools/index_bundled_rules.cpp): what AddKeywords was given, as `*adds`;
+  // false if a pattern was not taken from `table`. Only before the first keywords().
+  bool KeywordAddsFrom(const PrecompiledPatterns& table, std::vector<PrebuiltAdd>* adds) const;
   // Positions in `entries` of the patterns without keywords (`regex` lines such as "!{3,}",
   // emoji), each found one of two ways.
   std::vector<int> unkeyed_patterns;
@@ -162,13 +172,17 @@ struct PatternIndex {
     const std::vector<Keyword>* keywords = nullptr;
     AlsoRequired also_required;
   };
-  // Adds keywords_to_add_ to keywords_, once for all threads.
-  void FillKeywords() const;
+  // Sets filled_keywords_, once for all threads: to a prebuilt index made of keywords_to_add_,
+  // or to keywords_ with keywords_to_add_ added.
+  const KeywordIndex& FillKeywords() const;
 
   mutable std::vector<KeywordsToAdd> keywords_to_add_;
+  const PrecompiledPatterns* prebuilt_table_ = nullptr;
+  std::span<const PrebuiltKeywordIndex> prebuilt_;
   mutable std::once_flag keywords_added_;
-  mutable std::atomic<bool> keywords_filled_ = false;
+  mutable std::atomic<const KeywordIndex*> filled_keywords_ = nullptr;
   mutable KeywordIndex keywords_;
+  mutable std::optional<KeywordIndex> prebuilt_keywords_;
 };
 
 // When the rules' own RE2s are compiled.
@@ -187,10 +201,13 @@ class RuleSet {
   // again; lazily, its RE2 is then compiled on first use even if it is a `regex` line or
   // large, since the table's patterns are known to compile. The result is the same either way.
   // The table must outlive the RuleSet: its keywords are read when an index is first looked up.
+  // `prebuilt` (made with the entries of `precompiled`, static) are offered to every index
+  // (PatternIndex::OfferPrebuilt).
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files,
                                         std::vector<Diagnostic>* errors,
                                         Compilation compilation = Compilation::kLazy,
-                                        const PrecompiledPatterns* precompiled = nullptr);
+                                        const PrecompiledPatterns* precompiled = nullptr,
+                                        std::span<const PrebuiltKeywordIndex> prebuilt = {});
 
   const std::vector<Rule>& rules() const { return rules_; }
   const CompiledRule& compiled(std::size_t rule) const { return compiled_[rule]; }

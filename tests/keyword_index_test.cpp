@@ -248,3 +248,28 @@ TEST_CASE("an index reserved for fewer or more keywords than it gets finds the s
     CHECK(Candidates(index, "hello").empty());
   }
 }
+
+TEST_CASE("an index made of another's flat arrays finds the same candidates") {
+  for (const bool collapse_repeats : {false, true}) {
+    CAPTURE(collapse_repeats);
+    KeywordIndex built(collapse_repeats);
+    built.Add(0, {{"problema", false}}, {{{"no", false}}, {{"nuestro", false}, {"mi", true}}});
+    built.Add(1, {{"problema", false}, {"idiot", true}});
+    built.Add(2, {});
+    built.Add(3, {{"idiota", false}}, {{{"eres", false}}});
+    built.Add(4, {{"stupidissimamente", true}});  // longer than the prefixes kept
+    for (int n = 5; n < 300; ++n) built.Add(n, {{"w" + std::to_string(n), n % 2 == 0}});
+    const tonelint::OwnedFlatKeywordIndex arrays = built.Flatten();
+    const KeywordIndex flat(arrays.View());
+    CHECK(flat.flat());
+    CHECK_FALSE(built.flat());
+    CHECK(flat.size() == built.size());
+    for (const std::string_view text :
+         {"no es nuestro problema", "no es mi problema", "es mio problema", "you idiots",
+          "eeeres idiotaaa", "idiota", "f*ck you", "stupidissimamentes", "w7 w8 w80x w9",
+          "w299 w298", "nada"}) {
+      CAPTURE(text);
+      CHECK(Candidates(flat, text) == Candidates(built, text));
+    }
+  }
+}

@@ -7,6 +7,7 @@
 #include "bundled_rules.h"
 #include "normalizer.h"
 #include "required_atoms.h"
+#include "rule_loader.h"
 #include "rule_parser.h"
 #include "rule_set.h"
 
@@ -193,4 +194,99 @@ TEST_CASE("lines with the same precompiled entry share one RE2") {
   CHECK(&compiled.matches[0]->regex() == &compiled.unless[0]->regex());
   // Lines the table lacks are compiled each on its own.
   CHECK(&compiled.matches[1]->regex() != &compiled.unless[1]->regex());
+}
+
+namespace {
+
+// Every pattern index of `rules`.
+std::vector<const PatternIndex*> IndexesOf(const RuleSet& rules) {
+  std::vector<const PatternIndex*> indexes = {&rules.document_patterns()};
+  for (const Lang lang : {Lang::kEs, Lang::kEn}) {
+    for (const PatternMode mode : {PatternMode::kPlain, PatternMode::kObfuscated}) {
+      indexes.push_back(&rules.phrases(lang, mode));
+    }
+  }
+  return indexes;
+}
+
+// The matching forms of the bundled rules' examples, and of a starred word.
+std::vector<std::string> ExampleTexts(const std::vector<RuleFile>& files) {
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  std::vector<std::string> texts = {"f*ck eres"};
+  for (const RuleFile& file : files) {
+    for (const Rule& rule : file.rules) {
+      for (const auto* examples : {&rule.bad, &rule.good}) {
+        for (const Example& example : *examples) {
+          texts.push_back(normalizer.NormalizeString(example.text));
+        }
+      }
+    }
+  }
+  return texts;
+}
+
+// Whether every index of `a` finds the candidates the same index of `b` finds in every text.
+bool SameCandidates(const RuleSet& a, const RuleSet& b, const std::vector<std::string>& texts) {
+  const std::vector<const PatternIndex*> of_a = IndexesOf(a);
+  const std::vector<const PatternIndex*> of_b = IndexesOf(b);
+  std::vector<KeywordIndex::Word> words;
+  std::vector<int> found_a;
+  std::vector<int> found_b;
+  for (std::size_t i = 0; i < of_a.size(); ++i) {
+    KeywordIndex::Cache cache_a;
+    KeywordIndex::Cache cache_b;
+    for (const std::string& text : texts) {
+      KeywordIndex::SplitWords(text, &words);
+      of_a[i]->FindCandidates(text, words, &cache_a, &found_a);
+      of_b[i]->FindCandidates(text, words, &cache_b, &found_b);
+      if (found_a != found_b) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled rules as a run loads them take the prebuilt keyword indexes") {
+  std::vector<Diagnostic> errors;
+  const std::vector<RuleFile> files = LoadRuleFiles(RuleSources{}, &errors);
+  REQUIRE(errors.empty());
+  const auto prebuilt = RuleSet::Build(files, &errors, Compilation::kLazy,
+                                       &BundledPrecompiledPatterns(), BundledKeywordIndexes());
+  const auto indexed = RuleSet::Build(files, &errors, Compilation::kLazy,
+                                      &BundledPrecompiledPatterns());
+  REQUIRE(prebuilt);
+  REQUIRE(indexed);
+  CHECK(BundledKeywordIndexes().size() == 5);
+  for (const PatternIndex* index : IndexesOf(*prebuilt)) CHECK(index->keywords().flat());
+  for (const PatternIndex* index : IndexesOf(*indexed)) CHECK_FALSE(index->keywords().flat());
+  CHECK(SameCandidates(*prebuilt, *indexed, ExampleTexts(files)));
+}
+
+TEST_CASE("other rules than the bundled ones index their keywords at run time") {
+  std::vector<Diagnostic> errors;
+  std::vector<RuleFile> files = LoadRuleFiles(RuleSources{}, &errors);
+  REQUIRE(errors.empty());
+  const std::vector<std::string> texts = ExampleTexts(files);
+  // One Spanish phrase rule less shifts the positions of the other rules in the Spanish index.
+  RuleFile& spanish = *std::find_if(files.begin(), files.end(), [](const RuleFile& file) {
+    return !file.rules.empty() && file.rules.front().lang == Lang::kEs &&
+           !file.rules.front().matches.empty();
+  });
+  spanish.rules.erase(spanish.rules.begin());
+  const auto offered = RuleSet::Build(files, &errors, Compilation::kLazy,
+                                      &BundledPrecompiledPatterns(), BundledKeywordIndexes());
+  const auto indexed = RuleSet::Build(files, &errors, Compilation::kLazy,
+                                      &BundledPrecompiledPatterns());
+  REQUIRE(offered);
+  REQUIRE(indexed);
+  CHECK_FALSE(offered->phrases(Lang::kEs, PatternMode::kPlain).keywords().flat());
+  CHECK(offered->phrases(Lang::kEn, PatternMode::kPlain).keywords().flat());
+  CHECK(SameCandidates(*offered, *indexed, texts));
+  // Without the table the indexes were made with, none is taken.
+  const auto untabled = RuleSet::Build(files, &errors, Compilation::kLazy, nullptr,
+                                       BundledKeywordIndexes());
+  REQUIRE(untabled);
+  for (const PatternIndex* index : IndexesOf(*untabled)) CHECK_FALSE(index->keywords().flat());
 }

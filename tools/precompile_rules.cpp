@@ -6,15 +6,14 @@
 //
 // A line that does not compile is left out of the table: the run then compiles it and reports
 // the error with its place, exactly as without the table.
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "bundled_rules.h"
+#include "generated_source.h"
 #include "normalizer.h"
 #include "pattern_compiler.h"
 #include "required_atoms.h"
@@ -54,25 +53,6 @@ bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normaliz
   return check.regex().ok();
 }
 
-// A C++ string literal for any bytes: printable ASCII as is, the rest as octal escapes
-// (which, unlike \x, never swallow the characters after them).
-std::string Literal(std::string_view bytes) {
-  static constexpr char kOctal[] = "01234567";
-  std::string out = "\"";
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte >= 0x20 && byte < 0x7F && c != '?') {  // '?': no trigraphs
-      out += c;
-    } else {
-      out += {'\\', kOctal[byte >> 6], kOctal[(byte >> 3) & 7], kOctal[byte & 7]};
-    }
-  }
-  return out + "\"";
-}
-
 // The table's text: every string once, referred to by TextRange initializers.
 class TextBlob {
  public:
@@ -81,15 +61,8 @@ class TextBlob {
     if (added) text_ += piece;
     return "{" + std::to_string(found->second) + ", " + std::to_string(piece.size()) + "}";
   }
-  // The text as string literals of at most a few kilobytes each, one per line.
-  std::string Literals() const {
-    static constexpr std::size_t kPiece = 4096;
-    std::string out;
-    for (std::size_t i = 0; i < text_.size(); i += kPiece) {
-      out += "    " + Literal(std::string_view(text_).substr(i, kPiece)) + "\n";
-    }
-    return out.empty() ? "    \"\"\n" : out;
-  }
+  // The text as string literals (generated_source.h).
+  std::string Literals() const { return tonelint::Literals(text_); }
 
  private:
   std::string text_;
@@ -189,18 +162,9 @@ int Run(const std::string& output) {
       std::to_string(entries.size()) + "), std::span(kKeywordSets, " + std::to_string(set_count) +
       "), std::span(kKeywords, " + std::to_string(keyword_count) + "));\n"
       "  return table;\n}\n\n}  // namespace tonelint\n";
-  // Rewritten only when it changes, so that the build does not recompile it after every edit
-  // of the library.
-  std::ifstream existing(output, std::ios::binary);
-  const std::string old_text((std::istreambuf_iterator<char>(existing)), std::istreambuf_iterator<char>());
-  if (old_text != text) {
-    std::ofstream out(output, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-      std::cerr << "tonelint_precompile: cannot write " << output << "\n";
-      return 1;
-    }
+  if (!WriteIfChanged(output, text)) {
+    std::cerr << "tonelint_precompile: cannot write " << output << "\n";
+    return 1;
   }
   if (skipped > 0) {
     std::cerr << "tonelint_precompile: " << skipped

@@ -35,7 +35,8 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& 
 std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::ostream& err,
                                      int* exit_code, std::vector<std::string>* known) {
   std::vector<Diagnostic> errors;
-  std::vector<RuleFile> files = LoadRuleFiles(options.rule_sources, &errors);
+  std::vector<RuleFile> files =
+      LoadRuleFiles(options.rule_sources, &errors, &BundledPrebuiltRules());
   if (!errors.empty()) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;

@@ -23,9 +23,15 @@ const std::vector<EmbeddedFile>& BundledRuleFiles();
 // what links it may call this.
 const PrecompiledPatterns& BundledPrecompiledPatterns();
 
+struct PrebuiltRuleFiles;
+
+// Written by tools/prebuild_bundled_rules.cpp, in a file generated after the table above: only
+// tonelint_lib and what links it may call these.
+// BundledRuleFiles() as ParseRuleFile reads them (prebuilt_rules.h); no files if one of them
+// has errors.
+const PrebuiltRuleFiles& BundledPrebuiltRules();
 // The keyword indexes of the bundled rules as a run without options loads them, made with
-// BundledPrecompiledPatterns() (tools/index_bundled_rules.cpp). Defined in a file generated
-// after that table: only tonelint_lib and what links it may call this.
+// BundledPrecompiledPatterns().
 std::span<const PrebuiltKeywordIndex> BundledKeywordIndexes();
 
 }  // namespace tonelint

@@ -20,7 +20,7 @@
 namespace tonelint {
 
 // A filled KeywordIndex as flat arrays, looked up in place: the build writes the bundled rules'
-// indexes in this form (tools/index_bundled_rules.cpp), so that a run does not fill hash maps
+// indexes in this form (tools/prebuild_bundled_rules.cpp), so that a run does not fill hash maps
 // with the same ~10,000 keywords at every start (3.25M instructions and ~10% of the page faults
 // of a run on one reply, issue 6). Offsets rather than pointers, as in precompiled_patterns.h.
 struct FlatKeywordTable {

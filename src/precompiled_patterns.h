@@ -93,7 +93,7 @@ struct PrebuiltAdd {
   friend bool operator==(const PrebuiltAdd&, const PrebuiltAdd&) = default;
 };
 
-// A pattern index's keywords indexed at build time (tools/index_bundled_rules.cpp, for the
+// A pattern index's keywords indexed at build time (tools/prebuild_bundled_rules.cpp, for the
 // bundled rules as a run without options loads them): it serves an index that is given exactly
 // `adds`, whose keyword index would be the same. Any other selection of rules (--disable, a
 // config, --rules) indexes its keywords at run time, as before.

@@ -14,6 +14,7 @@ struct SourceLocation {
   std::string file;
   std::size_t line = 0;
   std::size_t column = 0;
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
 // A diagnostic about rule files, the command line or the config: printed as
@@ -33,6 +34,7 @@ struct PatternLine {
   std::string text;
   bool is_regex = false;    // `regex` (raw RE2) rather than a phrase pattern
   SourceLocation location;  // of the value's first character
+  friend bool operator==(const PatternLine&, const PatternLine&) = default;
 };
 
 // A `when` line.
@@ -41,11 +43,13 @@ struct Trigger {
   Kind kind = Kind::kAlways;
   std::string signal;  // empty for kAlways
   SourceLocation location;
+  friend bool operator==(const Trigger&, const Trigger&) = default;
 };
 
 struct Example {
   std::string text;
   SourceLocation location;
+  friend bool operator==(const Example&, const Example&) = default;
 };
 
 // The fixed vocabulary of DESIGN.md §3.
@@ -78,6 +82,7 @@ struct Rule {
 
   // A document rule checks the whole reply (require/when) instead of locating phrases.
   bool IsDocumentRule() const { return matches.empty() && caps_words == 0; }
+  friend bool operator==(const Rule&, const Rule&) = default;
 };
 
 struct Signal {
@@ -85,11 +90,13 @@ struct Signal {
   Lang lang = Lang::kUnknown;
   std::vector<PatternLine> matches;
   SourceLocation location;
+  friend bool operator==(const Signal&, const Signal&) = default;
 };
 
 struct RuleFile {
   std::vector<Rule> rules;
   std::vector<Signal> signals;
+  friend bool operator==(const RuleFile&, const RuleFile&) = default;
 };
 
 }  // namespace tonelint

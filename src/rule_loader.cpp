@@ -5,6 +5,7 @@
 
 #include "bundled_rules.h"
 #include "input.h"
+#include "prebuilt_rules.h"
 #include "rule_parser.h"
 
 namespace tonelint {
@@ -26,9 +27,12 @@ void LoadFile(const std::string& path, std::vector<RuleFile>* out, std::vector<D
 
 }  // namespace
 
-std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diagnostic>* errors) {
+std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diagnostic>* errors,
+                                    const PrebuiltRuleFiles* bundled) {
   std::vector<RuleFile> files;
-  if (sources.bundled) {
+  if (sources.bundled && bundled != nullptr && !bundled->files.empty()) {
+    files = bundled->Load();
+  } else if (sources.bundled) {
     for (const EmbeddedFile& embedded : BundledRuleFiles()) {
       RuleFile file;
       ParseRuleFile(embedded.path, embedded.contents, &file, errors);

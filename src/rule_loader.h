@@ -8,6 +8,8 @@
 
 namespace tonelint {
 
+struct PrebuiltRuleFiles;  // prebuilt_rules.h
+
 struct RuleSources {
   bool bundled = true;               // false with --no-default-rules
   std::vector<std::string> paths;    // --rules: files, or directories searched for *.rules
@@ -16,6 +18,9 @@ struct RuleSources {
 // Parses every rule file of `sources`, bundled first, then each path in order (directories in
 // sorted path order). Appends problems to `errors` (unreadable path, parse errors) and returns
 // what could be parsed; the caller must not build a RuleSet when `errors` grew.
-std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diagnostic>* errors);
+// `bundled`, if given and not empty, is the bundled files already parsed
+// (BundledPrebuiltRules()): they are made from it instead of parsed again.
+std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diagnostic>* errors,
+                                    const PrebuiltRuleFiles* bundled = nullptr);
 
 }  // namespace tonelint

@@ -126,7 +126,7 @@ struct PatternIndex {
   // indexing the keywords itself, if one was made of what AddKeywords was given. Both must
   // outlive the index.
   void OfferPrebuilt(const PrecompiledPatterns* table, std::span<const PrebuiltKeywordIndex> prebuilt);
-  // For the build (tools/index_bundled_rules.cpp): what AddKeywords was given, as `*adds`;
+  // For the build (tools/prebuild_bundled_rules.cpp): what AddKeywords was given, as `*adds`;
   // false if a pattern was not taken from `table`. Only before the first keywords().
   bool KeywordAddsFrom(const PrecompiledPatterns& table, std::vector<PrebuiltAdd>* adds) const;
   // Positions in `entries` of the patterns without keywords (`regex` lines such as "!{3,}",

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,22 @@ inline std::string Literals(std::string_view text) {
   }
   return out.empty() ? "    \"\"\n" : out;
 }
+
+// A generated table's text: every string once, referred to by TextRange initializers.
+class TextBlob {
+ public:
+  std::string Range(const std::string& piece) {
+    auto [found, added] = offsets_.emplace(piece, text_.size());
+    if (added) text_ += piece;
+    return "{" + std::to_string(found->second) + ", " + std::to_string(piece.size()) + "}";
+  }
+  // The text as string literals.
+  std::string Literals() const { return tonelint::Literals(text_); }
+
+ private:
+  std::string text_;
+  std::map<std::string, std::size_t> offsets_;
+};
 
 // Writes `text` to `path` unless the file holds it already, so that the build does not
 // recompile the generated source after every edit of the library. False if it cannot write.

@@ -53,22 +53,6 @@ bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normaliz
   return check.regex().ok();
 }
 
-// The table's text: every string once, referred to by TextRange initializers.
-class TextBlob {
- public:
-  std::string Range(const std::string& piece) {
-    auto [found, added] = offsets_.emplace(piece, text_.size());
-    if (added) text_ += piece;
-    return "{" + std::to_string(found->second) + ", " + std::to_string(piece.size()) + "}";
-  }
-  // The text as string literals (generated_source.h).
-  std::string Literals() const { return tonelint::Literals(text_); }
-
- private:
-  std::string text_;
-  std::map<std::string, std::size_t> offsets_;
-};
-
 // Required atoms are stored in the keyword array, as keywords that are not prefixes.
 std::vector<Keyword> AsKeywords(const std::vector<std::string>& atoms) {
   std::vector<Keyword> out;

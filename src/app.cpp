@@ -35,8 +35,11 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& 
 std::unique_ptr<RuleSet> LoadRuleSet(const Options& options, bool select, std::ostream& err,
                                      int* exit_code, std::vector<std::string>* known) {
   std::vector<Diagnostic> errors;
-  std::vector<RuleFile> files =
-      LoadRuleFiles(options.rule_sources, &errors, &BundledPrebuiltRules());
+  RuleSources sources = options.rule_sources;
+  // The rules' examples are read by --explain, --test-rules and the SARIF rules' help texts.
+  sources.examples = options.action == Action::kExplain ||
+                     options.action == Action::kTestRules || options.format == OutputFormat::kSarif;
+  std::vector<RuleFile> files = LoadRuleFiles(sources, &errors, &BundledPrebuiltRules());
   if (!errors.empty()) {
     PrintDiagnostics(errors, err);
     *exit_code = kExitRuleError;

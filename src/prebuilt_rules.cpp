@@ -47,7 +47,7 @@ class Loader {
     return out;
   }
 
-  Rule MakeRule(const PrebuiltRule& from) const {
+  Rule MakeRule(const PrebuiltRule& from, bool with_examples) const {
     Rule rule;
     rule.id = Text(from.id);
     rule.name = Text(from.name);
@@ -64,8 +64,10 @@ class Loader {
     rule.caps_words = from.caps_words;
     rule.required = Patterns(from.required);
     rule.triggers = Triggers(from.triggers);
-    rule.bad = Examples(from.bad);
-    rule.good = Examples(from.good);
+    if (with_examples) {
+      rule.bad = Examples(from.bad);
+      rule.good = Examples(from.good);
+    }
     rule.location = At(from.line, from.column);
     return rule;
   }
@@ -81,7 +83,7 @@ class Loader {
 
 }  // namespace
 
-std::vector<RuleFile> PrebuiltRuleFiles::Load() const {
+std::vector<RuleFile> PrebuiltRuleFiles::Load(bool with_examples) const {
   std::vector<RuleFile> out(files.size());
   for (std::size_t f = 0; f < files.size(); ++f) {
     const PrebuiltRuleFile& file = files[f];
@@ -89,7 +91,7 @@ std::vector<RuleFile> PrebuiltRuleFiles::Load() const {
     RuleFile& loaded = out[f];
     loaded.rules.reserve(file.rules.count);
     for (const PrebuiltRule& rule : rules.subspan(file.rules.first, file.rules.count)) {
-      loaded.rules.push_back(loader.MakeRule(rule));
+      loaded.rules.push_back(loader.MakeRule(rule, with_examples));
     }
     loaded.signals.reserve(file.signals.count);
     for (const PrebuiltSignal& signal : signals.subspan(file.signals.first, file.signals.count)) {

@@ -74,8 +74,9 @@ struct PrebuiltRuleFiles {
   std::span<const PrebuiltLine> lines;
   std::span<const PrebuiltTrigger> triggers;
 
-  // The files as ParseRuleFile reads them, in order.
-  std::vector<RuleFile> Load() const;
+  // The files as ParseRuleFile reads them, in order; without the rules' bad and good examples
+  // unless `with_examples`.
+  std::vector<RuleFile> Load(bool with_examples = true) const;
 };
 
 }  // namespace tonelint

@@ -31,7 +31,7 @@ std::vector<RuleFile> LoadRuleFiles(const RuleSources& sources, std::vector<Diag
                                     const PrebuiltRuleFiles* bundled) {
   std::vector<RuleFile> files;
   if (sources.bundled && bundled != nullptr && !bundled->files.empty()) {
-    files = bundled->Load();
+    files = bundled->Load(sources.examples);
   } else if (sources.bundled) {
     for (const EmbeddedFile& embedded : BundledRuleFiles()) {
       RuleFile file;

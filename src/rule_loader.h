@@ -13,6 +13,10 @@ struct PrebuiltRuleFiles;  // prebuilt_rules.h
 struct RuleSources {
   bool bundled = true;               // false with --no-default-rules
   std::vector<std::string> paths;    // --rules: files, or directories searched for *.rules
+  // False: the bundled rules' bad/good examples may be left out, for a run that does not read
+  // them (only --explain, --test-rules and SARIF output do). Made from the prebuilt rules, they
+  // were 0.55M instructions and 9% of the page faults of a run on one reply.
+  bool examples = true;
 };
 
 // Parses every rule file of `sources`, bundled first, then each path in order (directories in

@@ -69,6 +69,14 @@ TEST_CASE("the bundled rules load from their prebuilt form as the parser reads t
       LoadRuleFiles(RuleSources{}, &errors, &BundledPrebuiltRules());
   CHECK(errors.empty());
   CHECK(prebuilt == parsed);
+  // Without examples, the same rules without their bad and good examples.
+  RuleSources without_examples;
+  without_examples.examples = false;
+  std::vector<RuleFile> expected = parsed;
+  for (RuleFile& file : expected) {
+    for (Rule& rule : file.rules) rule.bad = rule.good = {};
+  }
+  CHECK(LoadRuleFiles(without_examples, &errors, &BundledPrebuiltRules()) == expected);
   // Without the bundled rules, the prebuilt ones are not loaded either.
   CHECK(LoadRuleFiles(RuleSources{false, {}}, &errors, &BundledPrebuiltRules()).empty());
 }

@@ -114,6 +114,12 @@ check "--explain by id" 0 "tlr --explain TL9002" 'TL9002 dismissive-not-our-prob
 check "--explain by name shows both languages" 0 "tlr --explain insult-direct" \
   'TL9001 insult-direct \(es' 'TL9001 insult-direct \(en'
 check "--test-rules on valid rules" 0 "tl --no-default-rules --test-rules test.rules" 'all passed'
+# The bundled rules are made from prebuilt arrays, their examples only for the outputs that
+# show them.
+check "--explain a bundled rule shows its examples" 0 "tl --explain TL1001" \
+  '^TL1001 insult-direct \(es' '^  bad: ' '^  good: '
+check "SARIF rules' help shows the bundled rules' examples" 0 "tl --format sarif clean.txt" \
+  '"id": "TL1001", .*"help": \{"text": "\[es\] [^"]*\\nBad: [^"]*\\nGood: '
 
 # ---------------------------------------------------------------- exit 0: clean input
 check "clean file" 0 "tlr clean.txt" '!.' 'err:!.'

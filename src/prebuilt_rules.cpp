@@ -17,7 +17,8 @@ class Loader {
     std::vector<PatternLine> out;
     out.reserve(range.count);
     for (const PrebuiltLine& line : prebuilt_.lines.subspan(range.first, range.count)) {
-      out.push_back({Text(line.text), line.is_regex, At(line.line, line.column)});
+      out.push_back({Text(line.text), line.is_regex, At(line.line, line.column),
+                     line.precompiled_entry});
     }
     return out;
   }

@@ -26,6 +26,7 @@ struct PrebuiltLine {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   bool is_regex = false;
+  int precompiled_entry = -1;  // PatternLine::precompiled_entry
 };
 
 struct PrebuiltTrigger {

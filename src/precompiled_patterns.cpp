@@ -15,8 +15,12 @@ bool PrecompiledPatterns::Sorted() const {
 }
 
 const PrecompiledPattern* PrecompiledPatterns::Find(std::string_view source, PatternMode mode,
-                                                    bool is_regex) const {
+                                                    bool is_regex, int hint) const {
   const auto wanted = std::tuple(source, mode, is_regex);
+  if (hint >= 0 && static_cast<std::size_t>(hint) < patterns_.size()) {
+    const PrecompiledPattern& hinted = patterns_[static_cast<std::size_t>(hint)];
+    if (std::tuple(Text(hinted.source), hinted.mode, hinted.is_regex) == wanted) return &hinted;
+  }
   const auto found = std::lower_bound(
       patterns_.begin(), patterns_.end(), wanted, [this](const PrecompiledPattern& entry, const auto& key) {
         return std::tuple(Text(entry.source), entry.mode, entry.is_regex) < key;

@@ -64,8 +64,10 @@ class PrecompiledPatterns {
                       std::span<const PrecompiledKeyword> keywords)
       : text_(text), patterns_(patterns), keyword_sets_(keyword_sets), keywords_(keywords) {}
 
-  // The entry for this line, or null if the table has none.
-  const PrecompiledPattern* Find(std::string_view source, PatternMode mode, bool is_regex) const;
+  // The entry for this line, or null if the table has none. `hint`: the entry's number if
+  // known (PatternLine::precompiled_entry), checked before the table is searched.
+  const PrecompiledPattern* Find(std::string_view source, PatternMode mode, bool is_regex,
+                                 int hint = -1) const;
   std::string_view Text(TextRange range) const { return text_.substr(range.offset, range.size); }
   std::vector<Keyword> KeywordsOf(const PrecompiledPattern& pattern) const;
   std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;

@@ -34,7 +34,13 @@ struct PatternLine {
   std::string text;
   bool is_regex = false;    // `regex` (raw RE2) rather than a phrase pattern
   SourceLocation location;  // of the value's first character
-  friend bool operator==(const PatternLine&, const PatternLine&) = default;
+  // Where the bundled precompiled table has this line, if known (a line made from the
+  // prebuilt rules, prebuilt_rules.h); -1 if not. A hint that spares RuleSet::Build the
+  // search, which checks it: not part of the line's value.
+  int precompiled_entry = -1;
+  friend bool operator==(const PatternLine& a, const PatternLine& b) {
+    return a.text == b.text && a.is_regex == b.is_regex && a.location == b.location;
+  }
 };
 
 // A `when` line.

@@ -124,7 +124,8 @@ class Compiler {
   std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
                                            AlsoRequired* also_required) {
     if (precompiled_ == nullptr) return nullptr;
-    const PrecompiledPattern* found = precompiled_->Find(line.text, mode, line.is_regex);
+    const PrecompiledPattern* found =
+        precompiled_->Find(line.text, mode, line.is_regex, line.precompiled_entry);
     if (found == nullptr) return nullptr;
     if (also_required) *also_required = {{}, precompiled_, found};
     // Lines with the same text (a signal and a `require`, both languages' rules) share an

@@ -81,6 +81,31 @@ TEST_CASE("the bundled rules load from their prebuilt form as the parser reads t
   CHECK(LoadRuleFiles(RuleSources{false, {}}, &errors, &BundledPrebuiltRules()).empty());
 }
 
+TEST_CASE("the bundled rules' prebuilt pattern lines know their precompiled entries") {
+  std::vector<Diagnostic> errors;
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  std::size_t lines = 0;
+  auto check = [&](const PatternLine& line, PatternMode mode) {
+    ++lines;
+    CHECK(line.precompiled_entry == table.Find(line.text, mode, line.is_regex) -
+                                        table.patterns().data());
+  };
+  for (const RuleFile& file : LoadRuleFiles(RuleSources{}, &errors, &BundledPrebuiltRules())) {
+    for (const Rule& rule : file.rules) {
+      for (const PatternLine& line : rule.matches) {
+        check(line, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
+      }
+      for (const PatternLine& line : rule.unless) check(line, PatternMode::kPlain);
+      for (const PatternLine& line : rule.required) check(line, PatternMode::kPlain);
+    }
+    for (const Signal& signal : file.signals) {
+      for (const PatternLine& line : signal.matches) check(line, PatternMode::kPlain);
+    }
+  }
+  CHECK(errors.empty());
+  CHECK(lines > 500);
+}
+
 TEST_CASE("prebuilt rule files without files leave the bundled ones to the parser") {
   std::vector<Diagnostic> errors;
   const PrebuiltRuleFiles none;

@@ -67,6 +67,20 @@ TEST_CASE("Find matches source, mode and kind exactly") {
   CHECK(PrecompiledPatterns().Find("idiota", PatternMode::kPlain, false) == nullptr);
 }
 
+TEST_CASE("Find takes a hinted entry only if it is the line's") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  const PrecompiledPattern* plain = table.Find("idiota", PatternMode::kPlain, false);
+  const PrecompiledPattern* obfuscated = table.Find("idiota", PatternMode::kObfuscated, false);
+  REQUIRE(plain != nullptr);
+  REQUIRE(obfuscated != nullptr);
+  const int plain_entry = static_cast<int>(plain - table.patterns().data());
+  const int obfuscated_entry = static_cast<int>(obfuscated - table.patterns().data());
+  CHECK(table.Find("idiota", PatternMode::kPlain, false, plain_entry) == plain);
+  CHECK(table.Find("idiota", PatternMode::kPlain, false, obfuscated_entry) == plain);
+  CHECK(table.Find("idiota", PatternMode::kPlain, false, 1000) == plain);
+  CHECK(table.Find("idiot", PatternMode::kPlain, false, plain_entry) == nullptr);
+}
+
 TEST_CASE("RuleSet::Build takes a line found in the table instead of compiling it") {
   const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
   std::vector<Diagnostic> errors;

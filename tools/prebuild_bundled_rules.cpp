@@ -121,21 +121,26 @@ std::string Bool(bool value) { return value ? "true" : "false"; }
 
 // The arrays of PrebuiltRuleFiles (prebuilt_rules.h) for `files`, named at `paths`, and the
 // definition of BundledPrebuiltRules().
-std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std::string>& paths) {
+// Each pattern line gets its entry in `table` (PatternLine::precompiled_entry).
+std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std::string>& paths,
+                       const PrecompiledPatterns& table) {
   TextBlob blob;
   std::vector<std::string> file_items, rule_items, signal_items, line_items, trigger_items;
-  auto line_of = [&](const std::string& text, const SourceLocation& at, bool is_regex) {
+  auto line_of = [&](const std::string& text, const SourceLocation& at, bool is_regex,
+                     int entry = -1) {
     return "{" + blob.Range(text) + ", " + std::to_string(at.line) + ", " +
-           std::to_string(at.column) + ", " + Bool(is_regex) + "}";
+           std::to_string(at.column) + ", " + Bool(is_regex) + ", " + std::to_string(entry) + "}";
   };
   auto add_lines = [&](const auto& items, auto format) {
     const std::size_t first = line_items.size();
     for (const auto& item : items) line_items.push_back(format(item));
     return Items(first, items.size());
   };
-  auto patterns = [&](const std::vector<PatternLine>& lines) {
+  auto patterns = [&](const std::vector<PatternLine>& lines, PatternMode mode) {
     return add_lines(lines, [&](const PatternLine& line) {
-      return line_of(line.text, line.location, line.is_regex);
+      const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
+      return line_of(line.text, line.location, line.is_regex,
+                     found ? static_cast<int>(found - table.patterns().data()) : -1);
     });
   };
   auto examples = [&](const std::vector<Example>& lines) {
@@ -147,12 +152,13 @@ std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std
     const std::size_t first_rule = rule_items.size();
     const std::size_t first_signal = signal_items.size();
     for (const Rule& rule : files[f].rules) {
-      const std::string matches = patterns(rule.matches);
-      const std::string unless = patterns(rule.unless);
+      const std::string matches =
+          patterns(rule.matches, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
+      const std::string unless = patterns(rule.unless, PatternMode::kPlain);
       const std::string suggestions = add_lines(rule.suggestions, [&](const std::string& text) {
         return line_of(text, {}, false);
       });
-      const std::string required = patterns(rule.required);
+      const std::string required = patterns(rule.required, PatternMode::kPlain);
       const std::string bad = examples(rule.bad);
       const std::string good = examples(rule.good);
       const std::string triggers = Items(trigger_items.size(), rule.triggers.size());
@@ -171,7 +177,7 @@ std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std
           std::to_string(rule.location.column) + "}");
     }
     for (const Signal& signal : files[f].signals) {
-      const std::string matches = patterns(signal.matches);
+      const std::string matches = patterns(signal.matches, PatternMode::kPlain);
       signal_items.push_back("{" + blob.Range(signal.name) + ", " +
                              std::string(LangEnumerator(signal.lang)) + ", " + matches + ", " +
                              std::to_string(signal.location.line) + ", " +
@@ -201,9 +207,10 @@ int Run(const std::string& output) {
   std::vector<RuleFile> files = LoadRuleFiles(RuleSources{}, &errors);
   std::vector<std::string> paths;
   for (const EmbeddedFile& embedded : BundledRuleFiles()) paths.emplace_back(embedded.path);
-  const std::string rule_arrays = WriteRules(errors.empty() ? files : std::vector<RuleFile>{},
-                                             errors.empty() ? paths : std::vector<std::string>{});
   const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  const std::string rule_arrays = WriteRules(errors.empty() ? files : std::vector<RuleFile>{},
+                                             errors.empty() ? paths : std::vector<std::string>{},
+                                             table);
   const std::unique_ptr<RuleSet> rules =
       errors.empty() ? RuleSet::Build(std::move(files), &errors, Compilation::kLazy, &table)
                      : nullptr;

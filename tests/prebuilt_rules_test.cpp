@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "bundled_rules.h"
+#include "pattern_lines.h"
 #include "rule_loader.h"
 #include "rule_parser.h"
 
@@ -91,16 +92,7 @@ TEST_CASE("the bundled rules' prebuilt pattern lines know their precompiled entr
                                         table.patterns().data());
   };
   for (const RuleFile& file : LoadRuleFiles(RuleSources{}, &errors, &BundledPrebuiltRules())) {
-    for (const Rule& rule : file.rules) {
-      for (const PatternLine& line : rule.matches) {
-        check(line, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
-      }
-      for (const PatternLine& line : rule.unless) check(line, PatternMode::kPlain);
-      for (const PatternLine& line : rule.required) check(line, PatternMode::kPlain);
-    }
-    for (const Signal& signal : file.signals) {
-      for (const PatternLine& line : signal.matches) check(line, PatternMode::kPlain);
-    }
+    ForEachPatternLine(file, check);
   }
   CHECK(errors.empty());
   CHECK(lines > 500);

@@ -6,6 +6,7 @@
 
 #include "bundled_rules.h"
 #include "normalizer.h"
+#include "pattern_lines.h"
 #include "required_atoms.h"
 #include "rule_loader.h"
 #include "rule_parser.h"
@@ -137,16 +138,7 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
   for (const EmbeddedFile& embedded : BundledRuleFiles()) {
     RuleFile file;
     ParseRuleFile(embedded.path, embedded.contents, &file, &errors);
-    for (const Rule& rule : file.rules) {
-      for (const PatternLine& line : rule.matches) {
-        check(line, rule.obfuscated ? PatternMode::kObfuscated : PatternMode::kPlain);
-      }
-      for (const PatternLine& line : rule.unless) check(line, PatternMode::kPlain);
-      for (const PatternLine& line : rule.required) check(line, PatternMode::kPlain);
-    }
-    for (const Signal& signal : file.signals) {
-      for (const PatternLine& line : signal.matches) check(line, PatternMode::kPlain);
-    }
+    ForEachPatternLine(file, check);
   }
   CHECK(errors.empty());
   CHECK(lines > 500);

@@ -90,38 +90,18 @@ std::string Items(std::size_t first, std::size_t count) {
   return "{" + std::to_string(first) + ", " + std::to_string(count) + "}";
 }
 
-std::string_view LangEnumerator(Lang lang) {
-  switch (lang) {
-    case Lang::kEs: return "Lang::kEs";
-    case Lang::kEn: return "Lang::kEn";
-    case Lang::kUnknown: break;
-  }
-  return "Lang::kUnknown";
-}
-
-std::string_view SeverityEnumerator(Severity severity) {
-  switch (severity) {
-    case Severity::kInfo: return "Severity::kInfo";
-    case Severity::kWarning: return "Severity::kWarning";
-    case Severity::kError: break;
-  }
-  return "Severity::kError";
-}
-
-std::string_view TriggerKindEnumerator(Trigger::Kind kind) {
-  switch (kind) {
-    case Trigger::Kind::kContext: return "Trigger::Kind::kContext";
-    case Trigger::Kind::kReply: return "Trigger::Kind::kReply";
-    case Trigger::Kind::kAlways: break;
-  }
-  return "Trigger::Kind::kAlways";
+// An initializer of enumeration `type` with `value`'s value, which a generated file needs no
+// name for.
+template <typename Enum>
+std::string EnumValue(std::string_view type, Enum value) {
+  return "static_cast<" + std::string(type) + ">(" + std::to_string(static_cast<int>(value)) + ")";
 }
 
 std::string Bool(bool value) { return value ? "true" : "false"; }
 
 // The arrays of PrebuiltRuleFiles (prebuilt_rules.h) for `files`, named at `paths`, and the
-// definition of BundledPrebuiltRules().
-// Each pattern line gets its entry in `table` (PatternLine::precompiled_entry).
+// definition of BundledPrebuiltRules(). Each pattern line gets its entry in `table`
+// (PatternLine::precompiled_entry).
 std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std::string>& paths,
                        const PrecompiledPatterns& table) {
   TextBlob blob;
@@ -163,13 +143,13 @@ std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std
       const std::string good = examples(rule.good);
       const std::string triggers = Items(trigger_items.size(), rule.triggers.size());
       for (const Trigger& trigger : rule.triggers) {
-        trigger_items.push_back("{" + std::string(TriggerKindEnumerator(trigger.kind)) + ", " +
+        trigger_items.push_back("{" + EnumValue("Trigger::Kind", trigger.kind) + ", " +
                                 line_of(trigger.signal, trigger.location, false) + "}");
       }
       rule_items.push_back(
           "{" + blob.Range(rule.id) + ", " + blob.Range(rule.name) + ", " +
-          std::string(LangEnumerator(rule.lang)) + ", " + blob.Range(rule.category) + ", " +
-          std::string(SeverityEnumerator(rule.severity)) + ", " + blob.Range(rule.message) + ", " +
+          EnumValue("Lang", rule.lang) + ", " + blob.Range(rule.category) + ", " +
+          EnumValue("Severity", rule.severity) + ", " + blob.Range(rule.message) + ", " +
           Bool(rule.obfuscated) + ", " + Bool(rule.fix_safe) + ", " +
           Bool(rule.language_specific) + ", " + std::to_string(rule.caps_words) + ", " +
           matches + ", " + unless + ", " + suggestions + ", " + required + ", " + bad + ", " +
@@ -179,7 +159,7 @@ std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std
     for (const Signal& signal : files[f].signals) {
       const std::string matches = patterns(signal.matches, PatternMode::kPlain);
       signal_items.push_back("{" + blob.Range(signal.name) + ", " +
-                             std::string(LangEnumerator(signal.lang)) + ", " + matches + ", " +
+                             EnumValue("Lang", signal.lang) + ", " + matches + ", " +
                              std::to_string(signal.location.line) + ", " +
                              std::to_string(signal.location.column) + "}");
     }

@@ -181,7 +181,6 @@ void KeywordIndex::Reserve(std::size_t exact_keywords, std::size_t prefix_keywor
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
                        const std::vector<std::vector<Keyword>>& also_required) {
   ++size_;
-  all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
@@ -256,29 +255,68 @@ void KeywordIndex::LookUp(const Map& exact, const Map& prefix,
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
-                                     std::string* buffer, Cache* cache,
-                                     std::vector<int>* candidates) const {
-  auto mark_satisfied = [&](std::span<const int> satisfied) {
-    for (int number : satisfied) {
-      cache->text_of_satisfied_[static_cast<std::size_t>(number)] = cache->text_number_;
-    }
-  };
+namespace {
+
+void MarkSatisfied(std::span<const int> satisfied, std::uint32_t text_number,
+                   std::vector<std::uint32_t>* text_of_satisfied) {
+  for (int number : satisfied) (*text_of_satisfied)[static_cast<std::size_t>(number)] = text_number;
+}
+
+}  // namespace
+
+template <typename LookUpWord>
+void KeywordIndex::AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                       std::vector<int>* candidates,
+                                       LookUpWord look_up_word) const {
   if (const Cache::Slot* cached = cache->Find(word, hash)) {
     const std::span<const int> found = cache->CandidatesOf(*cached);
     candidates->insert(candidates->end(), found.begin(), found.end());
-    mark_satisfied(cache->SatisfiedOf(*cached));
+    MarkSatisfied(cache->SatisfiedOf(*cached), cache->text_number_, &cache->text_of_satisfied_);
     return;
   }
-  const std::string_view key = Key(word, buffer);
   const std::size_t found_begin = candidates->size();
-  LookUp(exact_, prefix_, prefix_lengths_, key, candidates);
   cache->satisfied_found_.clear();
-  LookUp(required_exact_, required_prefix_, required_prefix_lengths_, key,
-         &cache->satisfied_found_);
-  mark_satisfied(cache->satisfied_found_);
+  look_up_word(candidates, &cache->satisfied_found_);
+  MarkSatisfied(cache->satisfied_found_, cache->text_number_, &cache->text_of_satisfied_);
   cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin),
                 cache->satisfied_found_);
+}
+
+void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
+                                     std::string* buffer, Cache* cache,
+                                     std::vector<int>* candidates) const {
+  AddCachedCandidates(word, hash, cache, candidates,
+                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                        const std::string_view key = Key(word, buffer);
+                        LookUp(exact_, prefix_, prefix_lengths_, key, found);
+                        LookUp(required_exact_, required_prefix_, required_prefix_lengths_, key,
+                               satisfied);
+                      });
+}
+
+void KeywordIndex::AddStarredWordCandidates(std::string_view word, std::uint64_t hash,
+                                            Cache* cache, std::vector<int>* candidates) const {
+  AddCachedCandidates(word, hash, cache, candidates,
+                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                        std::bitset<256> starts;
+                        for (std::size_t i = 0; i < word.size(); ++i) {
+                          if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
+                            starts.set(static_cast<unsigned char>(word[i]));
+                          }
+                        }
+                        auto add_starting = [&](const Map& map, std::vector<int>* numbers) {
+                          for (const auto& [key, key_numbers] : map) {
+                            if (!key.empty() && starts.test(static_cast<unsigned char>(key[0]))) {
+                              numbers->insert(numbers->end(), key_numbers.begin(),
+                                              key_numbers.end());
+                            }
+                          }
+                        };
+                        add_starting(exact_, found);
+                        add_starting(prefix_, found);
+                        add_starting(required_exact_, satisfied);
+                        add_starting(required_prefix_, satisfied);
+                      });
 }
 
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
@@ -352,16 +390,14 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   std::size_t word_begin = std::string_view::npos;
   bool starred = false;
   bool has_letter = false;
-  bool everything = false;
   auto end_word = [&](std::size_t end) {
     if (word_begin == std::string_view::npos) return;
+    const std::string_view word = text.substr(word_begin, end - word_begin);
+    const std::uint64_t hash = CacheHash(text, word_begin, end);
     if (starred && has_letter) {
-      candidates->assign(all_.begin(), all_.end());
-      everything = true;
-      i = text.size();  // every pattern is already a candidate
+      AddStarredWordCandidates(word, hash, cache, candidates);
     } else {
-      const std::string_view word = text.substr(word_begin, end - word_begin);
-      AddWordCandidates(word, CacheHash(text, word_begin, end), &buffer, cache, candidates);
+      AddWordCandidates(word, hash, &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -380,8 +416,7 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   }
   end_word(text.size());
   SortUnique(candidates);
-  // A starred word may stand for any word, so then no requirement can rule a pattern out.
-  if (!everything) RemoveUnsatisfied(cache, candidates);
+  RemoveUnsatisfied(cache, candidates);
 }
 
 }  // namespace tonelint

@@ -189,7 +189,6 @@ void KeywordIndex::Reserve(std::size_t exact_keywords, std::size_t prefix_keywor
 void KeywordIndex::Add(int pattern, const std::vector<Keyword>& keywords,
                        const std::vector<std::vector<Keyword>>& also_required) {
   ++size_;
-  all_.push_back(pattern);
   if (keywords.empty()) {
     always_.push_back(pattern);
     return;
@@ -306,12 +305,6 @@ std::span<const int> KeywordIndex::Always() const {
   return flat_.numbers.subspan(range.begin, range.end - range.begin);
 }
 
-std::span<const int> KeywordIndex::All() const {
-  if (!is_flat_) return all_;
-  const NumberRange range = flat_.layout.all;
-  return flat_.numbers.subspan(range.begin, range.end - range.begin);
-}
-
 std::span<const NumberRange> KeywordIndex::AlsoRequiredSets() const {
   return is_flat_ ? flat_.also_required : std::span<const NumberRange>(also_required_);
 }
@@ -358,35 +351,95 @@ OwnedFlatKeywordIndex KeywordIndex::Flatten() const {
   layout.required_exact = add_table(required_exact_, {});
   layout.required_prefix = add_table(required_prefix_, required_prefix_lengths_);
   layout.always = add_numbers(always_);
-  layout.all = add_numbers(all_);
   layout.required_sets = add_numbers(required_sets_);
   layout.required_count = static_cast<std::uint32_t>(required_count_);
   out.also_required = also_required_;
   return out;
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
-                                     std::string* buffer, Cache* cache,
-                                     std::vector<int>* candidates) const {
-  auto mark_satisfied = [&](std::span<const int> satisfied) {
-    for (int number : satisfied) {
-      cache->text_of_satisfied_[static_cast<std::size_t>(number)] = cache->text_number_;
-    }
-  };
+namespace {
+
+void MarkSatisfied(std::span<const int> satisfied, std::uint32_t text_number,
+                   std::vector<std::uint32_t>* text_of_satisfied) {
+  for (int number : satisfied) (*text_of_satisfied)[static_cast<std::size_t>(number)] = text_number;
+}
+
+}  // namespace
+
+template <typename LookUpWord>
+void KeywordIndex::AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                       std::vector<int>* candidates,
+                                       LookUpWord look_up_word) const {
   if (const Cache::Slot* cached = cache->Find(word, hash)) {
     const std::span<const int> found = cache->CandidatesOf(*cached);
     candidates->insert(candidates->end(), found.begin(), found.end());
-    mark_satisfied(cache->SatisfiedOf(*cached));
+    MarkSatisfied(cache->SatisfiedOf(*cached), cache->text_number_, &cache->text_of_satisfied_);
     return;
   }
-  const std::string_view key = Key(word, buffer);
   const std::size_t found_begin = candidates->size();
-  LookUpKey(/*required=*/false, key, candidates);
   cache->satisfied_found_.clear();
-  LookUpKey(/*required=*/true, key, &cache->satisfied_found_);
-  mark_satisfied(cache->satisfied_found_);
+  look_up_word(candidates, &cache->satisfied_found_);
+  MarkSatisfied(cache->satisfied_found_, cache->text_number_, &cache->text_of_satisfied_);
   cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin),
                 cache->satisfied_found_);
+}
+
+template <typename Visit>
+void KeywordIndex::ForEachKey(bool required, Visit visit) const {
+  if (is_flat_) {
+    const FlatKeywordLayout& layout = flat_.layout;
+    for (const FlatKeywordTable* table : {required ? &layout.required_exact : &layout.exact,
+                                          required ? &layout.required_prefix : &layout.prefix}) {
+      for (const FlatKeywordTable::Slot& slot :
+           flat_.slots.subspan(table->first_slot, table->slot_count)) {
+        if (slot.key_size == 0) continue;
+        visit(flat_.keys.substr(slot.key_offset, slot.key_size),
+              flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin));
+      }
+    }
+    return;
+  }
+  for (const Map* map : {required ? &required_exact_ : &exact_,
+                         required ? &required_prefix_ : &prefix_}) {
+    for (const auto& [key, numbers] : *map) {
+      visit(std::string_view(key), std::span<const int>(numbers));
+    }
+  }
+}
+
+void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
+                                     std::string* buffer, Cache* cache,
+                                     std::vector<int>* candidates) const {
+  AddCachedCandidates(word, hash, cache, candidates,
+                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                        const std::string_view key = Key(word, buffer);
+                        LookUpKey(/*required=*/false, key, found);
+                        LookUpKey(/*required=*/true, key, satisfied);
+                      });
+}
+
+void KeywordIndex::AddStarredWordCandidates(std::string_view word, std::uint64_t hash,
+                                            Cache* cache, std::vector<int>* candidates) const {
+  AddCachedCandidates(word, hash, cache, candidates,
+                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                        std::bitset<256> starts;
+                        for (std::size_t i = 0; i < word.size(); ++i) {
+                          if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
+                            starts.set(static_cast<unsigned char>(word[i]));
+                          }
+                        }
+                        auto add_starting = [&](std::vector<int>* numbers) {
+                          return [&starts, numbers](std::string_view key,
+                                                    std::span<const int> key_numbers) {
+                            if (starts.test(static_cast<unsigned char>(key[0]))) {
+                              numbers->insert(numbers->end(), key_numbers.begin(),
+                                              key_numbers.end());
+                            }
+                          };
+                        };
+                        ForEachKey(/*required=*/false, add_starting(found));
+                        ForEachKey(/*required=*/true, add_starting(satisfied));
+                      });
 }
 
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
@@ -462,17 +515,14 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   std::size_t word_begin = std::string_view::npos;
   bool starred = false;
   bool has_letter = false;
-  bool everything = false;
   auto end_word = [&](std::size_t end) {
     if (word_begin == std::string_view::npos) return;
+    const std::string_view word = text.substr(word_begin, end - word_begin);
+    const std::uint64_t hash = CacheHash(text, word_begin, end);
     if (starred && has_letter) {
-      const std::span<const int> all = All();
-      candidates->assign(all.begin(), all.end());
-      everything = true;
-      i = text.size();  // every pattern is already a candidate
+      AddStarredWordCandidates(word, hash, cache, candidates);
     } else {
-      const std::string_view word = text.substr(word_begin, end - word_begin);
-      AddWordCandidates(word, CacheHash(text, word_begin, end), &buffer, cache, candidates);
+      AddWordCandidates(word, hash, &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;
@@ -491,8 +541,7 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
   }
   end_word(text.size());
   SortUnique(candidates);
-  // A starred word may stand for any word, so then no requirement can rule a pattern out.
-  if (!everything) RemoveUnsatisfied(cache, candidates);
+  RemoveUnsatisfied(cache, candidates);
 }
 
 }  // namespace tonelint

@@ -48,7 +48,7 @@ struct FlatKeywordLayout {
   bool collapse_repeats = false;
   std::uint32_t size = 0;  // KeywordIndex::size()
   FlatKeywordTable exact, prefix, required_exact, required_prefix;
-  NumberRange always, all, required_sets;
+  NumberRange always, required_sets;
   std::uint32_t required_count = 0;
 };
 
@@ -177,8 +177,8 @@ class KeywordIndex {
 
   // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
   // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
-  // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words, so it
-  // makes every pattern a candidate.
+  // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words: every
+  // keyword that starts with its first letter, or with a letter after one of its stars.
   void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
                       std::vector<int>* candidates) const;
 
@@ -202,10 +202,25 @@ class KeywordIndex {
   // (`required` false) or the also-required keywords' numbers (`required` true).
   void LookUpKey(bool required, std::string_view key, std::vector<int>* found) const;
   std::span<const int> Always() const;
-  std::span<const int> All() const;
   std::span<const NumberRange> AlsoRequiredSets() const;
   const int* RequiredSetsData() const;
   std::size_t RequiredCount() const;
+  // AddWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
+  // "you*idiot"). A match begins at the start of a word or after a '*' (not a word character),
+  // with a pattern's first letter as written (never '*'): the word may stand for any keyword
+  // that starts with a character found there.
+  void AddStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                std::vector<int>* candidates) const;
+  // Appends the candidates of `word` (whose hash is `hash`) from `cache`, or else those that
+  // `look_up_word(candidates, satisfied)` appends, with the also-required keywords it
+  // satisfies, and caches them; marks those keywords seen in the text.
+  template <typename LookUpWord>
+  void AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                           std::vector<int>* candidates, LookUpWord look_up_word) const;
+  // Calls `visit(key, numbers)` for every key of the exact and prefix tables (of the
+  // also-required keywords if `required`), in no particular order.
+  template <typename Visit>
+  void ForEachKey(bool required, Visit visit) const;
   // Starts the lookup of a text's words: none of its also-required keywords is seen yet.
   void StartText(Cache* cache) const;
   // Whether the words in `cache` (of the text last looked up) satisfy every set that
@@ -231,7 +246,6 @@ class KeywordIndex {
   Map prefix_;
   std::bitset<64> prefix_lengths_;  // lengths (in bytes, capped) that prefix_ has keys of
   std::vector<int> always_;
-  std::vector<int> all_;
   // By pattern number: where the keyword sets it also requires are in required_sets_
   // ([begin, end), empty for most). There each set is its size, then its keywords, each as its
   // number in required_exact_ or required_prefix_ (one number per distinct keyword): every

@@ -168,7 +168,9 @@ class PhraseParser {
 
   // What a keyword set costs the prefilter: how many sentences it lets through. Each keyword
   // adds more the shorter it is, and much more if it is one of the most frequent words of
-  // either language; the cheapest required item becomes the pattern's keyword set.
+  // either language, or of customer-service replies ("number", "code", "datos": chosen for
+  // "card number" or "numero de seguro social", they made a rule a candidate in one sentence
+  // of ten without matching); the cheapest required item becomes the pattern's keyword set.
   static std::size_t Cost(const std::vector<Keyword>& keys) {
     static constexpr std::string_view kFrequentWords[] = {
         "a", "al", "and", "are", "as", "at", "be", "but", "by", "can", "como", "con", "de",
@@ -176,7 +178,9 @@ class PhraseParser {
         "from", "has", "have", "i", "if", "in", "is", "it", "la", "las", "le", "les", "lo",
         "los", "mas", "me", "mi", "my", "no", "nos", "not", "nuestra", "nuestro", "of", "on", "or", "our", "para", "pero",
         "por", "que", "se", "si", "so", "su", "te", "that", "the", "this", "to", "tu", "un",
-        "una", "us", "was", "we", "will", "with", "y", "ya", "yo", "you", "your"};
+        "una", "us", "was", "we", "will", "with", "y", "ya", "yo", "you", "your",
+        // Customer service.
+        "code", "datos", "details", "number", "numbers", "numero", "time"};
     std::size_t cost = 0;
     for (const Keyword& key : keys) {
       const bool frequent = std::find(std::begin(kFrequentWords), std::end(kFrequentWords),
@@ -294,9 +298,9 @@ class PhraseParser {
       return true;
     }
     item->kind = ItemKind::kRequired;
-    Keyword key;
-    if (!ParseWord(&item->regex, &key)) return false;
-    item->keys = std::vector<Keyword>{std::move(key)};
+    std::vector<Keyword> keys;
+    if (!ParseWord(&item->regex, &keys)) return false;
+    item->keys = std::move(keys);
     return true;
   }
 
@@ -349,8 +353,11 @@ class PhraseParser {
   }
 
   // A word: literal characters up to a space or syntax character, optionally ending in '*'.
-  // Its keyword is its first run of word characters, a prefix if anything may follow it.
-  bool ParseWord(std::string* regex, Keyword* key) {
+  // Punctuation inside it may be written or left out ("y'all", "y all", "yall"), so the word a
+  // match starts with is one of its first runs of word characters joined: its keywords are
+  // each such join ("y", "yall"), exact but for the whole word of a stem, which is a prefix.
+  // A prefix "y" instead was a candidate in a third of English sentences ("you", "your").
+  bool ParseWord(std::string* regex, std::vector<Keyword>* keys) {
     const std::size_t start = pos_;
     while (pos_ < pattern_.size() && !IsSyntax(pattern_[pos_])) ++pos_;
     std::string_view raw = pattern_.substr(start, pos_ - start);
@@ -361,6 +368,7 @@ class PhraseParser {
     }
     const std::string folded = normalizer_.NormalizeString(raw);
     std::string body;
+    std::string joined;           // the word's characters so far, without its punctuation
     bool pending_joiner = false;  // punctuation inside the word: optional separator
     bool first_letter = true;
     std::size_t i = 0;
@@ -370,14 +378,14 @@ class PhraseParser {
       const std::string_view bytes(folded.data() + begin, i - begin);
       if (!IsWordCodePoint(c)) {
         pending_joiner = !body.empty();
-        key->prefix = key->prefix || !key->text.empty();
         continue;
       }
-      if (!key->prefix) key->text.append(bytes);
       if (pending_joiner) {
+        keys->push_back({joined, false});
         body += std::string(kNonWordChar) + "*";
         pending_joiner = false;
       }
+      joined.append(bytes);
       AppendLetter(bytes, first_letter, &body);
       first_letter = false;
     }
@@ -386,8 +394,8 @@ class PhraseParser {
     }
     if (is_stem) {
       body += std::string(mode_ == PatternMode::kObfuscated ? kObfuscatedWordChar : kWordChar) + "*";
-      key->prefix = true;
     }
+    keys->push_back({std::move(joined), is_stem});
     regex->append(body);
     return true;
   }

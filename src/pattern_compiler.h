@@ -25,7 +25,7 @@ struct PatternError {
 // A word that every match of a pattern contains, for the keyword prefilter (keyword_index.h).
 struct Keyword {
   std::string text;     // in the matching form
-  bool prefix = false;  // a word of the text must start with `text` (stems, "don't" → "don")
+  bool prefix = false;  // a word of the text must start with `text` (stems: "idiot*")
   bool operator==(const Keyword&) const = default;
 };
 

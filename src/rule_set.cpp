@@ -1,6 +1,8 @@
 #include "rule_set.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -288,11 +290,25 @@ void PatternIndex::FindCandidates(std::string_view text,
                                   KeywordIndex::Cache* cache, std::vector<int>* candidates) const {
   keywords().FindCandidates(text, words, cache, candidates);
   const std::size_t keyed = candidates->size();
-  for (const AtomGuarded& guarded : atom_guarded) {
-    if (std::any_of(guarded.atoms.begin(), guarded.atoms.end(), [&](std::string_view atom) {
-          return text.find(atom) != std::string_view::npos;
-        })) {
-      candidates->push_back(guarded.pattern);
+  if (!atom_guarded.empty()) {
+    // Many atoms share a first byte that most sentences lack (the emoji's 0xF0, '!', '?'): it is
+    // looked for once, and an atom only where it occurs: a search per atom was ~9 memchr calls
+    // per sentence.
+    enum class ByteSeen : std::uint8_t { kNotLookedFor, kAbsent, kPresent };
+    std::array<ByteSeen, 256> first_bytes{};
+    auto occurs = [&](std::string_view atom) {
+      if (atom.empty()) return true;
+      ByteSeen& seen = first_bytes[static_cast<unsigned char>(atom.front())];
+      if (seen == ByteSeen::kNotLookedFor) {
+        seen = text.find(atom.front()) != std::string_view::npos ? ByteSeen::kPresent
+                                                                  : ByteSeen::kAbsent;
+      }
+      return seen == ByteSeen::kPresent && text.find(atom) != std::string_view::npos;
+    };
+    for (const AtomGuarded& guarded : atom_guarded) {
+      if (std::any_of(guarded.atoms.begin(), guarded.atoms.end(), occurs)) {
+        candidates->push_back(guarded.pattern);
+      }
     }
   }
   AddUnkeyedSetCandidates(text, candidates);

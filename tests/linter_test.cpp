@@ -278,6 +278,24 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   each_line.each_line = true;
   CHECK(ids("Lamentablemente no hay reembolso.\nLamentablemente, lo sentimos.\n", each_line) ==
         Ids_t{"TL3002"});
+  // A reply whose evidence settled the rules (the apology, before its second sentence) leaves
+  // the next reply's evidence to be looked for.
+  const std::string settled = "Lo sentimos mucho. Le escribimos hoy mismo.";
+  const std::string bad_news = "Lamentablemente no hay reembolso.";
+  CHECK(ids(settled + "\n" + bad_news + "\n", each_line) == Ids_t{"TL3002"});
+  CHECK(ids(settled, {}).empty());
+  CHECK(ids(bad_news, {}) == Ids_t{"TL3002"});
+  auto streamed_ids = [&](const std::string& text) {
+    std::vector<Finding> findings;
+    linter.BeginStream({});
+    linter.LintPiece(SourceText(text), 0, 1, &findings);
+    linter.FinishStream(&findings);
+    std::vector<std::string> out;
+    for (const Finding& finding : findings) out.push_back(finding.rule->id);
+    return out;
+  };
+  CHECK(streamed_ids(settled).empty());
+  CHECK(streamed_ids(bad_news) == Ids_t{"TL3002"});
 }
 
 TEST_CASE("decisive document patterns: those of the rules that may fire in the reply's language") {

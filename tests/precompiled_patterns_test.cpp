@@ -177,6 +177,9 @@ TEST_CASE("a set that fails on first use makes every pattern without keywords a 
 TEST_CASE("a pattern with required atoms is a candidate where one occurs, without the set") {
   CHECK(PlainCandidates("regex \\?\\?\nmatch idiota", "que?? zzz xxx") == std::vector<int>{0, 1});
   CHECK(PlainCandidates("regex \\?\\?\nmatch idiota", "que? ?").empty());
+  // Atoms that share a first byte: each is still looked for where that byte occurs.
+  CHECK(PlainCandidates("regex \\?\\?\nregex \\?!", "hola?!") == std::vector<int>{1});
+  CHECK(PlainCandidates("regex \\?\\?\nregex \\?!", "hola?! ??") == std::vector<int>{0, 1});
   // Beside a set that fails on first use, which makes its own patterns candidates.
   CHECK(PlainCandidates("regex !!!\nregex \\?\\?", "hola") == std::vector<int>{0});
   CHECK(PlainCandidates("regex !!!\nregex \\?\\?", "hola??") == std::vector<int>{0, 1});

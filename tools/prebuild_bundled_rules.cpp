@@ -78,7 +78,7 @@ Written Write(const std::vector<PrebuiltAdd>& adds, const OwnedFlatKeywordIndex&
       (layout.collapse_repeats ? "true" : "false") + ", " + std::to_string(layout.size) + ", " +
       Table(layout.exact) + ", " + Table(layout.prefix) + ", " + Table(layout.required_exact) +
       ", " + Table(layout.required_prefix) + ", " + Range(layout.always) + ", " +
-      Range(layout.all) + ", " + Range(layout.required_sets) + ", " +
+      Range(layout.required_sets) + ", " +
       std::to_string(layout.required_count) + "},\n      std::string_view(" + keys_name + ", " +
       std::to_string(flat.keys.size()) + "), " + Span(numbers_name, flat.numbers.size()) + ", " +
       Span(slots_name, flat.slots.size()) + ", " + Span(also_name, flat.also_required.size()) +

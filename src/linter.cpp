@@ -325,6 +325,7 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::vector<Finding>* out) {
   if (index.empty()) return;
   index.FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
+  std::optional<StarredForm> starred;  // made for the first pattern cut into runs
   for (std::size_t h = 0; h < hits.size(); ++h) {
     const PatternIndex::Entry entry = index.entries[hits[h]];
     const Rule& rule = rules.rules()[entry.owner];
@@ -339,11 +340,12 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
         runs.push_back(compiled.alternative_runs()[next.run].get());
         ++h;
       }
-      if (compiled.mode() == PatternMode::kObfuscated &&
+      // Once the whole pattern is compiled it is searched instead (WorthSearchingRuns), and
+      // telling the runs apart would cost more than its search.
+      if (compiled.mode() == PatternMode::kObfuscated && !compiled.IsCompiled() &&
           form.text.find('*') != std::string::npos) {
-        std::erase_if(runs, [&](const CompiledRegex* run) {
-          return !MayMatchWithStars(run->keywords(), form.text);
-        });
+        if (!starred) starred.emplace(form.text, form_words);
+        std::erase_if(runs, [&](const CompiledRegex* run) { return !starred->MaySpell(run->keywords()); });
         if (runs.empty()) continue;  // nor may the whole pattern, which matches what they do
       }
       if (!WorthSearchingRuns(compiled, runs.size())) runs.clear();

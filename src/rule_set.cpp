@@ -1,6 +1,7 @@
 #include "rule_set.h"
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <set>
 #include <tuple>
@@ -430,7 +431,7 @@ const char* Start(const std::vector<re2::StringPiece>& groups, int group) {
 
 namespace {
 
-// Whether `keyword` is spelled as MayMatchWithStars says from `form[at]` on.
+// Whether `keyword` is spelled as StarredForm::MaySpell says from `form[at]` on.
 bool SpelledWithStarsAt(std::string_view form, std::size_t at, const Keyword& keyword) {
   if (keyword.text.empty() || form[at] != keyword.text[0]) return false;
   std::size_t end = at;
@@ -473,19 +474,21 @@ bool SpelledWithStarsAt(std::string_view form, std::size_t at, const Keyword& ke
 
 }  // namespace
 
-bool MayMatchWithStars(const std::vector<Keyword>& keywords, std::string_view form) {
-  bool after_word_character = false;
-  for (std::size_t i = 0; i < form.size();) {
-    const std::size_t at = i;
-    const bool word_character = form[i] != '*' && IsWordCodePoint(NextCodePoint(form, &i));
-    if (i == at) ++i;
-    if (!word_character || after_word_character) {
-      after_word_character = word_character;
+StarredForm::StarredForm(std::string_view form, const std::vector<KeywordIndex::Word>& words)
+    : form_(form), words_(words) {
+  for (const KeywordIndex::Word& word : words) {
+    first_bytes_.set(static_cast<unsigned char>(form[word.begin]));
+  }
+}
+
+bool StarredForm::MaySpell(const std::vector<Keyword>& keywords) const {
+  for (const Keyword& keyword : keywords) {
+    // Most keywords start with a letter that no word starts with.
+    if (keyword.text.empty() || !first_bytes_.test(static_cast<unsigned char>(keyword.text[0]))) {
       continue;
     }
-    after_word_character = true;
-    for (const Keyword& keyword : keywords) {
-      if (SpelledWithStarsAt(form, at, keyword)) return true;
+    for (const KeywordIndex::Word& word : words_) {
+      if (SpelledWithStarsAt(form_, word.begin, keyword)) return true;
     }
   }
   return false;

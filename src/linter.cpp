@@ -345,7 +345,9 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
       if (compiled.mode() == PatternMode::kObfuscated && !compiled.IsCompiled() &&
           form.text.find('*') != std::string::npos) {
         if (!starred) starred.emplace(form.text, form_words);
-        std::erase_if(runs, [&](const CompiledRegex* run) { return !starred->MaySpell(run->keywords()); });
+        std::erase_if(runs, [&](const CompiledRegex* run) {
+          return !starred->MaySpell(run->keywords());
+        });
         if (runs.empty()) continue;  // nor may the whole pattern, which matches what they do
       }
       if (!WorthSearchingRuns(compiled, runs.size())) runs.clear();

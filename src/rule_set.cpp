@@ -80,8 +80,8 @@ class Compiler {
       if (runs_also_required == nullptr) phrase.alternative_runs.clear();
       std::vector<std::unique_ptr<CompiledRegex>> runs;
       for (CompiledPattern::AlternativeRun& run : phrase.alternative_runs) {
-        runs.push_back(std::make_unique<CompiledRegex>(std::move(run.regex), std::move(run.keywords),
-                                                       1, phrase.first_user_group, mode));
+        runs.push_back(std::make_unique<CompiledRegex>(
+            std::move(run.regex), std::move(run.keywords), 1, phrase.first_user_group, mode));
         runs_also_required->push_back({std::move(run.also_required)});
       }
       if (!runs.empty()) {
@@ -158,7 +158,8 @@ class Compiler {
         table_runs.empty() ? precompiled_->KeywordsOf(*found) : std::vector<Keyword>{},
         precompiled_->RequiredAtomsOf(*found), line.is_regex ? 0 : 1, found->first_user_group,
         mode, first_of_entry);
-    const bool share_runs = first_of_entry != nullptr && !first_of_entry->alternative_runs().empty();
+    const bool share_runs =
+        first_of_entry != nullptr && !first_of_entry->alternative_runs().empty();
     std::vector<std::unique_ptr<CompiledRegex>> runs;
     for (const PrecompiledAlternativeRun& run : table_runs) {
       runs.push_back(std::make_unique<CompiledRegex>(

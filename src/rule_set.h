@@ -104,7 +104,7 @@ class CompiledRegex {
   mutable std::atomic<bool> is_compiled_ = false;
 };
 
-// The groups of the match ForEachMatch found, and room for another part's.
+// The groups of the match FindNextMatch found, and room for another run's.
 struct MatchGroups {
   std::vector<re2::StringPiece> groups;
   std::vector<re2::StringPiece> other;

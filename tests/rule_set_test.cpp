@@ -186,7 +186,7 @@ std::vector<std::pair<std::ptrdiff_t, std::size_t>> CutGroups(
 
 }  // namespace
 
-TEST_CASE("matches merged from runs are the leftmost, then the one whose span starts first, then the first run's") {
+TEST_CASE("merged runs' matches: the leftmost, then the earliest span, then the first run's") {
   using Spans = std::vector<std::pair<std::ptrdiff_t, std::size_t>>;
   // Starting at the same byte, "^" puts the span at 0 and the separator branch at 1: RE2
   // prefers "^", the first branch, as the whole alternation "(b|ab)" does.
@@ -203,7 +203,7 @@ TEST_CASE("matches merged from runs are the leftmost, then the one whose span st
                   "a-b-c") == Spans{{4, 1}});
 }
 
-TEST_CASE("a phrase with a large group of alternatives is indexed by its runs, each under its own keywords") {
+TEST_CASE("a phrase with a large group of alternatives is indexed by its runs' keywords") {
   // Words of nine bytes, enough of them for two runs and one word of a third.
   constexpr std::size_t kWordsPerRun = (kRunBytes + 8) / 9;
   std::vector<std::string> words;
@@ -368,7 +368,7 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
   CHECK(cut_lines > 0);
 }
 
-TEST_CASE("a word with stars may spell a keyword with letters repeated or starred after the first") {
+TEST_CASE("a word with stars may spell a keyword, letters repeated or starred after the first") {
   const std::vector<Keyword> fuck = {{"fuck", false}};
   CHECK(StarsMayMatch(fuck, "what the f*ck"));
   CHECK(StarsMayMatch(fuck, "f**k this"));
@@ -415,10 +415,12 @@ TEST_CASE("phrases cut into runs of alternatives that match alike match as the w
       std::vector<std::unique_ptr<CompiledRegex>> runs;
       std::vector<const CompiledRegex*> all_runs;
       for (const CompiledPattern::AlternativeRun& run : compiled.alternative_runs) {
-        runs.push_back(std::make_unique<CompiledRegex>(run.regex, std::vector<Keyword>{}, 1, 2, mode));
+        runs.push_back(
+            std::make_unique<CompiledRegex>(run.regex, std::vector<Keyword>{}, 1, 2, mode));
         all_runs.push_back(runs.back().get());
       }
-      whole.SetAlternativeRuns(std::move(runs), compiled.alternative_runs.front().alternation_group);
+      whole.SetAlternativeRuns(std::move(runs),
+                               compiled.alternative_runs.front().alternation_group);
       for (int i = 0; i < 300; ++i) {
         std::string text;
         for (int w = 0, count = 1 + static_cast<int>(random() % 6); w < count; ++w) {

@@ -50,27 +50,6 @@ uint64_t TrigramAt(std::string_view text, const std::vector<KeywordIndex::Word>&
   return HashWordTrigram(word(i), word(i + 1), word(i + 2));
 }
 
-// Calls `visit(groups)` for every match of `regex` in `text`, left to right. Matches of phrase
-// patterns consume the separator after them, so the next search restarts at the end of the
-// phrase group, where that separator can serve as the next match's leading boundary.
-template <typename Visit>
-void ForEachMatch(const CompiledRegex& compiled, std::string_view text,
-                  std::vector<re2::StringPiece>* groups, Visit visit) {
-  const RE2& regex = compiled.regex();
-  if (!regex.ok()) return;
-  groups->resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
-  std::size_t pos = 0;
-  while (pos <= text.size() &&
-         regex.Match(text, pos, text.size(), RE2::UNANCHORED, groups->data(),
-                     static_cast<int>(groups->size()))) {
-    const re2::StringPiece span = (*groups)[compiled.span_group()];
-    const std::size_t span_begin = static_cast<std::size_t>(span.data() - text.data());
-    const std::size_t span_end = span_begin + span.size();
-    if (span_end > span_begin) visit(*groups, ByteRange{span_begin, span_end});
-    pos = std::max(span_end, pos + 1);
-  }
-}
-
 // Whether a matched phrase spans punctuation that ends a clause (, ; : parentheses, a dash
 // between spaces), which a phrase pattern's word separators otherwise accept.
 bool CrossesClause(std::string_view matched) {
@@ -126,8 +105,10 @@ struct Linter::State {
   std::vector<int> hits;
   // One per keyword index in use: a handful, searched in a line faster than hashed.
   std::vector<std::pair<const KeywordIndex*, KeywordIndex::Cache>> keyword_caches;
-  std::vector<re2::StringPiece> groups;
-  std::vector<re2::StringPiece> unless_groups;
+  MatchGroups groups;
+  MatchGroups unless_groups;
+  // The alternative runs of the pattern being matched that the text has the keywords of.
+  std::vector<const CompiledRegex*> runs;
   std::vector<ByteRange> unless_spans;
   std::vector<ByteRange> caps_runs;
   DocumentEvidence evidence;
@@ -259,7 +240,7 @@ void Linter::State::FindUnlessSpans(std::size_t rule) {
     // An exception's keywords are seldom in the sentence, and without one its RE2 need not
     // run, nor be compiled: compiling them was 17% of a run on 200 replies.
     if (!KeywordIndex::MayMatch(unless->keywords(), plain.text, plain_words)) continue;
-    ForEachMatch(*unless, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
+    ForEachMatch(*unless, {}, plain.text, &unless_groups, [&](const auto&, ByteRange span) {
       // An exception speaks about its own clause: "what a retard, the code..." is not the
       // technical "retard the ignition".
       if (CrossesClause(Slice(plain.text, span))) return;
@@ -349,12 +330,35 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::vector<Finding>* out) {
   if (index.empty()) return;
   index.FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
-  for (int hit : hits) {
-    const PatternIndex::Entry entry = index.entries[hit];
+  std::optional<StarredForm> starred;  // made for the first pattern cut into runs
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    const PatternIndex::Entry entry = index.entries[hits[h]];
     const Rule& rule = rules.rules()[entry.owner];
     const CompiledRegex& compiled = *rules.compiled(entry.owner).matches[entry.pattern];
+    runs.clear();
+    if (entry.run != PatternIndex::Entry::kWholePattern) {
+      // This hit and those that follow it, up to the next pattern's.
+      runs.push_back(compiled.alternative_runs()[entry.run].get());
+      while (h + 1 < hits.size()) {
+        const PatternIndex::Entry next = index.entries[hits[h + 1]];
+        if (next.owner != entry.owner || next.pattern != entry.pattern) break;
+        runs.push_back(compiled.alternative_runs()[next.run].get());
+        ++h;
+      }
+      // Once the whole pattern is compiled it is searched instead (WorthSearchingRuns), and
+      // telling the runs apart would cost more than its search.
+      if (compiled.mode() == PatternMode::kObfuscated && !compiled.IsCompiled() &&
+          form.text.find('*') != std::string::npos) {
+        if (!starred) starred.emplace(form.text, form_words);
+        std::erase_if(runs, [&](const CompiledRegex* run) {
+          return !starred->MaySpell(run->keywords());
+        });
+        if (runs.empty()) continue;  // nor may the whole pattern, which matches what they do
+      }
+      if (!WorthSearchingRuns(compiled, runs.size())) runs.clear();
+    }
     bool unless_found = false;
-    ForEachMatch(compiled, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
+    ForEachMatch(compiled, runs, form.text, &groups, [&](const auto& match_groups, ByteRange span) {
       if (compiled.mode() == PatternMode::kObfuscated &&
           !HasEnoughRealLetters(Slice(form.text, span))) {
         return;

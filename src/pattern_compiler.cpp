@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -24,7 +25,10 @@ constexpr std::string_view kWordChar = "\x02";
 constexpr std::string_view kObfuscatedWordChar = "\x03";
 const std::string kSeparator = std::string(kNonWordChar) + "+";
 
-std::string ExpandClasses(std::string_view compact) {
+bool IsMarker(char c) { return c >= kNonWordMarker && c <= kObfuscatedWordMarker; }
+
+// The class that the marker `c` stands for.
+std::string_view ClassOfMarker(char c) {
   // Surrogates are neither: the text matched is valid UTF-8 (SourceText replaces ill-formed
   // sequences), where they cannot occur, and left out they spare RE2 a byte sequence in each of
   // the many copies of the separator class.
@@ -32,17 +36,32 @@ std::string ExpandClasses(std::string_view compact) {
       "[^" + std::string(kWordClassBody) + "\\x{D800}-\\x{DFFF}]";
   static const std::string word = "[" + std::string(kWordClassBody) + "]";
   static const std::string obfuscated_word = "[*" + std::string(kWordClassBody) + "]";
+  switch (c) {
+    case kNonWordMarker: return non_word;
+    case kWordMarker: return word;
+    default: return obfuscated_word;
+  }
+}
+
+std::string ExpandClasses(std::string_view compact) {
   std::string out;
   out.reserve(compact.size() * 4);
-  for (char c : compact) {
-    switch (c) {
-      case kNonWordMarker: out += non_word; break;
-      case kWordMarker: out += word; break;
-      case kObfuscatedWordMarker: out += obfuscated_word; break;
-      default: out.push_back(c);
-    }
+  std::size_t i = 0;
+  while (i < compact.size()) {
+    const std::size_t marker =
+        std::find_if(compact.begin() + i, compact.end(), IsMarker) - compact.begin();
+    out.append(compact.substr(i, marker - i));
+    if (marker < compact.size()) out += ClassOfMarker(compact[marker]);
+    i = marker + 1;
   }
   return out;
+}
+
+// The size of ExpandClasses(compact).
+std::size_t ExpandedSize(std::string_view compact) {
+  std::size_t size = 0;
+  for (char c : compact) size += IsMarker(c) ? ClassOfMarker(c).size() : 1;
+  return size;
 }
 
 // Where `alternative` (a phrase in the compact form above) has a separator between two of its
@@ -65,15 +84,16 @@ std::vector<std::size_t> TopLevelSeparators(std::string_view alternative) {
   return separators;
 }
 
-bool HasCapturingGroup(std::string_view regex) {
+int CountCapturingGroups(std::string_view regex) {
+  int groups = 0;
   for (std::size_t i = 0; i < regex.size(); ++i) {
     if (regex[i] == '\\') {
       ++i;
     } else if (regex[i] == '(' && (i + 1 == regex.size() || regex[i + 1] != '?')) {
-      return true;
+      ++groups;
     }
   }
-  return false;
+  return groups;
 }
 
 // Whether `alternative` ends with `ending` (which starts with a separator) just after more words.
@@ -90,7 +110,7 @@ std::string_view SharedEnding(std::string_view first, std::string_view second) {
   const std::vector<std::size_t> separators = TopLevelSeparators(first);
   for (auto it = separators.rbegin(); it != separators.rend(); ++it) {
     const std::string_view ending = first.substr(*it);
-    if (HasCapturingGroup(ending)) break;  // so would every longer ending
+    if (CountCapturingGroups(ending) > 0) break;  // so would every longer ending
     if (EndsAfterSeparator(second, ending)) return ending;
   }
   return {};
@@ -133,6 +153,12 @@ class PhraseParser {
   PhraseParser(std::string_view pattern, PatternMode mode, Normalizer& normalizer)
       : pattern_(pattern), mode_(mode), normalizer_(normalizer) {}
 
+  // An alternative of the phrase's outermost group, as ParseAlternativesBody read it.
+  struct Alternative {
+    std::string regex;  // compact (class markers)
+    std::optional<std::vector<Keyword>> keys;
+  };
+
   bool Parse(std::string* regex, std::vector<Keyword>* keywords,
              std::vector<std::vector<Keyword>>* also_required, PatternError* error) {
     bool has_required = false;
@@ -155,6 +181,10 @@ class PhraseParser {
     return true;
   }
 
+  // CompiledPattern::alternative_runs of the phrase read by Parse, before the boundaries are
+  // wrapped around them.
+  std::vector<CompiledPattern::AlternativeRun>& alternative_runs() { return runs_; }
+
  private:
   enum class ItemKind { kRequired, kOptional, kGap };
   // A set of keywords one of which every match contains; nullopt when there is none.
@@ -164,6 +194,7 @@ class PhraseParser {
     std::string regex;
     std::size_t offset;
     Keys keys;  // for required items
+    std::vector<Alternative> alternatives;  // of a group of the phrase's top level
   };
 
   // What a keyword set costs the prefilter: how many sentences it lets through. Each keyword
@@ -238,7 +269,76 @@ class PhraseParser {
         also_required->push_back(*item.keys);
       }
     }
-    return JoinItems(items, regex, has_required);
+    if (!JoinItems(items, regex, has_required)) return false;
+    if (depth_ == 0) CutIntoRuns(items, best);
+    return true;
+  }
+
+  // Fills runs_ for a phrase of `items` whose keywords are `best`'s: its largest group of
+  // alternatives, if it makes two runs of kRunBytes, and its alternatives each have keywords
+  // and no group of their own (the index could not tell its runs apart, and they would number
+  // the groups after them differently), cut into runs of adjacent alternatives. A run's
+  // keywords are those of the phrase with the group's replaced by the run's.
+  void CutIntoRuns(const std::vector<Item>& items, const Item* best) {
+    const Item* cut = nullptr;
+    std::vector<std::size_t> cut_sizes;  // of its alternatives' regexes, classes expanded
+    for (const Item& item : items) {
+      std::vector<std::size_t> sizes;
+      for (const Alternative& alternative : item.alternatives) {
+        if (!alternative.keys || alternative.keys->empty() ||
+            CountCapturingGroups(alternative.regex) > 0) {
+          sizes.clear();
+          break;
+        }
+        sizes.push_back(ExpandedSize(alternative.regex));
+      }
+      const std::size_t size = std::reduce(sizes.begin(), sizes.end());
+      if (size >= 2 * kRunBytes &&
+          (cut == nullptr || size > std::reduce(cut_sizes.begin(), cut_sizes.end()))) {
+        cut = &item;
+        cut_sizes = std::move(sizes);
+      }
+    }
+    if (cut == nullptr || best == nullptr) return;
+    // Group 1 is the phrase; the cut group comes after the groups of the items before it.
+    int group = 2;
+    for (const Item* item = items.data(); item != cut; ++item) {
+      group += CountCapturingGroups(item->regex);
+    }
+    const std::vector<Alternative>& alternatives = cut->alternatives;
+    for (std::size_t first = 0, end = 0; first < alternatives.size(); first = end) {
+      for (std::size_t bytes = 0; end < alternatives.size() && bytes < kRunBytes; ++end) {
+        bytes += cut_sizes[end];
+      }
+      std::vector<std::string> members;
+      std::vector<Keyword> run_keys;
+      for (std::size_t i = first; i < end; ++i) {
+        members.push_back(alternatives[i].regex);
+        run_keys.insert(run_keys.end(), alternatives[i].keys->begin(), alternatives[i].keys->end());
+      }
+      // The items without their alternatives: a copy of the cut group's for every run made a
+      // group of 400,000 words take minutes.
+      std::vector<Item> run_items;
+      run_items.reserve(items.size());
+      for (const Item& item : items) {
+        if (&item == cut) {
+          run_items.push_back(
+              {item.kind, "(" + JoinAlternatives(members) + ")", item.offset, std::move(run_keys)});
+        } else {
+          run_items.push_back({item.kind, item.regex, item.offset, item.keys});
+        }
+      }
+      CompiledPattern::AlternativeRun& run = runs_.emplace_back();
+      run.alternation_group = group;
+      bool has_required = false;
+      JoinItems(run_items, &run.regex, &has_required);
+      const Item& run_best = run_items[static_cast<std::size_t>(best - items.data())];
+      run.keywords = *run_best.keys;
+      for (const Item& item : run_items) {
+        if (&item == &run_best || item.kind != ItemKind::kRequired || !item.keys) continue;
+        run.also_required.push_back(*item.keys);
+      }
+    }
   }
 
   bool JoinItems(const std::vector<Item>& items, std::string* regex, bool* has_required) {
@@ -295,6 +395,10 @@ class PhraseParser {
       if (!ParseAlternatives(close, &alternatives, &item->keys)) return false;
       item->kind = c == '(' ? ItemKind::kRequired : ItemKind::kOptional;
       item->regex = c == '(' ? "(" + alternatives + ")" : "(?:" + alternatives + ")";
+      if (depth_ == 0) {
+        if (c == '(') item->alternatives = std::move(outermost_group_);
+        outermost_group_.clear();
+      }
       return true;
     }
     item->kind = ItemKind::kRequired;
@@ -321,6 +425,7 @@ class PhraseParser {
   bool ParseAlternativesBody(std::size_t open, char close, std::string* regex, Keys* keys) {
     *keys = std::vector<Keyword>{};
     std::vector<std::string> alternatives;
+    std::vector<Keys> alternatives_keys;  // of the outermost group's, for CutIntoRuns
     for (;;) {
       std::string alternative;
       bool has_required = false;
@@ -331,6 +436,7 @@ class PhraseParser {
       } else {
         keys->reset();
       }
+      if (depth_ == 1) alternatives_keys.push_back(std::move(alternative_keys));
       alternatives.push_back(std::move(alternative));
       if (pos_ >= pattern_.size()) return Fail(open, std::string("unclosed '") + pattern_[open] + "'");
       if (pattern_[pos_] == '|') {
@@ -342,7 +448,15 @@ class PhraseParser {
                               "' at column offset " + std::to_string(open + 1));
       }
       ++pos_;
-      regex->append(JoinAlternatives(alternatives));
+      const std::string joined = JoinAlternatives(alternatives);
+      // Kept only where CutIntoRuns may cut: most groups are small, and keeping theirs cost
+      // 10% of loading 3,000 rules.
+      if (depth_ == 1 && ExpandedSize(joined) >= 2 * kRunBytes) {
+        for (std::size_t i = 0; i < alternatives.size(); ++i) {
+          outermost_group_.push_back({std::move(alternatives[i]), std::move(alternatives_keys[i])});
+        }
+      }
+      regex->append(joined);
       return true;
     }
   }
@@ -426,6 +540,9 @@ class PhraseParser {
   std::size_t pos_ = 0;
   int depth_ = 0;
   PatternError error_;
+  // The alternatives of the top-level group being read.
+  std::vector<Alternative> outermost_group_;
+  std::vector<CompiledPattern::AlternativeRun> runs_;
 };
 
 }  // namespace
@@ -470,6 +587,10 @@ bool CompilePhrasePattern(std::string_view pattern, PatternMode mode, Normalizer
   if (!parser.Parse(&body, &out->keywords, &out->also_required, error)) return false;
   out->regex = WrapWithWordBoundaries(body);
   out->first_user_group = 2;
+  out->alternative_runs = std::move(parser.alternative_runs());
+  for (CompiledPattern::AlternativeRun& run : out->alternative_runs) {
+    run.regex = WrapWithWordBoundaries(run.regex);
+  }
   return true;
 }
 

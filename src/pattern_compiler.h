@@ -42,7 +42,25 @@ struct CompiledPattern {
   // The whole phrase is capture group 1 (its word boundaries are matched around it, outside the
   // group), so the pattern's own groups start at 2: `$N` in a suggestion is group N + 1.
   int first_user_group = 2;
+  // For a phrase with a group of many alternatives ("(cretin|dolt|...)"), each without a group
+  // of its own: the phrase again for each run of adjacent alternatives of that group, in order,
+  // with the group holding only the run. Empty for other phrases. RE2's compile time follows
+  // the size of the program, and a text with one of the words needs only the runs whose
+  // keywords it contains; their matches merged (rule_set.h, FindNextMatch) are exactly those
+  // of `regex`.
+  struct AlternativeRun {
+    std::string regex;
+    // As the phrase's, with the group's keywords those of the run's alternatives.
+    std::vector<Keyword> keywords;
+    std::vector<std::vector<Keyword>> also_required;
+    int alternation_group = 0;  // the capture group of the cut group, in `regex` as in the run
+  };
+  std::vector<AlternativeRun> alternative_runs;
 };
+
+// How large (in bytes of RE2 syntax) a run of a group's alternatives is cut, at least: each run
+// repeats the rest of the phrase, and is one more pattern to index at every start.
+inline constexpr std::size_t kRunBytes = 500;
 
 // How letters are matched.
 enum class PatternMode {

@@ -45,15 +45,19 @@ std::vector<Keyword> PrecompiledPatterns::KeywordsOf(const PrecompiledPattern& p
   return Keywords(pattern.keywords);
 }
 
-std::vector<std::vector<Keyword>> PrecompiledPatterns::AlsoRequiredOf(
-    const PrecompiledPattern& pattern) const {
+std::vector<std::vector<Keyword>> PrecompiledPatterns::KeywordSets(std::uint32_t first,
+                                                                   std::uint32_t count) const {
   std::vector<std::vector<Keyword>> out;
-  out.reserve(pattern.also_required_count);
-  for (const PrecompiledKeywordSet& set :
-       keyword_sets_.subspan(pattern.first_also_required, pattern.also_required_count)) {
+  out.reserve(count);
+  for (const PrecompiledKeywordSet& set : keyword_sets_.subspan(first, count)) {
     out.push_back(Keywords(set));
   }
   return out;
+}
+
+std::vector<std::vector<Keyword>> PrecompiledPatterns::AlsoRequiredOf(
+    const PrecompiledPattern& pattern) const {
+  return KeywordSets(pattern.first_also_required, pattern.also_required_count);
 }
 
 std::vector<std::string_view> PrecompiledPatterns::RequiredAtomsOf(

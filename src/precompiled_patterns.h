@@ -36,6 +36,15 @@ struct PrecompiledKeywordSet {
   std::uint32_t count = 0;
 };
 
+// One of a pattern's CompiledPattern::alternative_runs, its also-required sets as a pattern's.
+struct PrecompiledAlternativeRun {
+  TextRange regex;
+  PrecompiledKeywordSet keywords;
+  std::uint32_t first_also_required = 0;
+  std::uint32_t also_required_count = 0;
+  int alternation_group = 0;
+};
+
 // One pattern line and what RuleSet::Build would compile it to. Every entry's RE2 was compiled
 // with the rule set's options when the table was made, so it is known to compile.
 struct PrecompiledPattern {
@@ -51,6 +60,10 @@ struct PrecompiledPattern {
   // A `regex` line's RequiredAtoms (required_atoms.h), as keywords of the keyword array whose
   // text is the atom; none when it has none.
   PrecompiledKeywordSet required_atoms;
+  // CompiledPattern::alternative_runs: runs [first, first + count) of the table's run array,
+  // each known to compile too.
+  std::uint32_t first_alternative_run = 0;
+  std::uint32_t alternative_run_count = 0;
 };
 
 // A table of precompiled patterns over static storage (the views must outlive it).
@@ -61,8 +74,13 @@ class PrecompiledPatterns {
   // the ranges are of `text`.
   PrecompiledPatterns(std::string_view text, std::span<const PrecompiledPattern> patterns,
                       std::span<const PrecompiledKeywordSet> keyword_sets,
-                      std::span<const PrecompiledKeyword> keywords)
-      : text_(text), patterns_(patterns), keyword_sets_(keyword_sets), keywords_(keywords) {}
+                      std::span<const PrecompiledKeyword> keywords,
+                      std::span<const PrecompiledAlternativeRun> alternative_runs = {})
+      : text_(text),
+        patterns_(patterns),
+        keyword_sets_(keyword_sets),
+        keywords_(keywords),
+        alternative_runs_(alternative_runs) {}
 
   // The entry for this line, or null if the table has none. `hint`: the entry's number if
   // known (PatternLine::precompiled_entry), checked before the table is searched.
@@ -70,28 +88,44 @@ class PrecompiledPatterns {
                                  int hint = -1) const;
   std::string_view Text(TextRange range) const { return text_.substr(range.offset, range.size); }
   std::vector<Keyword> KeywordsOf(const PrecompiledPattern& pattern) const;
+  std::span<const PrecompiledAlternativeRun> AlternativeRunsOf(
+      const PrecompiledPattern& pattern) const {
+    return alternative_runs_.subspan(pattern.first_alternative_run, pattern.alternative_run_count);
+  }
+  std::vector<Keyword> KeywordsOf(const PrecompiledAlternativeRun& run) const {
+    return Keywords(run.keywords);
+  }
   std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;
+  std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledAlternativeRun& run) const {
+    return KeywordSets(run.first_also_required, run.also_required_count);
+  }
   // Views of the table's text.
   std::vector<std::string_view> RequiredAtomsOf(const PrecompiledPattern& pattern) const;
   std::span<const PrecompiledPattern> patterns() const { return patterns_; }
+  std::span<const PrecompiledAlternativeRun> alternative_runs() const { return alternative_runs_; }
   // Whether the patterns are in the order Find needs.
   bool Sorted() const;
 
  private:
   std::vector<Keyword> Keywords(PrecompiledKeywordSet set) const;
+  // Sets [first, first + count) of the set array.
+  std::vector<std::vector<Keyword>> KeywordSets(std::uint32_t first, std::uint32_t count) const;
   bool Before(const PrecompiledPattern& a, const PrecompiledPattern& b) const;
 
   std::string_view text_;
   std::span<const PrecompiledPattern> patterns_;
   std::span<const PrecompiledKeywordSet> keyword_sets_;
   std::span<const PrecompiledKeyword> keywords_;
+  std::span<const PrecompiledAlternativeRun> alternative_runs_;
 };
 
 // What PatternIndex::AddKeywords was given for a pattern of a precompiled table: its position
-// in the index's entries, and its entry number in the table.
+// in the index's entries, its entry number in the table, and for one of the entry's alternative
+// runs, the run's number in the table's run array (else -1).
 struct PrebuiltAdd {
   int position = 0;
   int entry = 0;
+  int run = -1;
   friend bool operator==(const PrebuiltAdd&, const PrebuiltAdd&) = default;
 };
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "normalizer.h"
@@ -43,10 +45,14 @@ class Compiler {
   // Phrase patterns become valid RE2 by construction, so their RE2 is compiled now only when
   // eager; a `regex` line is the user's RE2 and is always compiled now, to report its errors
   // with their place, unless the precompiled table already checked it. `also_required`, if
-  // given, receives the phrase's CompiledPattern::also_required, for AddToIndex.
+  // given, receives the phrase's CompiledPattern::also_required, for AddToIndex. Only if
+  // `runs_also_required` is given is a phrase cut into its alternative runs, whose also-required
+  // sets it receives.
   std::unique_ptr<CompiledRegex> Compile(const PatternLine& line, PatternMode mode,
-                                         AlsoRequired* also_required = nullptr) {
-    if (std::unique_ptr<CompiledRegex> found = FromTable(line, mode, also_required)) {
+                                         AlsoRequired* also_required = nullptr,
+                                         std::vector<AlsoRequired>* runs_also_required = nullptr) {
+    if (std::unique_ptr<CompiledRegex> found =
+            FromTable(line, mode, also_required, runs_also_required)) {
       if (compilation_ == Compilation::kEager && !found->regex().ok()) {
         errors_->push_back({line.location, "pattern does not compile: " + found->regex().error()});
         return nullptr;
@@ -74,9 +80,21 @@ class Compiler {
       compiled = std::make_unique<CompiledRegex>(std::move(phrase.regex), std::move(phrase.keywords),
                                                  1, phrase.first_user_group, mode);
       if (also_required) also_required->sets = std::move(phrase.also_required);
+      if (runs_also_required == nullptr) phrase.alternative_runs.clear();
+      std::vector<std::unique_ptr<CompiledRegex>> runs;
+      for (CompiledPattern::AlternativeRun& run : phrase.alternative_runs) {
+        runs.push_back(std::make_unique<CompiledRegex>(
+            std::move(run.regex), std::move(run.keywords), 1, phrase.first_user_group, mode));
+        runs_also_required->push_back({std::move(run.also_required)});
+      }
+      if (!runs.empty()) {
+        compiled->SetAlternativeRuns(std::move(runs),
+                                     phrase.alternative_runs.front().alternation_group);
+      }
     }
     const bool eager = line.is_regex || compilation_ == Compilation::kEager ||
                        compiled->pattern().size() > kEagerCompileBytes;
+    // A run is a smaller program of the same pieces: if the pattern compiles, so do its runs.
     if (eager && !compiled->regex().ok()) {
       errors_->push_back({line.location, "pattern does not compile: " + compiled->regex().error()});
       return nullptr;
@@ -124,7 +142,8 @@ class Compiler {
 
  private:
   std::unique_ptr<CompiledRegex> FromTable(const PatternLine& line, PatternMode mode,
-                                           AlsoRequired* also_required) {
+                                           AlsoRequired* also_required,
+                                           std::vector<AlsoRequired>* runs_also_required) {
     if (precompiled_ == nullptr) return nullptr;
     const PrecompiledPattern* found =
         precompiled_->Find(line.text, mode, line.is_regex, line.precompiled_entry);
@@ -134,11 +153,32 @@ class Compiler {
     // entry, and then one RE2.
     const CompiledRegex*& first_of_entry =
         first_of_entry_[static_cast<std::size_t>(found - precompiled_->patterns().data())];
+    const std::span<const PrecompiledAlternativeRun> table_runs =
+        runs_also_required ? precompiled_->AlternativeRunsOf(*found)
+                           : std::span<const PrecompiledAlternativeRun>();
+    // A cut pattern is indexed by its runs' keywords only: its own would be copied for nothing.
     auto compiled = std::make_unique<CompiledRegex>(
         CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
-        precompiled_->KeywordsOf(*found), precompiled_->RequiredAtomsOf(*found),
-        line.is_regex ? 0 : 1, found->first_user_group, mode, first_of_entry);
-    if (first_of_entry == nullptr) first_of_entry = compiled.get();
+        table_runs.empty() ? precompiled_->KeywordsOf(*found) : std::vector<Keyword>{},
+        precompiled_->RequiredAtomsOf(*found), line.is_regex ? 0 : 1, found->first_user_group,
+        mode, first_of_entry);
+    const bool share_runs =
+        first_of_entry != nullptr && !first_of_entry->alternative_runs().empty();
+    std::vector<std::unique_ptr<CompiledRegex>> runs;
+    for (const PrecompiledAlternativeRun& run : table_runs) {
+      runs.push_back(std::make_unique<CompiledRegex>(
+          CompiledRegex::InStaticStorage{}, precompiled_->Text(run.regex),
+          precompiled_->KeywordsOf(run), std::vector<std::string_view>{}, 1,
+          found->first_user_group, mode,
+          share_runs ? first_of_entry->alternative_runs()[runs.size()].get() : nullptr));
+      runs_also_required->push_back({{}, precompiled_, found, &run});
+    }
+    if (!runs.empty()) {
+      compiled->SetAlternativeRuns(std::move(runs), table_runs.front().alternation_group);
+    }
+    if (first_of_entry == nullptr || (!share_runs && !compiled->alternative_runs().empty())) {
+      first_of_entry = compiled.get();
+    }
     return compiled;
   }
 
@@ -251,9 +291,20 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
     if (rule.caps_words > 0) set->caps_rules_[LangSlot(rule.lang)].push_back(r);
     for (std::size_t p = 0; p < rule.matches.size(); ++p) {
       AlsoRequired also_required;
-      compiled_rule.matches.push_back(compiler.Compile(rule.matches[p], mode, &also_required));
-      compiler.AddToIndex(compiled_rule.matches.back().get(), std::move(also_required),
-                          rule.matches[p], &phrases, {r, p});
+      std::vector<AlsoRequired> runs_also_required;
+      compiled_rule.matches.push_back(
+          compiler.Compile(rule.matches[p], mode, &also_required, &runs_also_required));
+      const CompiledRegex* compiled = compiled_rule.matches.back().get();
+      if (compiled == nullptr || compiled->alternative_runs().empty()) {
+        compiler.AddToIndex(compiled, std::move(also_required), rule.matches[p], &phrases, {r, p});
+        continue;
+      }
+      // A text then compiles and runs only the runs it has the keywords of.
+      for (std::size_t run = 0; run < compiled->alternative_runs().size(); ++run) {
+        compiler.AddToIndex(compiled->alternative_runs()[run].get(),
+                            std::move(runs_also_required[run]), rule.matches[p], &phrases,
+                            {r, p, run});
+      }
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
@@ -332,8 +383,12 @@ bool PatternIndex::KeywordAddsFrom(const PrecompiledPatterns& table,
   adds->reserve(keywords_to_add_.size());
   for (const KeywordsToAdd& add : keywords_to_add_) {
     if (add.also_required.table != &table) return false;
+    const AlsoRequired& also_required = add.also_required;
     adds->push_back(
-        {add.position, static_cast<int>(add.also_required.entry - table.patterns().data())});
+        {add.position, static_cast<int>(also_required.entry - table.patterns().data()),
+         also_required.run == nullptr
+             ? -1
+             : static_cast<int>(also_required.run - table.alternative_runs().data())});
   }
   return true;
 }
@@ -364,6 +419,9 @@ const KeywordIndex& PatternIndex::FillKeywords() const {
       const AlsoRequired& also_required = add.also_required;
       if (also_required.table == nullptr) {
         keywords_.Add(add.position, *add.keywords, also_required.sets);
+      } else if (also_required.run != nullptr) {
+        keywords_.Add(add.position, *add.keywords,
+                      also_required.table->AlsoRequiredOf(*also_required.run));
       } else {
         keywords_.Add(add.position, *add.keywords,
                       also_required.table->AlsoRequiredOf(*also_required.entry));
@@ -423,6 +481,122 @@ void PatternIndex::BuildUnkeyedSet(std::size_t* failed, std::string* error) cons
   unkeyed_ = std::move(set);
 }
 
+namespace {
+
+// Searches `text` from `pos` with `compiled`'s RE2 into `groups`.
+bool Search(const CompiledRegex& compiled, std::string_view text, std::size_t pos,
+            std::vector<re2::StringPiece>* groups) {
+  const RE2& regex = compiled.regex();
+  if (!regex.ok()) return false;
+  groups->resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
+  return regex.Match(text, pos, text.size(), RE2::UNANCHORED, groups->data(),
+                     static_cast<int>(groups->size()));
+}
+
+// Where `groups[group]` starts.
+const char* Start(const std::vector<re2::StringPiece>& groups, int group) {
+  return groups[static_cast<std::size_t>(group)].data();
+}
+
+}  // namespace
+
+namespace {
+
+// Whether `keyword` is spelled as StarredForm::MaySpell says from `form[at]` on.
+bool SpelledWithStarsAt(std::string_view form, std::size_t at, const Keyword& keyword) {
+  if (keyword.text.empty() || form[at] != keyword.text[0]) return false;
+  std::size_t end = at;
+  while (end < form.size()) {
+    std::size_t next = end;
+    if (form[end] == '*') {
+      ++next;
+    } else if (!IsWordCodePoint(NextCodePoint(form, &next))) {
+      break;
+    }
+    end = next;
+  }
+  const std::string_view word = form.substr(at, end - at);
+  // Bit p: the keyword's letters read so far may end at word[p]. Each letter matches one or
+  // more of itself, or of '*' after the first.
+  using Ends = std::uint64_t;
+  if (word.size() >= 64) return true;  // may as well: such words are rare
+  Ends reached = 1;
+  std::size_t k = 0;
+  for (bool first = true; k < keyword.text.size() && reached != 0; first = false) {
+    const std::size_t letter_begin = k;
+    NextCodePoint(keyword.text, &k);
+    const std::string_view letter = keyword.text.substr(letter_begin, k - letter_begin);
+    Ends after = 0;
+    for (std::size_t p = 0; p < word.size(); ++p) {
+      if (((reached | after) >> p & 1) == 0) continue;
+      if (word.substr(p).starts_with(letter)) after |= Ends{1} << (p + letter.size());
+      if (!first && word[p] == '*') after |= Ends{1} << (p + 1);
+    }
+    reached = after;
+  }
+  for (std::size_t p = 0; p <= word.size(); ++p) {
+    // Unless a prefix, the keyword's word ends there: at a '*' or the word's end.
+    if ((reached >> p & 1) != 0 && (keyword.prefix || p == word.size() || word[p] == '*')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+StarredForm::StarredForm(std::string_view form, const std::vector<KeywordIndex::Word>& words)
+    : form_(form), words_(words) {
+  for (const KeywordIndex::Word& word : words) {
+    first_bytes_.set(static_cast<unsigned char>(form[word.begin]));
+  }
+}
+
+bool StarredForm::MaySpell(const std::vector<Keyword>& keywords) const {
+  for (const Keyword& keyword : keywords) {
+    // Most keywords start with a letter that no word starts with.
+    if (keyword.text.empty() || !first_bytes_.test(static_cast<unsigned char>(keyword.text[0]))) {
+      continue;
+    }
+    for (const KeywordIndex::Word& word : words_) {
+      if (SpelledWithStarsAt(form_, word.begin, keyword)) return true;
+    }
+  }
+  return false;
+}
+
+bool WorthSearchingRuns(const CompiledRegex& pattern, std::size_t candidate_runs) {
+  return !pattern.IsCompiled() && candidate_runs * 2 <= pattern.alternative_runs().size();
+}
+
+bool FindNextMatch(const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
+                   std::string_view text, std::size_t pos, MatchGroups* match) {
+  if (runs.empty()) return Search(pattern, text, pos, &match->groups);
+  const int span_group = pattern.span_group();
+  const int cut_group = pattern.alternation_group();
+  bool found = false;
+  bool ambiguous = false;  // another run's match ties with the best but for the cut group
+  for (const CompiledRegex* run : runs) {
+    if (!Search(*run, text, pos, found ? &match->other : &match->groups)) continue;
+    if (!found) {
+      found = true;
+      continue;
+    }
+    const auto& best = match->groups;
+    const auto& other = match->other;
+    const auto order = std::tuple(Start(other, 0), Start(other, span_group)) <=>
+                       std::tuple(Start(best, 0), Start(best, span_group));
+    if (order < 0) {
+      std::swap(match->groups, match->other);
+      ambiguous = false;
+    } else if (order == 0 && Start(other, cut_group) != Start(best, cut_group)) {
+      ambiguous = true;
+    }
+  }
+  if (ambiguous) return Search(pattern, text, pos, &match->groups);
+  return found;
+}
+
 const RE2& CompiledRegex::regex() const {
   if (same_regex_ != nullptr) return same_regex_->regex();
   std::call_once(compiled_, [this] {
@@ -431,6 +605,7 @@ const RE2& CompiledRegex::regex() const {
     RE2::Options options = MatchingOptions();
     options.set_max_mem(kMemoryBudget);
     regex_ = std::make_unique<RE2>(pattern_, options);
+    is_compiled_.store(true, std::memory_order_release);
   });
   return *regex_;
 }

@@ -6,11 +6,15 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <atomic>
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,9 +61,16 @@ class CompiledRegex {
   // Patterns are checked when the rules are built (RuleSet::Build), so this only fails if RE2
   // runs out of its memory budget; then ok() on the result is false.
   const RE2& regex() const;
+  // Whether regex() has been compiled (by any thread).
+  bool IsCompiled() const {
+    return same_regex_ != nullptr ? same_regex_->IsCompiled()
+                                  : is_compiled_.load(std::memory_order_acquire);
+  }
   std::string_view pattern() const { return pattern_; }
   // Whether it came from a precompiled table (so its RE2 is known to compile).
   bool precompiled() const { return precompiled_; }
+  // Those of the phrase; none may be kept for one cut into alternative runs, which the index
+  // looks up by theirs instead.
   const std::vector<Keyword>& keywords() const { return keywords_; }
   // For a pattern without keywords: strings one of which every match contains (required_atoms.h);
   // empty if unknown.
@@ -67,6 +78,15 @@ class CompiledRegex {
   int span_group() const { return span_group_; }
   int first_user_group() const { return first_user_group_; }
   PatternMode mode() const { return mode_; }
+  // A phrase's CompiledPattern::alternative_runs, each a CompiledRegex of the same groups and
+  // mode with the run's keywords; empty if the pattern is not cut.
+  const std::vector<std::unique_ptr<CompiledRegex>>& alternative_runs() const { return runs_; }
+  // The capture group of the group the runs cut (AlternativeRun::alternation_group).
+  int alternation_group() const { return alternation_group_; }
+  void SetAlternativeRuns(std::vector<std::unique_ptr<CompiledRegex>> runs, int alternation_group) {
+    runs_ = std::move(runs);
+    alternation_group_ = alternation_group;
+  }
 
  private:
   std::string owned_pattern_;  // empty when the pattern is in static storage
@@ -78,9 +98,71 @@ class CompiledRegex {
   int span_group_;
   int first_user_group_;
   PatternMode mode_;
+  std::vector<std::unique_ptr<CompiledRegex>> runs_;
+  int alternation_group_ = 0;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> regex_;
+  mutable std::atomic<bool> is_compiled_ = false;
 };
+
+// The groups of the match FindNextMatch found, and room for another run's.
+struct MatchGroups {
+  std::vector<re2::StringPiece> groups;
+  std::vector<re2::StringPiece> other;
+};
+
+// The first match at or after `pos` of `pattern`, searched with `runs`: none (the pattern
+// itself), or those of its alternative runs that may match `text`, in their order. RE2 prefers
+// the leftmost match; at one start, the leading boundary's first branch ("^": the span group
+// starting there rather than after a separator); then the first path through the items before
+// the cut group, which is the same for every run whose match has the cut group start at the
+// same place; then the earliest alternative. So of the runs' first matches, the one that starts
+// first, then whose span group starts first, then the earliest run, unless two such runs have
+// the cut group start apart: then the whole pattern decides. False if there is none; otherwise
+// the match's groups are in `match->groups`.
+bool FindNextMatch(const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
+                   std::string_view text, std::size_t pos, MatchGroups* match);
+
+// An obfuscation form with '*' in it. The keyword index looks a word with a '*' in it up as any
+// keyword, and takes every pattern; the runs of a pattern are told apart this way instead.
+class StarredForm {
+ public:
+  // `words` are the form's words (runs of word characters, KeywordIndex::SplitWords); both must
+  // outlive this.
+  StarredForm(std::string_view form, const std::vector<KeywordIndex::Word>& words);
+  // Whether the form may hold a match of an obfuscated pattern with `keywords`: whether from a
+  // word's start on it spells one of them with its letters repeated or, after the first,
+  // written '*' (and, unless a prefix keyword, goes on only after a '*').
+  bool MaySpell(const std::vector<Keyword>& keywords) const;
+
+ private:
+  std::string_view form_;
+  const std::vector<KeywordIndex::Word>& words_;
+  std::bitset<256> first_bytes_;  // of its words
+};
+
+// Whether `pattern` is better searched with `candidate_runs` of its alternative runs than
+// whole: not once the whole is compiled, nor for most of its runs (each repeats the rest of the
+// phrase, so together they compile to more than the whole).
+bool WorthSearchingRuns(const CompiledRegex& pattern, std::size_t candidate_runs);
+
+// Calls `visit(groups, span)` for every match of `pattern` (searched with `runs`, see
+// FindNextMatch) in `text`, left to right, with its span group's bytes. Matches of phrase
+// patterns consume the separator after them, so the next search restarts at the end of the
+// span group, where that separator can serve as the next match's leading boundary.
+template <typename Visit>
+void ForEachMatch(const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
+                  std::string_view text, MatchGroups* match, Visit visit) {
+  const auto span_group = static_cast<std::size_t>(pattern.span_group());
+  std::size_t pos = 0;
+  while (pos <= text.size() && FindNextMatch(pattern, runs, text, pos, match)) {
+    const re2::StringPiece span = match->groups[span_group];
+    const std::size_t span_begin = static_cast<std::size_t>(span.data() - text.data());
+    const std::size_t span_end = span_begin + span.size();
+    if (span_end > span_begin) visit(match->groups, ByteRange{span_begin, span_end});
+    pos = std::max(span_end, pos + 1);
+  }
+}
 
 struct CompiledRule {
   // Parallel to Rule::matches and Rule::unless; null where the pattern failed to compile
@@ -93,15 +175,22 @@ struct CompiledRule {
 // entry that has them, read only if the index they go to is ever looked up.
 struct AlsoRequired {
   std::vector<std::vector<Keyword>> sets;
-  const PrecompiledPatterns* table = nullptr;  // if set, the sets are table->AlsoRequiredOf(*entry)
+  // If set, the sets are table->AlsoRequiredOf(*run) for one of the entry's alternative runs,
+  // else table->AlsoRequiredOf(*entry).
+  const PrecompiledPatterns* table = nullptr;
   const PrecompiledPattern* entry = nullptr;
+  const PrecompiledAlternativeRun* run = nullptr;
 };
 
 // Patterns looked up together, and which pattern each index stands for.
 struct PatternIndex {
   struct Entry {
+    static constexpr std::size_t kWholePattern = SIZE_MAX;
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
+    // In a phrase index, a pattern cut into alternative runs has an entry for each run, under
+    // that run's keywords, in the runs' order and next to each other.
+    std::size_t run = kWholePattern;  // CompiledRegex::alternative_runs() index, or none
   };
   PatternIndex() = default;
   // `collapse_repeats`: see KeywordIndex.

@@ -114,6 +114,7 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
   Normalizer normalizer;
   REQUIRE(normalizer.ok());
   std::size_t lines = 0;
+  std::size_t cut_lines = 0;  // into alternative runs
   auto check = [&](const PatternLine& line, PatternMode mode) {
     ++lines;
     const PrecompiledPattern* found = table.Find(line.text, mode, line.is_regex);
@@ -133,6 +134,13 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
     CHECK(found->first_user_group == compiled.first_user_group);
     CHECK(table.KeywordsOf(*found) == compiled.keywords);
     CHECK(table.AlsoRequiredOf(*found) == compiled.also_required);
+    const std::span<const PrecompiledAlternativeRun> runs = table.AlternativeRunsOf(*found);
+    REQUIRE(runs.size() == compiled.alternative_runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      CHECK(table.Text(runs[i].regex) == compiled.alternative_runs[i].regex);
+      CHECK(table.KeywordsOf(runs[i]) == compiled.alternative_runs[i].keywords);
+    }
+    cut_lines += runs.empty() ? 0 : 1;
   };
   std::vector<Diagnostic> errors;
   for (const EmbeddedFile& embedded : BundledRuleFiles()) {
@@ -142,6 +150,7 @@ TEST_CASE("the bundled table holds every bundled pattern line, compiled as a run
   }
   CHECK(errors.empty());
   CHECK(lines > 500);
+  CHECK(cut_lines > 0);
 }
 
 // The candidates that the Spanish plain-phrase index of a rule with `body` finds in `text`,

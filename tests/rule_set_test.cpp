@@ -2,8 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <map>
+#include <random>
 #include <thread>
 
+#include "bundled_rules.h"
+#include "normalizer.h"
 #include "rule_parser.h"
 
 using namespace tonelint;
@@ -151,4 +156,293 @@ TEST_CASE("keywords added to a pattern index are indexed on the first lookup, on
   CHECK(from_other_thread == std::vector<int>{0, 1});
   CHECK(candidates("stupidest idiot") == std::vector<int>{0});
   CHECK(candidates("hello") == std::vector<int>{});
+}
+
+namespace {
+
+// The spans of every group of every match that ForEachMatch finds of `pattern` with `runs`.
+std::vector<std::vector<std::pair<std::ptrdiff_t, std::size_t>>> AllMatches(
+    const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
+    std::string_view text) {
+  std::vector<std::vector<std::pair<std::ptrdiff_t, std::size_t>>> matches;
+  MatchGroups match;
+  ForEachMatch(pattern, runs, text, &match,
+               [&](const std::vector<re2::StringPiece>& groups, ByteRange) {
+                 auto& spans = matches.emplace_back();
+                 for (const re2::StringPiece& group : groups) {
+                   spans.emplace_back(group.data() == nullptr ? -1 : group.data() - text.data(),
+                                      group.size());
+                 }
+               });
+  return matches;
+}
+
+// Where the cut group (2) of each match that `whole` split into runs of `run_regexes` finds
+// in `text` starts, and how long it is.
+std::vector<std::pair<std::ptrdiff_t, std::size_t>> CutGroups(
+    const std::string& whole, const std::vector<std::string>& run_regexes,
+    std::string_view text) {
+  CompiledRegex pattern(whole, {}, 1, 2, PatternMode::kPlain);
+  std::vector<std::unique_ptr<CompiledRegex>> runs;
+  std::vector<const CompiledRegex*> run_pointers;
+  for (const std::string& regex : run_regexes) {
+    runs.push_back(std::make_unique<CompiledRegex>(regex, std::vector<Keyword>{}, 1, 2,
+                                                   PatternMode::kPlain));
+    run_pointers.push_back(runs.back().get());
+  }
+  pattern.SetAlternativeRuns(std::move(runs), 2);
+  std::vector<std::pair<std::ptrdiff_t, std::size_t>> cut;
+  for (const auto& match : AllMatches(pattern, run_pointers, text)) cut.push_back(match[2]);
+  CHECK(AllMatches(pattern, run_pointers, text) == AllMatches(pattern, {}, text));
+  return cut;
+}
+
+}  // namespace
+
+TEST_CASE("merged runs' matches: the leftmost, then the earliest span, then the first run's") {
+  using Spans = std::vector<std::pair<std::ptrdiff_t, std::size_t>>;
+  // Starting at the same byte, "^" puts the span at 0 and the separator branch at 1: RE2
+  // prefers "^", the first branch, as the whole alternation "(b|ab)" does.
+  CHECK(CutGroups("(?:^|a)((b|ab))(?:-|$)", {"(?:^|a)((b))(?:-|$)", "(?:^|a)((ab))(?:-|$)"},
+                  "ab") == Spans{{0, 2}});
+  // The same start and span: the earlier run's alternative, as in "(a|ab)".
+  CHECK(CutGroups("(?:^|-)((a|ab))", {"(?:^|-)((a))", "(?:^|-)((ab))"}, "ab") == Spans{{0, 1}});
+  // Otherwise the leftmost, and the search goes on after it in every run.
+  CHECK(CutGroups("(?:^|-)((ab|a))", {"(?:^|-)((ab))", "(?:^|-)((a))"}, "x-a-ab") ==
+        Spans{{2, 1}, {4, 2}});
+  // The runs' matches starting alike but with the cut group apart: RE2 takes the optional "-b"
+  // first, then "c", where the first run skips it for "b-c". The whole pattern decides.
+  CHECK(CutGroups("(?:^|-)(a(?:-b)?-(b-c|c))", {"(?:^|-)(a(?:-b)?-(b-c))", "(?:^|-)(a(?:-b)?-(c))"},
+                  "a-b-c") == Spans{{4, 1}});
+}
+
+TEST_CASE("a phrase with a large group of alternatives is indexed by its runs' keywords") {
+  // Words of nine bytes, enough of them for two runs and one word of a third.
+  constexpr std::size_t kWordsPerRun = (kRunBytes + 8) / 9;
+  std::vector<std::string> words;
+  while (words.size() < 2 * kWordsPerRun + 1) {
+    words.push_back("palabra" + std::string(1, static_cast<char>('a' + words.size() / 26)) +
+                    static_cast<char>('a' + words.size() % 26));
+  }
+  std::string alternatives;
+  for (const std::string& word : words) alternatives += (alternatives.empty() ? "" : "|") + word;
+  std::vector<Diagnostic> errors;
+  RuleFile file;
+  ParseRuleFile("a.rules",
+                RuleText("TL1001", "insult-direct", "en",
+                         "match (" + alternatives + ")\nmatch moron (" + alternatives +
+                             ")\nmatch (ayer (uno|dos)|" + alternatives + ")"),
+                &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  const auto rules = RuleSet::Build(std::move(files), &errors);
+  REQUIRE(rules);
+  const CompiledRule& compiled = rules->compiled(0);
+  const std::size_t runs = compiled.matches[0]->alternative_runs().size();
+  REQUIRE(runs == 3);
+  REQUIRE(compiled.matches[1]->alternative_runs().size() == runs);
+  CHECK(compiled.matches[1]->alternative_runs()[0]->keywords() ==
+        std::vector<Keyword>{{"moron", false}});
+  // An alternative with a group of its own: the runs would number the groups differently.
+  CHECK(compiled.matches[2]->alternative_runs().empty());
+  const PatternIndex& index = rules->phrases(Lang::kEn, PatternMode::kPlain);
+  REQUIRE(index.entries.size() == 7);
+  CHECK(index.entries[2].run == 2);
+  CHECK(index.entries[5].run == 2);
+  CHECK(index.entries[6].run == PatternIndex::Entry::kWholePattern);
+  auto candidates = [&](const std::string& text) {
+    KeywordIndex::Cache cache;
+    std::vector<KeywordIndex::Word> words;
+    KeywordIndex::SplitWords(text, &words);
+    std::vector<int> found;
+    index.FindCandidates(text, words, &cache, &found);
+    return found;
+  };
+  CHECK(candidates("una " + words.front()) == std::vector<int>{0, 6});
+  CHECK(candidates("una " + words.back()) == std::vector<int>{2, 6});
+  CHECK(candidates("moron " + words.front()) == std::vector<int>{0, 3, 6});
+  CHECK(candidates(words.back() + " " + words.front() + " moron") ==
+        std::vector<int>{0, 2, 3, 5, 6});
+}
+
+namespace {
+
+// StarredForm::MaySpell for `form` and its words.
+bool StarsMayMatch(const std::vector<Keyword>& keywords, std::string_view form) {
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(form, &words);
+  return StarredForm(form, words).MaySpell(keywords);
+}
+
+// The words of a phrase pattern line, stems without their '*'.
+std::vector<std::string> PatternWords(std::string_view pattern) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(pattern) + " ") {
+    if (c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '|' || c == '~' ||
+        c == '*') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  return words;
+}
+
+// `word` as people disguise it, sometimes: letters doubled, digits for letters, '*' for a
+// letter, letters spaced out, more letters before or after.
+std::string Disguise(const std::string& word, std::mt19937* random) {
+  auto chance = [&](int percent) { return static_cast<int>((*random)() % 100) < percent; };
+  static const std::map<char, char> kDigits = {
+      {'a', '4'}, {'e', '3'}, {'i', '1'}, {'o', '0'}, {'s', '5'}, {'t', '7'}};
+  const std::string between = chance(10) ? (chance(50) ? "." : " ") : "";
+  std::string out = chance(10) ? "re" : "";
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    const bool ascii_letter = c >= 'a' && c <= 'z';
+    if (i > 0 && ascii_letter) out += between;
+    if (ascii_letter && kDigits.count(c) != 0 && chance(8)) {
+      out.push_back(kDigits.at(c));
+    } else if (ascii_letter && i > 0 && chance(4)) {
+      out.push_back('*');
+    } else {
+      out.push_back(c);
+      if (ascii_letter && chance(8)) out.append(1 + (*random)() % 3, c);
+    }
+  }
+  if (chance(15)) out += chance(50) ? "s" : "azo";
+  return chance(10) ? std::string(1, static_cast<char>(std::toupper(out[0]))) + out.substr(1) : out;
+}
+
+// The form of `text` that patterns of `mode` are matched against, as the linter makes it.
+std::string MatchedForm(Normalizer& normalizer, std::string_view text, PatternMode mode) {
+  NormalizedText plain, form;
+  normalizer.Normalize(text, {}, &plain);
+  if (mode == PatternMode::kPlain) return plain.text;
+  MakeObfuscationForm(plain, {}, &form);
+  return form.text;
+}
+
+}  // namespace
+
+// Every bundled line cut into alternative runs must match, with every run tried, exactly as
+// the whole line's regex: the same matches with the same groups, on random texts of the line's
+// words (disguised as obfuscated insults are), other words, punctuation and other scripts.
+TEST_CASE("bundled lines cut into alternative runs match exactly as the whole regex") {
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  const std::vector<std::string> others = {"you", "the", "y", "que", "eres", "ñandú", "слово",
+                                           "日本", "x", "lol"};
+  const std::vector<std::string> separators = {" ", " ", " ", ", ", "... ", " — ", "¡", "😀",
+                                               "-", ".", "", "'", "?! ", "\n"};
+  std::mt19937 random(20261125);
+  std::size_t cut_lines = 0;
+  for (const PrecompiledPattern& entry : table.patterns()) {
+    const auto runs = table.AlternativeRunsOf(entry);
+    if (runs.empty()) continue;
+    ++cut_lines;
+    CAPTURE(table.Text(entry.source));
+    CAPTURE(static_cast<int>(entry.mode));
+    CompiledRegex whole(std::string(table.Text(entry.regex)), {}, 1, entry.first_user_group,
+                        entry.mode);
+    REQUIRE(whole.regex().ok());
+    std::vector<std::unique_ptr<CompiledRegex>> run_regexes;
+    std::vector<const CompiledRegex*> all_runs;
+    for (const PrecompiledAlternativeRun& run : runs) {
+      run_regexes.push_back(std::make_unique<CompiledRegex>(
+          std::string(table.Text(run.regex)), std::vector<Keyword>{}, 1, entry.first_user_group,
+          entry.mode));
+      all_runs.push_back(run_regexes.back().get());
+    }
+    whole.SetAlternativeRuns(std::move(run_regexes), runs.front().alternation_group);
+    const std::vector<std::string> words = PatternWords(table.Text(entry.source));
+    for (int i = 0; i < 300; ++i) {
+      std::string text;
+      const int count = 1 + static_cast<int>(random() % 8);
+      for (int w = 0; w < count; ++w) {
+        if (w > 0) text += separators[random() % separators.size()];
+        text += random() % 4 == 0 ? others[random() % others.size()]
+                                  : Disguise(words[random() % words.size()], &random);
+      }
+      const std::string form = MatchedForm(normalizer, text, entry.mode);
+      CAPTURE(form);
+      CHECK(AllMatches(whole, all_runs, form) == AllMatches(whole, {}, form));
+      if (entry.mode != PatternMode::kObfuscated || form.find('*') == std::string::npos) continue;
+      for (std::size_t r = 0; r < runs.size(); ++r) {
+        // A run that matches must not be left out for the stars.
+        if (RE2::PartialMatch(form, all_runs[r]->regex())) {
+          CHECK(StarsMayMatch(table.KeywordsOf(runs[r]), form));
+        }
+      }
+    }
+  }
+  CHECK(cut_lines > 0);
+}
+
+TEST_CASE("a word with stars may spell a keyword, letters repeated or starred after the first") {
+  const std::vector<Keyword> fuck = {{"fuck", false}};
+  CHECK(StarsMayMatch(fuck, "what the f*ck"));
+  CHECK(StarsMayMatch(fuck, "f**k this"));
+  CHECK(StarsMayMatch(fuck, "fuuuck*"));
+  CHECK(StarsMayMatch(fuck, "*fuck* it"));
+  CHECK_FALSE(StarsMayMatch(fuck, "*uck"));      // the first letter is never a star
+  CHECK_FALSE(StarsMayMatch(fuck, "xf*ck"));     // not at a word's start
+  CHECK_FALSE(StarsMayMatch(fuck, "f*rk"));
+  CHECK_FALSE(StarsMayMatch(fuck, "f*cking"));   // the keyword's word ends with it
+  CHECK(StarsMayMatch({{"fuck", true}}, "f*cking"));
+  CHECK(StarsMayMatch({{"dumbbutts", false}}, "dumb*utts"));
+  CHECK_FALSE(StarsMayMatch({{"dumbbutts", false}}, "dumbutts*"));  // two b's, each once
+  CHECK(StarsMayMatch({{"estúpido", false}}, "est**ido"));
+  CHECK(StarsMayMatch({{"x", false}, {"fuck", false}}, "f*ck"));
+}
+
+// Alternatives that often match at the same place (words of two letters, stems of them, an
+// optional word before the group): the runs' matches tie, and the merge must still pick RE2's.
+TEST_CASE("phrases cut into runs of alternatives that match alike match as the whole regex") {
+  std::mt19937 random(11);
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  auto word = [&] {
+    std::string out;
+    for (int i = 0, size = 1 + static_cast<int>(random() % 4); i < size; ++i) {
+      out.push_back(random() % 2 == 0 ? 'a' : 'b');
+    }
+    return out;
+  };
+  for (int phrase = 0; phrase < 8; ++phrase) {
+    std::string alternatives;
+    while (alternatives.size() < 3 * kRunBytes) {
+      alternatives += (alternatives.empty() ? "" : "|") + word() + (random() % 3 == 0 ? "*" : "") +
+                      (random() % 4 == 0 ? " " + word() : "");
+    }
+    const std::string pattern = "[ab|b] (" + alternatives + ") [a]";
+    for (const PatternMode mode : {PatternMode::kPlain, PatternMode::kObfuscated}) {
+      CAPTURE(pattern);
+      CompiledPattern compiled;
+      PatternError error;
+      REQUIRE(CompilePhrasePattern(pattern, mode, normalizer, &compiled, &error));
+      REQUIRE(compiled.alternative_runs.size() > 1);
+      CompiledRegex whole(compiled.regex, {}, 1, 2, mode);
+      std::vector<std::unique_ptr<CompiledRegex>> runs;
+      std::vector<const CompiledRegex*> all_runs;
+      for (const CompiledPattern::AlternativeRun& run : compiled.alternative_runs) {
+        runs.push_back(
+            std::make_unique<CompiledRegex>(run.regex, std::vector<Keyword>{}, 1, 2, mode));
+        all_runs.push_back(runs.back().get());
+      }
+      whole.SetAlternativeRuns(std::move(runs),
+                               compiled.alternative_runs.front().alternation_group);
+      for (int i = 0; i < 300; ++i) {
+        std::string text;
+        for (int w = 0, count = 1 + static_cast<int>(random() % 6); w < count; ++w) {
+          text += (w > 0 ? (random() % 3 == 0 ? "*" : " ") : "") + Disguise(word(), &random);
+        }
+        const std::string form = MatchedForm(normalizer, text, mode);
+        CAPTURE(form);
+        CHECK(AllMatches(whole, all_runs, form) == AllMatches(whole, {}, form));
+      }
+    }
+  }
 }

@@ -59,7 +59,8 @@ Written Write(const std::vector<PrebuiltAdd>& adds, const OwnedFlatKeywordIndex&
   const std::string slots_name = "kSlots" + suffix;
   const std::string also_name = "kAlsoRequired" + suffix;
   out.arrays += ArrayOf("PrebuiltAdd", adds_name, adds, [](const PrebuiltAdd& add) {
-    return "{" + std::to_string(add.position) + ", " + std::to_string(add.entry) + "}";
+    return "{" + std::to_string(add.position) + ", " + std::to_string(add.entry) + ", " +
+           std::to_string(add.run) + "}";
   });
   out.arrays += "constexpr char " + keys_name + "[] =\n" + Literals(flat.keys) + "    ;\n";
   out.arrays += ArrayOf("int", numbers_name, flat.numbers,

@@ -29,6 +29,7 @@ struct Entry {
   std::vector<Keyword> keywords;
   std::vector<std::vector<Keyword>> also_required;
   std::vector<std::string> required_atoms;  // of a `regex` line
+  std::vector<CompiledPattern::AlternativeRun> alternative_runs;
 };
 
 using Key = std::tuple<std::string, PatternMode, bool>;  // source, mode, is_regex
@@ -47,10 +48,17 @@ bool CompileLine(const PatternLine& line, PatternMode mode, Normalizer& normaliz
     out->keywords = std::move(phrase.keywords);
     out->also_required = std::move(phrase.also_required);
     out->first_user_group = phrase.first_user_group;
+    out->alternative_runs = std::move(phrase.alternative_runs);
   }
   // The same class, so the same RE2 options and memory budget as a run.
-  const CompiledRegex check(out->regex, {}, 0, out->first_user_group, mode);
-  return check.regex().ok();
+  auto compiles = [&](const std::string& regex) {
+    const CompiledRegex check(regex, {}, 0, out->first_user_group, mode);
+    return check.regex().ok();
+  };
+  for (const CompiledPattern::AlternativeRun& run : out->alternative_runs) {
+    if (!compiles(run.regex)) return false;
+  }
+  return compiles(out->regex);
 }
 
 // Required atoms are stored in the keyword array, as keywords that are not prefixes.
@@ -100,8 +108,10 @@ int Run(const std::string& output) {
   std::string keywords;
   std::string sets;
   std::string patterns;
+  std::string runs;
   std::size_t keyword_count = 0;
   std::size_t set_count = 0;
+  std::size_t run_count = 0;
   TextBlob blob;
   // Appends `set` to the keyword array; returns its PrecompiledKeywordSet initializer.
   auto add_keywords = [&](const std::vector<Keyword>& set) {
@@ -120,16 +130,31 @@ int Run(const std::string& output) {
       sets += "    " + add_keywords(set) + ",\n";
       ++set_count;
     }
+    const std::size_t first_run = run_count;
+    for (const CompiledPattern::AlternativeRun& run : entry.alternative_runs) {
+      const std::size_t first_run_set = set_count;
+      for (const std::vector<Keyword>& set : run.also_required) {
+        sets += "    " + add_keywords(set) + ",\n";
+        ++set_count;
+      }
+      runs += "    {" + blob.Range(run.regex) + ", " + add_keywords(run.keywords) + ", " +
+              std::to_string(first_run_set) + ", " + std::to_string(run.also_required.size()) +
+              ", " + std::to_string(run.alternation_group) + "},\n";
+      ++run_count;
+    }
     patterns += "    {" + blob.Range(source) + ", " + std::string(ModeName(mode)) + ", " +
                 (is_regex ? "true" : "false") + ", " + blob.Range(entry.regex) + ", " +
                 std::to_string(entry.first_user_group) + ", " + add_keywords(entry.keywords) +
                 ", " + std::to_string(first_set) + ", " + std::to_string(entry.also_required.size()) +
-                ", " + add_keywords(AsKeywords(entry.required_atoms)) + "},\n";
+                ", " + add_keywords(AsKeywords(entry.required_atoms)) + ", " +
+                std::to_string(first_run) + ", " + std::to_string(entry.alternative_runs.size()) +
+                "},\n";
   }
   // An array may not be empty: a placeholder element keeps the file valid, and the spans
   // below leave it out.
   if (keyword_count == 0) keywords = "    {},\n";
   if (set_count == 0) sets = "    {},\n";
+  if (run_count == 0) runs = "    {},\n";
   if (entries.empty()) patterns = "    {},\n";
 
   const std::string text =
@@ -139,12 +164,15 @@ int Run(const std::string& output) {
       "constexpr PrecompiledKeyword kKeywords[] = {\n" + keywords + "};\n\n"
       "constexpr PrecompiledKeywordSet kKeywordSets[] = {\n" + sets + "};\n\n"
       "constexpr PrecompiledPattern kPatterns[] = {\n" + patterns + "};\n\n"
+      "constexpr PrecompiledAlternativeRun kAlternativeRuns[] = {\n" + runs + "};\n\n"
       "}  // namespace\n\n"
       "const PrecompiledPatterns& BundledPrecompiledPatterns() {\n"
       "  static const PrecompiledPatterns table(std::string_view(kText, sizeof(kText) - 1),\n"
       "                                         std::span(kPatterns, " +
       std::to_string(entries.size()) + "), std::span(kKeywordSets, " + std::to_string(set_count) +
-      "), std::span(kKeywords, " + std::to_string(keyword_count) + "));\n"
+      "), std::span(kKeywords, " + std::to_string(keyword_count) + "),\n"
+      "                                         std::span(kAlternativeRuns, " +
+      std::to_string(run_count) + "));\n"
       "  return table;\n}\n\n}  // namespace tonelint\n";
   if (!WriteIfChanged(output, text)) {
     std::cerr << "tonelint_precompile: cannot write " << output << "\n";

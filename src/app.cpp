@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <map>
@@ -216,13 +215,6 @@ bool MayStream(const Options& options) {
          options.write_baseline_path.empty();
 }
 
-// Whether `path` is a regular file of more than one piece; a smaller one is read whole, as fast.
-// One stat: file_size() fails for anything but a regular file (or a link to one).
-bool IsLargeFile(const std::string& path, std::size_t piece_bytes) {
-  std::error_code error;
-  return std::filesystem::file_size(path, error) > piece_bytes && !error;
-}
-
 // The LintOptions of one file: the run's, with what its config says.
 LintOptions ForFile(LintOptions lint_options, const FileSettings& settings) {
   lint_options.lang = settings.lang;
@@ -314,16 +306,19 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     if (streaming && path == "-" && index == first_stdin) {
       return LintStreamedInput(shown, in, worker_linter, file_options, settings[index], options);
     }
-    if (streaming && path != "-" && IsLargeFile(path, options.piece_bytes)) {
-      std::ifstream file(path, std::ios::binary);
-      if (file) {
-        return LintStreamedInput(shown, file, worker_linter, file_options, settings[index],
-                                 options);
-      }
-    }
     InputText input;
     if (path != "-") {
-      input = ReadInputFile(path);
+      // A regular file of more than one piece is streamed; a smaller one is read whole, as fast.
+      // The open that reads it tells which, with no stat of the path before (one per file).
+      input = ReadInputFile(path, streaming ? options.piece_bytes : kReadWhole);
+      if (input.status == ReadStatus::kLarge) {
+        std::ifstream file(path, std::ios::binary);
+        if (file) {
+          return LintStreamedInput(shown, file, worker_linter, file_options, settings[index],
+                                   options);
+        }
+        input = ReadInputFile(path);  // gone meanwhile: says why
+      }
     } else if (index == first_stdin) {
       input = stdin_input;
     }

@@ -106,6 +106,39 @@ TEST_CASE("-j 4 gives the same output, notes and exit status as -j 1") {
   }
 }
 
+TEST_CASE("-j 2 walks during the rule load; a rule or config error ends the run as with -j 1") {
+  const TempTree tree;
+  for (int i = 0; i < 20; ++i) {
+    tree.Write("corpus/sub" + std::to_string(i % 3) + "/r" + std::to_string(i) + ".txt",
+               "Usted es un idiota.\n");
+  }
+  Options options;
+  options.paths = {tree.root() + "/corpus"};
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths = {tree.Write("rules/bad.rules", "rule TL1001\nmatch (\n")};
+  for (const bool bad_config : {false, true}) {
+    CAPTURE(bad_config);
+    if (bad_config) {
+      options.rule_sources.paths = {tree.Write("rules/test.rules", kRules)};
+      tree.Write("corpus/.tonelint", "no such key = 1\n");
+    }
+    std::vector<Output> outputs;
+    for (std::size_t jobs : {1, 2}) {
+      options.jobs = jobs;
+      std::istringstream in;
+      std::ostringstream out, err;
+      const int code = Run(options, in, out, err);
+      outputs.push_back({code, out.str(), err.str()});
+    }
+    CHECK(outputs[0].exit_code == (bad_config ? kExitUsageError : kExitRuleError));
+    CHECK(outputs[1].exit_code == outputs[0].exit_code);
+    CHECK(outputs[0].out.empty());
+    CHECK(outputs[1].out.empty());
+    CHECK(!outputs[0].err.empty());
+    CHECK(outputs[1].err == outputs[0].err);
+  }
+}
+
 TEST_CASE("--format github and sarif through Run") {
   const TempTree tree;
   const std::string path = tree.Write("r.txt", "Usted es un idiota.\n");

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
+#include <future>
 #include <istream>
 #include <map>
 #include <ostream>
@@ -221,13 +221,6 @@ bool MayStream(const Options& options) {
          options.write_baseline_path.empty();
 }
 
-// Whether `path` is a regular file of more than one piece; a smaller one is read whole, as fast.
-// One stat: file_size() fails for anything but a regular file (or a link to one).
-bool IsLargeFile(const std::string& path, std::size_t piece_bytes) {
-  std::error_code error;
-  return std::filesystem::file_size(path, error) > piece_bytes && !error;
-}
-
 // The LintOptions of one file: the run's, with what its config says.
 LintOptions ForFile(LintOptions lint_options, const FileSettings& settings) {
   lint_options.lang = settings.lang;
@@ -243,8 +236,31 @@ LintOptions ForFile(LintOptions lint_options, const FileSettings& settings) {
 // small files, and still bounded for big ones.
 constexpr Backlog kLintBacklog{.bytes = std::size_t{16} << 20};
 
-int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, std::istream& in,
-         std::ostream& out, std::ostream& err) {
+// The files the PATH arguments of a run expand to (file_walker.h), and the errors of the walk.
+struct ExpandedPaths {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+
+// Expands the PATH arguments of a lint run ("-" when there are none). With -j 2 or more the walk
+// starts at once on a thread of its own, so that it overlaps the reading of the configs and the
+// loading of the rules: before, it came after them and before any worker, serial time for -j.
+// With -j 1 it runs on the calling thread when the result is asked for, as it always did. The
+// walk touches nothing else of the run; its errors are printed by the caller, where they were.
+std::future<ExpandedPaths> ExpandPathsAhead(const Options& options) {
+  std::vector<std::string> arguments = options.paths;
+  if (arguments.empty()) arguments.push_back("-");
+  const std::launch policy = options.jobs > 1 ? std::launch::async : std::launch::deferred;
+  return std::async(policy, [arguments = std::move(arguments)] {
+    ExpandedPaths expanded;
+    expanded.files = ExpandPaths(arguments, &expanded.errors);
+    return expanded;
+  });
+}
+
+int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs,
+         std::future<ExpandedPaths> expanded, std::istream& in, std::ostream& out,
+         std::ostream& err) {
   Linter linter(rules);
   LintOptions lint_options;
   lint_options.lang = options.lang;
@@ -275,16 +291,14 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
   }
   std::unique_ptr<Reporter> reporter = MakeReporter(options.format, report_out, report_err,
                                                     TextStyle{options.color}, described);
-  std::vector<std::string> arguments = options.paths;
-  if (arguments.empty()) arguments.push_back("-");
   Summary summary;
   bool read_error = false;
   bool config_error = false;
   bool failing = false;
-  std::vector<std::string> walk_errors;
-  const std::vector<std::string> paths = ExpandPaths(arguments, &walk_errors);
-  for (const std::string& error : walk_errors) err << "tonelint: " << error << "\n";
-  read_error = !walk_errors.empty();
+  ExpandedPaths walked = expanded.get();
+  for (const std::string& error : walked.errors) err << "tonelint: " << error << "\n";
+  read_error = !walked.errors.empty();
+  const std::vector<std::string> paths = std::move(walked.files);
 
   // Settings are resolved here, before any thread starts: ConfigResolver is not thread-safe.
   std::vector<FileSettings> settings;
@@ -319,16 +333,19 @@ int Lint(const Options& options, const RuleSet& rules, ConfigResolver& configs, 
     if (streaming && path == "-" && index == first_stdin) {
       return LintStreamedInput(shown, in, worker_linter, file_options, settings[index], options);
     }
-    if (streaming && path != "-" && IsLargeFile(path, options.piece_bytes)) {
-      std::ifstream file(path, std::ios::binary);
-      if (file) {
-        return LintStreamedInput(shown, file, worker_linter, file_options, settings[index],
-                                 options);
-      }
-    }
     InputText input;
     if (path != "-") {
-      input = ReadInputFile(path);
+      // A regular file of more than one piece is streamed; a smaller one is read whole, as fast.
+      // The open that reads it tells which, with no stat of the path before (one per file).
+      input = ReadInputFile(path, streaming ? options.piece_bytes : kReadWhole);
+      if (input.status == ReadStatus::kLarge) {
+        std::ifstream file(path, std::ios::binary);
+        if (file) {
+          return LintStreamedInput(shown, file, worker_linter, file_options, settings[index],
+                                   options);
+        }
+        input = ReadInputFile(path);  // gone meanwhile: says why
+      }
     } else if (index == first_stdin) {
       input = stdin_input;
     }
@@ -410,6 +427,8 @@ bool ReadConfigs(const Options& options, ConfigResolver* configs, RuleSources* s
 
 int Run(const Options& options, std::istream& in, std::ostream& out, std::ostream& err) {
   int exit_code = kExitClean;
+  std::future<ExpandedPaths> expanded;
+  if (options.action == Action::kLint) expanded = ExpandPathsAhead(options);
   // Configs are found before the rules are loaded: their `rules =` paths are loaded too.
   ConfigResolver configs(options);
   Options with_config = options;
@@ -436,7 +455,7 @@ int Run(const Options& options, std::istream& in, std::ostream& out, std::ostrea
     case Action::kTestRules: return TestRuleExamples(options, rules, out, err);
     case Action::kLint: break;
   }
-  return Lint(options, rules, configs, in, out, err);
+  return Lint(options, rules, configs, std::move(expanded), in, out, err);
 }
 
 }  // namespace tonelint

@@ -31,7 +31,7 @@ InputText Failure(std::string error) {
 
 }  // namespace
 
-InputText ReadInputFile(const std::string& path) {
+InputText ReadInputFile(const std::string& path, std::size_t whole_limit) {
   // One open, one fstat and the reads: with -j over many small files, looking the path up again
   // for its type and size (and stdio's own fstat) cost as many system calls as the reading.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -42,14 +42,24 @@ InputText ReadInputFile(const std::string& path) {
     ::close(fd);
     return Failure("is a directory");
   }
-  // The file's size (and one byte to see the end) when it has one; a FIFO or /dev/stdin is read
-  // in blocks until its end.
+  // A regular file's size is known (zero may mean unknown, as in /proc: read those to the end);
+  // a FIFO or /dev/stdin is read in blocks until its end.
   constexpr std::size_t kBlock = std::size_t{1} << 16;
-  const bool sized = stated && S_ISREG(info.st_mode);
-  std::string bytes(sized ? static_cast<std::size_t>(info.st_size) + 1 : kBlock, '\0');
+  const std::size_t size =
+      stated && S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
+  if (size > whole_limit) {
+    ::close(fd);
+    InputText large;
+    large.status = ReadStatus::kLarge;
+    return large;
+  }
+  std::string bytes(size > 0 ? size : kBlock, '\0');
   std::size_t used = 0;
   for (;;) {
-    if (used == bytes.size()) bytes.resize(used + std::max(used, kBlock));
+    if (used == bytes.size()) {
+      if (size > 0) break;  // a further read would only confirm the end
+      bytes.resize(used + std::max(used, kBlock));
+    }
     const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
     if (got == 0) break;
     if (got < 0) {

@@ -1,6 +1,10 @@
 // Run() with directories, -j and the new output formats, in memory.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,6 +54,40 @@ severity info
 message Demasiados signos.
 regex !{3,}
 )";
+
+// Directories nested in `parent` until their absolute path is longer than PATH_MAX, made a level
+// at a time from the one above (the whole path cannot be given): listing the deepest fails with
+// "File name too long", a walk error even when the tests run as root. Removed the same way, as
+// std::filesystem cannot; declare it after the TempTree it is in.
+class TooDeep {
+ public:
+  explicit TooDeep(const std::string& parent) : parent_(parent) {
+    int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY);
+    for (int level = 0; level < 25 && dir >= 0; ++level) {
+      ::mkdirat(dir, kName.c_str(), 0700);
+      const int below = ::openat(dir, kName.c_str(), O_RDONLY | O_DIRECTORY);
+      ::close(dir);
+      dir = below;
+    }
+    if (dir >= 0) ::close(dir);
+  }
+  ~TooDeep() {
+    const int dir = ::open(parent_.c_str(), O_RDONLY | O_DIRECTORY);
+    Remove(dir);
+    ::close(dir);
+  }
+
+ private:
+  static void Remove(int parent) {
+    const int dir = ::openat(parent, kName.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir < 0) return;
+    Remove(dir);
+    ::close(dir);
+    ::unlinkat(parent, kName.c_str(), AT_REMOVEDIR);
+  }
+  inline static const std::string kName = std::string(200, 'd');
+  std::string parent_;
+};
 
 Output RunOn(const TempTree& tree, Options options) {
   options.rule_sources.bundled = false;
@@ -104,6 +142,57 @@ TEST_CASE("-j 4 gives the same output, notes and exit status as -j 1") {
     CHECK(one.err.find("binary file") != std::string::npos);
     CHECK(one.err.find("invalid UTF-8") != std::string::npos);
   }
+}
+
+TEST_CASE("-j 2 walks during the rule load; a rule or config error ends the run as with -j 1") {
+  const TempTree tree;
+  for (int i = 0; i < 20; ++i) {
+    tree.Write("corpus/sub" + std::to_string(i % 3) + "/r" + std::to_string(i) + ".txt",
+               "Usted es un idiota.\n");
+  }
+  Options options;
+  options.paths = {tree.root() + "/corpus"};
+  options.rule_sources.bundled = false;
+  options.rule_sources.paths = {tree.Write("rules/bad.rules", "rule TL1001\nmatch (\n")};
+  for (const bool bad_config : {false, true}) {
+    CAPTURE(bad_config);
+    if (bad_config) {
+      options.rule_sources.paths = {tree.Write("rules/test.rules", kRules)};
+      tree.Write("corpus/.tonelint", "no such key = 1\n");
+    }
+    std::vector<Output> outputs;
+    for (std::size_t jobs : {1, 2}) {
+      options.jobs = jobs;
+      std::istringstream in;
+      std::ostringstream out, err;
+      const int code = Run(options, in, out, err);
+      outputs.push_back({code, out.str(), err.str()});
+    }
+    CHECK(outputs[0].exit_code == (bad_config ? kExitUsageError : kExitRuleError));
+    CHECK(outputs[1].exit_code == outputs[0].exit_code);
+    CHECK(outputs[0].out.empty());
+    CHECK(outputs[1].out.empty());
+    CHECK(!outputs[0].err.empty());
+    CHECK(outputs[1].err == outputs[0].err);
+  }
+}
+
+TEST_CASE("-j 2 prints the walk's errors where -j 1 does, though it walks while the rules load") {
+  const TempTree tree;
+  tree.Write("corpus/a.txt", "Usted es un idiota.\n");
+  tree.Write("corpus/z.txt", "Listo!!!\n");
+  const TooDeep too_deep(tree.root() + "/corpus");  // sorts between a.txt and z.txt
+  Options options;
+  options.paths = {tree.root() + "/corpus", tree.root() + "/missing.txt"};
+  const Output one = RunOn(tree, options);
+  options.jobs = 2;
+  const Output two = RunOn(tree, options);
+  CHECK(one.exit_code == kExitInputError);
+  CHECK(one.err.find(": File name too long\n") != std::string::npos);
+  CHECK(one.out.find("z.txt") != std::string::npos);
+  CHECK(two.exit_code == one.exit_code);
+  CHECK(two.out == one.out);
+  CHECK(two.err == one.err);
 }
 
 TEST_CASE("--format github and sarif through Run") {

@@ -66,3 +66,25 @@ TEST_CASE("ReadInputFile reads a FIFO, which has no size, to its end") {
   CHECK(input.status == ReadStatus::kOk);
   CHECK(input.bytes == text);
 }
+
+TEST_CASE("ReadInputFile leaves a regular file over its whole_limit unread, as kLarge") {
+  const std::string text(1000, 'a');
+  const std::string path = Write("limit.txt", text);
+  CHECK(ReadInputFile(path, 999).status == ReadStatus::kLarge);
+  CHECK(ReadInputFile(path, 999).bytes.empty());
+  CHECK(ReadInputFile(path, 1000).bytes == text);
+  CHECK(ReadInputFile(PathOf("missing.txt"), 0).status == ReadStatus::kError);
+  CHECK(ReadInputFile(PathOf(""), 0).status == ReadStatus::kError);
+}
+
+TEST_CASE("ReadInputFile reads a FIFO whole whatever its whole_limit: it has no size") {
+  const std::string fifo = PathOf("fifo-limit");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string text(5000, 'y');
+  std::signal(SIGPIPE, SIG_IGN);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+  const InputText input = ReadInputFile(fifo, 10);
+  writer.join();
+  CHECK(input.status == ReadStatus::kOk);
+  CHECK(input.bytes == text);
+}

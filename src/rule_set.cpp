@@ -521,11 +521,12 @@ bool SpelledWithStarsAt(std::string_view form, std::size_t at, const Keyword& ke
   using Ends = std::uint64_t;
   if (word.size() >= 64) return true;  // may as well: such words are rare
   Ends reached = 1;
+  const std::string_view text = keyword.text;
   std::size_t k = 0;
-  for (bool first = true; k < keyword.text.size() && reached != 0; first = false) {
+  for (bool first = true; k < text.size() && reached != 0; first = false) {
     const std::size_t letter_begin = k;
-    NextCodePoint(keyword.text, &k);
-    const std::string_view letter = keyword.text.substr(letter_begin, k - letter_begin);
+    NextCodePoint(text, &k);
+    const std::string_view letter = text.substr(letter_begin, k - letter_begin);
     Ends after = 0;
     for (std::size_t p = 0; p < word.size(); ++p) {
       if (((reached | after) >> p & 1) == 0) continue;

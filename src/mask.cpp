@@ -31,13 +31,15 @@ constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // comparisons: whether it is an ASCII letter or digit, whether it may be in the local part of
 // an e-mail address (which the scan measures at every word), and whether a construct other
 // than an address may start at it: an opener, a mark that counts at a line start, or the
-// first byte of « “ „ (kMayOpenByte); the bytes of a local part that open nothing else are the
-// bulk of a reply (kWordByte).
+// first byte of « “ „ (kMayOpenByte). The bytes of a local part that open nothing else are the
+// bulk of a reply (kWordByte); the scan stops only at kMayOpenBytes and at a 'w' or 'W', which
+// may begin "www." (kStopByte).
 enum ByteFlag : std::uint8_t {
   kAlnumByte = 1,
   kLocalPartByte = 2,
   kMayOpenByte = 4,
   kWordByte = 8,
+  kStopByte = 16,
 };
 constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
   std::array<std::uint8_t, 256> flags{};
@@ -57,7 +59,10 @@ constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
   }
   for (std::uint8_t& byte_flags : flags) {
     if ((byte_flags & (kLocalPartByte | kMayOpenByte)) == kLocalPartByte) byte_flags |= kWordByte;
+    if ((byte_flags & kMayOpenByte) != 0) byte_flags |= kStopByte;
   }
+  flags['w'] |= kStopByte;
+  flags['W'] |= kStopByte;
   return flags;
 }();
 
@@ -494,61 +499,93 @@ class Scanner {
         jinja_comment_close_(text, "#}"),
         html_comment_close_(text, "-->") {}
 
-  // Visits only the bytes where something may start, which are few: a word's first byte (an
-  // address) and the bytes kMayOpenByte marks. The rest of a word, blanks, line ends, other
-  // punctuation and the other bytes of a UTF-8 sequence start nothing, so the scan steps over
-  // them with one table load each.
+  // Stops only at the bytes where something may start, which are few: the kStopBytes. An
+  // address starts at the first byte of a word (a run of kWordBytes), but only at a word
+  // followed by '@', ':' or '%' (all of them kStopBytes, from which the scan looks back for
+  // the word) or beginning with "www." (a 'w', where the scan stops too). Every other byte
+  // (the rest of a word, blanks, line ends, other punctuation and the other bytes of a UTF-8
+  // sequence) starts nothing and costs one table load.
   std::vector<ByteRange> Run() {
     // A copy the compiler need not reload after every store to ranges_.
     const std::string_view text = text_;
     std::size_t pos = 0;
-    while (pos < text.size()) {
-      const std::uint8_t flags = kByteFlags[static_cast<unsigned char>(text[pos])];
-      if ((flags & kWordByte) != 0) {
-        pos = PastWord(pos);
-      } else if ((flags & kMayOpenByte) != 0) {
-        if (const auto range = MatchAt(pos)) {
-          Emit(*range);
-          pos = range->end;
-        } else {
-          ++pos;
+    // Where the scan last went on after a stop: a word may start there whatever precedes it
+    // (the end of a mask, or of a word passed whole), and after it only after a non-word byte.
+    std::size_t resumed = 0;
+    for (;;) {
+      pos = NextStop(text, pos);
+      if (pos == text.size()) break;
+      if (text[pos] == 'w' || text[pos] == 'W') {
+        if (pos > resumed && IsWordByte(text[pos - 1])) {
+          ++pos;  // inside a word
+          continue;
         }
+        pos = PastWord(pos);
       } else {
-        ++pos;
+        pos = PastOpener(pos, resumed);
       }
+      resumed = pos;
     }
     return std::move(ranges_);
   }
 
  private:
-  // `pos` holds a kWordByte. Masks the address that starts there, if any, and returns where
-  // the scan goes on: past the address, or past the run of kWordBytes, inside which nothing
-  // starts (none of them opens anything, and none after the first is at a word start). A '%'
-  // ends the run, as it may open a printf conversion.
+  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through.
+  static std::size_t NextStop(std::string_view text, std::size_t pos) {
+    const char* byte = text.data() + pos;
+    const char* const end = text.data() + text.size();
+    while (byte != end && (kByteFlags[static_cast<unsigned char>(*byte)] & kStopByte) == 0) ++byte;
+    return static_cast<std::size_t>(byte - text.data());
+  }
+
+  static bool IsWordByte(char c) {
+    return (kByteFlags[static_cast<unsigned char>(c)] & kWordByte) != 0;
+  }
+
+  // `pos` is the first byte of a word. Masks the address that starts there, if any, and
+  // returns where the scan goes on: past the address, or past the word, inside which nothing
+  // starts (no kWordByte opens anything, and none after the first is at a word start).
   std::size_t PastWord(std::size_t pos) {
     const std::string_view text = text_;
-    std::size_t run_end = pos + 1;
-    while (run_end < text.size() &&
-           (kByteFlags[static_cast<unsigned char>(text[run_end])] & kWordByte) != 0) {
-      ++run_end;
+    std::size_t word_end = pos + 1;
+    while (word_end < text.size() && IsWordByte(text[word_end])) ++word_end;
+    if (const auto range = AddressOfWord(pos, word_end)) {
+      Emit(*range);
+      return range->end;
     }
-    // An address begins with "www." or has its word followed by '@' or ':' (after a '%' of the
-    // local part, maybe), all three of which may open something: one test rules out most words.
-    const bool may_be_address =
-        (text[pos] == 'w' || text[pos] == 'W') ||
-        (run_end < text.size() &&
-         (kByteFlags[static_cast<unsigned char>(text[run_end])] & kMayOpenByte) != 0);
-    if (may_be_address) {
-      const std::size_t word_end =
-          run_end < text.size() && text[run_end] == '%' ? LocalPartEnd(text, run_end) : run_end;
-      if (MayStartAddress(text, pos, word_end) && AtWordStart(text, pos)) {
-        if (const auto range = AddressAt(text, pos)) {
+    return word_end;
+  }
+
+  // `pos` holds a kMayOpenByte, and the scan passed only bytes that start nothing since
+  // `resumed`. Masks the address whose word ends at `pos` ('@', ':', or a '%' inside its local
+  // part), else what opens at `pos`; returns where the scan goes on.
+  std::size_t PastOpener(std::size_t pos, std::size_t resumed) {
+    const char c = text_[pos];
+    if (c == '@' || c == ':' || c == '%') {
+      std::size_t word = pos;
+      while (word > resumed && IsWordByte(text_[word - 1])) --word;
+      if (word < pos) {
+        if (const auto range = AddressOfWord(word, pos)) {
           Emit(*range);
           return range->end;
         }
       }
     }
-    return run_end;
+    if (const auto range = MatchAt(pos)) {
+      Emit(*range);
+      return range->end;
+    }
+    return pos + 1;
+  }
+
+  // The address that starts at `word`, the first byte of a word whose kWordBytes end at
+  // `run_end`.
+  std::optional<ByteRange> AddressOfWord(std::size_t word, std::size_t run_end) const {
+    const std::string_view text = text_;
+    const std::size_t word_end =
+        run_end < text.size() && text[run_end] == '%' ? LocalPartEnd(text, run_end) : run_end;
+    if (!MayStartAddress(text, word, word_end) || !AtWordStart(text, word)) return std::nullopt;
+    return AddressAt(text, word);
   }
 
   std::optional<ByteRange> MatchAt(std::size_t pos) {

@@ -38,11 +38,16 @@ BreakRole RoleOf(UChar32 c) {
   }
 }
 
+bool IsBody(BreakRole role) { return role != BreakRole::kTerm && role != BreakRole::kParaSep; }
+
 }  // namespace
 
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
-  std::array<BreakRole, 128> ascii_roles;  // RoleOf for ASCII, which is most of any reply
+  // RoleOf for the code points of one or two UTF-8 bytes, which are most of any reply.
+  std::array<BreakRole, 0x800> short_roles;
+  // By code point below U+0800: neither a terminator nor a separator.
+  std::array<bool, 0x800> short_body;
   // By byte: an ASCII character that is neither a terminator nor a separator (false for the
   // bytes of other code points).
   std::array<bool, 256> ascii_body_bytes{};
@@ -51,11 +56,45 @@ struct SentenceSplitter::Impl {
     const auto byte = static_cast<unsigned char>(line[*i]);
     if (byte < 0x80) {
       ++*i;
-      return ascii_roles[byte];
+      return short_roles[byte];
     }
     UChar32 c;
     U8_NEXT(line.data(), *i, line.size(), c);
-    return c < 0 ? BreakRole::kOther : RoleOf(c);  // ICU reads ill-formed bytes as U+FFFD
+    if (c < 0) return BreakRole::kOther;  // ICU reads ill-formed bytes as U+FFFD
+    return c < 0x800 ? short_roles[c] : RoleOf(c);
+  }
+  // Where the run of ascii_body_bytes that starts at line[i] ends. Four bytes per bound check:
+  // the loop most bytes of a reply go through.
+  std::size_t AsciiBodyEnd(std::string_view line, std::size_t i) const {
+    const auto* const begin = reinterpret_cast<const unsigned char*>(line.data());
+    const auto* const end = begin + line.size();
+    const auto* byte = begin + i;
+    for (; end - byte >= 4; byte += 4) {
+      if (!ascii_body_bytes[byte[0]]) break;
+      if (!ascii_body_bytes[byte[1]]) return static_cast<std::size_t>(byte - begin) + 1;
+      if (!ascii_body_bytes[byte[2]]) return static_cast<std::size_t>(byte - begin) + 2;
+      if (!ascii_body_bytes[byte[3]]) return static_cast<std::size_t>(byte - begin) + 3;
+    }
+    while (byte != end && ascii_body_bytes[*byte]) ++byte;
+    return static_cast<std::size_t>(byte - begin);
+  }
+  // Where the body that starts at line[i] ends: at the first terminator, separator or code
+  // point of three or more bytes, or at the end. The body is most of a line, and only a
+  // terminator or a separator changes anything there, so its code points of one or two bytes
+  // (ASCII, and the accented letters and inverted marks of Spanish) are stepped over without
+  // the switch in ScanPiece.
+  std::size_t BodyEnd(std::string_view line, std::size_t i) const {
+    for (;;) {
+      i = AsciiBodyEnd(line, i);
+      if (i + 1 >= line.size()) return i;
+      const auto lead = static_cast<unsigned char>(line[i]);
+      const auto trail = static_cast<unsigned char>(line[i + 1]);
+      if (lead < 0xC2 || lead >= 0xE0 || (trail & 0xC0) != 0x80 ||
+          !short_body[((lead & 0x1F) << 6) | (trail & 0x3F)]) {
+        return i;
+      }
+      i += 2;
+    }
   }
   // The end of the piece of a line that starts at `begin`, and whether the piece is one
   // sentence (see ScanPiece below).
@@ -69,10 +108,10 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
-  for (UChar32 c = 0; c < 0x80; ++c) {
-    impl_->ascii_roles[c] = RoleOf(c);
-    impl_->ascii_body_bytes[c] =
-        impl_->ascii_roles[c] != BreakRole::kTerm && impl_->ascii_roles[c] != BreakRole::kParaSep;
+  for (UChar32 c = 0; c < 0x800; ++c) {
+    impl_->short_roles[c] = RoleOf(c);
+    impl_->short_body[c] = IsBody(impl_->short_roles[c]);
+    if (c < 0x80) impl_->ascii_body_bytes[c] = impl_->short_body[c];
   }
 }
 
@@ -145,9 +184,7 @@ std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t
   enum class Part { kBody, kTerms, kSpaces, kMixed } part = Part::kBody;
   for (std::size_t i = 0; i < line.size();) {
     if (part == Part::kBody || part == Part::kMixed) {
-      // The body is most of a line, and only a terminator or a separator changes anything
-      // there: ASCII bytes that are neither are stepped over without the switch below.
-      while (i < line.size() && ascii_body_bytes[static_cast<unsigned char>(line[i])]) ++i;
+      i = BodyEnd(line, i);
       if (i == line.size()) break;
     }
     if (line[i] == '.' || line[i] == '!' || line[i] == '?') {

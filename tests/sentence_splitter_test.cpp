@@ -107,3 +107,25 @@ TEST_CASE("a '!' between letters or digits is part of the word, not a sentence e
   CHECK(Sentences("Eres un 1d!0t4.") == std::vector<std::string>{"Eres un 1d!0t4."});
   CHECK(Sentences("Done! Thanks.") == std::vector<std::string>{"Done! ", "Thanks."});
 }
+
+TEST_CASE("sentences are ICU's around code points of every length, next to long ASCII runs") {
+  const std::vector<std::string> pieces = {
+      "abcdefgh", "ijklmnopqrstu", " ", ". ", "! ", "? ", "Hola", "\xC3\xA9",  // é
+      "\xC2\xBF", "\xC2\xA1", "\xC2\xA0", "\xC2\x85", "\xC2\xBB",              // ¿ ¡ NBSP NEL »
+      "\xD5\x89", "\xD6\x89", "\xDB\x94", "\xE3\x80\x82", "\xE2\x80\xA9",      // Չ ։ ۔ 。 PS
+      "\xF0\x9F\x99\x82", "\xCC\x81", "\n", "\r\n", "A", "."};
+  SentenceSplitter splitter;
+  std::mt19937 random(1125);
+  std::size_t disagreements = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 24);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    if (Split(splitter, text) != IcuSentences(text)) {
+      ++disagreements;
+      CAPTURE(text);
+      CHECK(Split(splitter, text) == IcuSentences(text));
+    }
+  }
+  CHECK(disagreements == 0);
+}

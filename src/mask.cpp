@@ -12,6 +12,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "byte_scan.h"
+
 namespace tonelint {
 namespace {
 
@@ -530,21 +532,10 @@ class Scanner {
   }
 
  private:
-  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through,
-  // four bytes per bound check.
+  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through.
   static std::size_t NextStop(std::string_view text, std::size_t pos) {
-    const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* const end = begin + text.size();
-    const auto* byte = begin + pos;
-    auto stops = [](unsigned char c) { return (kByteFlags[c] & kStopByte) != 0; };
-    for (; end - byte >= 4; byte += 4) {
-      if (stops(byte[0])) break;
-      if (stops(byte[1])) return static_cast<std::size_t>(byte - begin) + 1;
-      if (stops(byte[2])) return static_cast<std::size_t>(byte - begin) + 2;
-      if (stops(byte[3])) return static_cast<std::size_t>(byte - begin) + 3;
-    }
-    while (byte != end && !stops(*byte)) ++byte;
-    return static_cast<std::size_t>(byte - begin);
+    return FindFirstByte(text, pos,
+                         [](unsigned char c) { return (kByteFlags[c] & kStopByte) != 0; });
   }
 
   static bool IsWordByte(char c) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "byte_scan.h"
 #include "source_text.h"
 
 namespace tonelint {
@@ -63,21 +64,6 @@ struct SentenceSplitter::Impl {
     if (c < 0) return BreakRole::kOther;  // ICU reads ill-formed bytes as U+FFFD
     return c < 0x800 ? short_roles[c] : RoleOf(c);
   }
-  // Where the run of ascii_body_bytes that starts at line[i] ends. Four bytes per bound check:
-  // the loop most bytes of a reply go through.
-  std::size_t AsciiBodyEnd(std::string_view line, std::size_t i) const {
-    const auto* const begin = reinterpret_cast<const unsigned char*>(line.data());
-    const auto* const end = begin + line.size();
-    const auto* byte = begin + i;
-    for (; end - byte >= 4; byte += 4) {
-      if (!ascii_body_bytes[byte[0]]) break;
-      if (!ascii_body_bytes[byte[1]]) return static_cast<std::size_t>(byte - begin) + 1;
-      if (!ascii_body_bytes[byte[2]]) return static_cast<std::size_t>(byte - begin) + 2;
-      if (!ascii_body_bytes[byte[3]]) return static_cast<std::size_t>(byte - begin) + 3;
-    }
-    while (byte != end && ascii_body_bytes[*byte]) ++byte;
-    return static_cast<std::size_t>(byte - begin);
-  }
   // Where the body that starts at line[i] ends: at the first terminator, separator or code
   // point of three or more bytes, or at the end. The body is most of a line, and only a
   // terminator or a separator changes anything there, so its code points of one or two bytes
@@ -85,7 +71,7 @@ struct SentenceSplitter::Impl {
   // the switch in ScanPiece.
   std::size_t BodyEnd(std::string_view line, std::size_t i) const {
     for (;;) {
-      i = AsciiBodyEnd(line, i);
+      i = FindFirstByte(line, i, [this](unsigned char byte) { return !ascii_body_bytes[byte]; });
       if (i + 1 >= line.size()) return i;
       const auto lead = static_cast<unsigned char>(line[i]);
       const auto trail = static_cast<unsigned char>(line[i + 1]);

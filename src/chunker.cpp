@@ -383,12 +383,14 @@ bool PieceReader::Next(std::string* piece) {
   if (failed_ || (eof_ && buffer_.empty() && started_)) return false;
   const bool first = !started_;
   started_ = true;
-  // Read past a piece's size (or to the end), then cut; read on while no cut appears (a long
-  // line, or a construct not closed yet). Reads double, so a long wait stays linear.
+  // Read past a piece's size by one read's bytes (or to the end), then cut; read on while no
+  // cut appears (a long line, or a construct not closed yet). Reads double then, so a long wait
+  // stays linear. Reading no further ahead keeps what the cut searches, and what is left over
+  // for the next piece, small.
   std::size_t cut = 0;
   for (;;) {
     if (!eof_ && buffer_.size() <= piece_bytes_) {
-      ReadMore(std::max(kMinReadBytes, buffer_.size()));
+      ReadMore(piece_bytes_ + kMinReadBytes - buffer_.size());
       if (failed_) return false;
       continue;
     }
@@ -406,12 +408,12 @@ bool PieceReader::Next(std::string* piece) {
     ReadMore(std::max(kMinReadBytes, buffer_.size()));
     if (failed_) return false;
   }
-  if (cut == 0) {
-    piece->swap(buffer_);
-    buffer_.clear();
-  } else {
-    piece->assign(buffer_, 0, cut);
-    buffer_.erase(0, cut);
+  // The piece takes the buffer, and only the bytes after the cut are copied back.
+  piece->swap(buffer_);
+  buffer_.clear();
+  if (cut != 0) {
+    buffer_.assign(*piece, cut);
+    piece->resize(cut);
   }
   return true;
 }

@@ -10,5 +10,7 @@ namespace tonelint {
 // guarantees it for everything read from inputs); only quotes, backslashes and control
 // characters are escaped, everything else is copied as is.
 std::string JsonString(std::string_view text);
+// Appends JsonString(text) to `out`, for a writer that builds its output in one buffer.
+void AppendJsonString(std::string_view text, std::string* out);
 
 }  // namespace tonelint

@@ -12,6 +12,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "byte_scan.h"
+
 namespace tonelint {
 namespace {
 
@@ -28,9 +30,19 @@ constexpr bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A'
 constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // What the scan asks of nearly every byte of a reply, one table load instead of a chain of
-// comparisons: whether it is an ASCII letter or digit, and whether it may be in the local part
-// of an e-mail address (which the scan measures at every word).
-enum ByteFlag : std::uint8_t { kAlnumByte = 1, kLocalPartByte = 2 };
+// comparisons: whether it is an ASCII letter or digit, whether it may be in the local part of
+// an e-mail address (which the scan measures at every word), and whether a construct other
+// than an address may start at it: an opener, a mark that counts at a line start, or the
+// first byte of « “ „ (kMayOpenByte). The bytes of a local part that open nothing else are the
+// bulk of a reply (kWordByte); the scan stops only at kMayOpenBytes and at a 'w' or 'W', which
+// may begin "www." (kStopByte).
+enum ByteFlag : std::uint8_t {
+  kAlnumByte = 1,
+  kLocalPartByte = 2,
+  kMayOpenByte = 4,
+  kWordByte = 8,
+  kStopByte = 16,
+};
 constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
   std::array<std::uint8_t, 256> flags{};
   for (std::size_t byte = 0; byte < flags.size(); ++byte) {
@@ -41,6 +53,18 @@ constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
       flags[byte] |= kLocalPartByte;
     }
   }
+  for (const char c : std::string_view("\"`{$%:<@#>~")) {
+    flags[static_cast<unsigned char>(c)] |= kMayOpenByte;
+  }
+  for (const std::string_view mark : {kOpenGuillemet, kOpenCurly, kOpenLow}) {
+    flags[static_cast<unsigned char>(mark.front())] |= kMayOpenByte;
+  }
+  for (std::uint8_t& byte_flags : flags) {
+    if ((byte_flags & (kLocalPartByte | kMayOpenByte)) == kLocalPartByte) byte_flags |= kWordByte;
+    if ((byte_flags & kMayOpenByte) != 0) byte_flags |= kStopByte;
+  }
+  flags['w'] |= kStopByte;
+  flags['W'] |= kStopByte;
   return flags;
 }();
 
@@ -431,13 +455,12 @@ std::size_t LocalPartEnd(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// Whether AddressAt can find something at `pos`: its word is followed by '@' or ':'
-// (scheme://, mailto:, tel:) or begins with "www.". A cheap test for most words, which
-// are none of these.
-bool MayStartAddress(std::string_view text, std::size_t pos) {
-  const std::size_t word_end = LocalPartEnd(text, pos);
+// Whether AddressAt can find something at `pos`, whose word ends at `word_end` (LocalPartEnd):
+// the word is followed by '@' or ':' (scheme://, mailto:, tel:) or begins with "www.". A cheap
+// test for most words, which are none of these.
+bool MayStartAddress(std::string_view text, std::size_t pos, std::size_t word_end) {
   return (word_end < text.size() && (text[word_end] == '@' || text[word_end] == ':')) ||
-         StartsWithIgnoreCase(text.substr(pos), "www.");
+         ((text[pos] == 'w' || text[pos] == 'W') && StartsWithIgnoreCase(text.substr(pos), "www."));
 }
 
 std::optional<ByteRange> AddressAt(std::string_view text, std::size_t pos) {
@@ -478,49 +501,95 @@ class Scanner {
         jinja_comment_close_(text, "#}"),
         html_comment_close_(text, "-->") {}
 
+  // Stops only at the bytes where something may start, which are few: the kStopBytes. An
+  // address starts at the first byte of a word (a run of kWordBytes), but only at a word
+  // followed by '@', ':' or '%' (all of them kStopBytes, from which the scan looks back for
+  // the word) or beginning with "www." (a 'w', where the scan stops too). Every other byte
+  // (the rest of a word, blanks, line ends, other punctuation and the other bytes of a UTF-8
+  // sequence) starts nothing and costs one table load.
   std::vector<ByteRange> Run() {
+    // A copy the compiler need not reload after every store to ranges_.
+    const std::string_view text = text_;
     std::size_t pos = 0;
-    while (pos < text_.size()) {
-      if (IsBlank(text_[pos])) {
-        ++pos;  // nothing starts at a blank, and a blank leaves line_blank_ as it is
-        continue;
-      }
-      // At a letter or digit only an address can start (no opener or line-start construct is
-      // one), and it needs its word to be followed by '@' or ':' or to begin with "www.".
-      const bool only_text = IsAsciiAlnum(text_[pos]) && !MayStartAddress(text_, pos);
-      if (!only_text) {
-        if (const auto range = MatchAt(pos)) {
-          Emit(*range);
-          pos = range->end;
-          line_blank_ = false;
+    // Where the scan last went on after a stop: a word may start there whatever precedes it
+    // (the end of a mask, or of a word passed whole), and after it only after a non-word byte.
+    std::size_t resumed = 0;
+    for (;;) {
+      pos = NextStop(text, pos);
+      if (pos == text.size()) break;
+      if (text[pos] == 'w' || text[pos] == 'W') {
+        if (pos > resumed && IsWordByte(text[pos - 1])) {
+          ++pos;  // inside a word
           continue;
         }
+        pos = PastWord(pos);
+      } else {
+        pos = PastOpener(pos, resumed);
       }
-      if (IsAsciiAlnum(text_[pos])) {
-        // Nothing starts inside a run of ASCII letters and digits: it is not a word start, not
-        // the first non-blank of a line, and no opener is a letter or digit. Most bytes of a
-        // reply are such runs.
-        line_blank_ = false;
-        do {
-          ++pos;
-        } while (pos < text_.size() && IsAsciiAlnum(text_[pos]));
-        continue;
-      }
-      if (text_[pos] == '\n') {
-        line_blank_ = true;
-      } else if (!IsBlank(text_[pos])) {
-        line_blank_ = false;
-      }
-      pos += DecodeAt(text_, pos).length;
+      resumed = pos;
     }
     return std::move(ranges_);
   }
 
  private:
-  std::optional<ByteRange> MatchAt(std::size_t pos) {
-    if (line_blank_ && !IsBlank(text_[pos])) {
-      if (const auto end = LineStartEnd(pos)) return ByteRange{pos, *end};
+  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through.
+  static std::size_t NextStop(std::string_view text, std::size_t pos) {
+    return FindFirstByte(text, pos,
+                         [](unsigned char c) { return (kByteFlags[c] & kStopByte) != 0; });
+  }
+
+  static bool IsWordByte(char c) {
+    return (kByteFlags[static_cast<unsigned char>(c)] & kWordByte) != 0;
+  }
+
+  // `pos` is the first byte of a word. Masks the address that starts there, if any, and
+  // returns where the scan goes on: past the address, or past the word, inside which nothing
+  // starts (no kWordByte opens anything, and none after the first is at a word start).
+  std::size_t PastWord(std::size_t pos) {
+    const std::string_view text = text_;
+    std::size_t word_end = pos + 1;
+    while (word_end < text.size() && IsWordByte(text[word_end])) ++word_end;
+    if (const auto range = AddressOfWord(pos, word_end)) {
+      Emit(*range);
+      return range->end;
     }
+    return word_end;
+  }
+
+  // `pos` holds a kMayOpenByte, and the scan passed only bytes that start nothing since
+  // `resumed`. Masks the address whose word ends at `pos` ('@', ':', or a '%' inside its local
+  // part), else what opens at `pos`; returns where the scan goes on.
+  std::size_t PastOpener(std::size_t pos, std::size_t resumed) {
+    const char c = text_[pos];
+    if (c == '@' || c == ':' || c == '%') {
+      std::size_t word = pos;
+      while (word > resumed && IsWordByte(text_[word - 1])) --word;
+      if (word < pos) {
+        if (const auto range = AddressOfWord(word, pos)) {
+          Emit(*range);
+          return range->end;
+        }
+      }
+    }
+    if (const auto range = MatchAt(pos)) {
+      Emit(*range);
+      return range->end;
+    }
+    return pos + 1;
+  }
+
+  // The address that starts at `word`, the first byte of a word whose kWordBytes end at
+  // `run_end`.
+  std::optional<ByteRange> AddressOfWord(std::size_t word, std::size_t run_end) const {
+    const std::string_view text = text_;
+    const std::size_t word_end =
+        run_end < text.size() && text[run_end] == '%' ? LocalPartEnd(text, run_end) : run_end;
+    if (!MayStartAddress(text, word, word_end) || !AtWordStart(text, word)) return std::nullopt;
+    return AddressAt(text, word);
+  }
+
+  std::optional<ByteRange> MatchAt(std::size_t pos) {
+    if (const auto end = LineStartEnd(pos)) return ByteRange{pos, *end};
     if (AtWordStart(text_, pos)) {
       if (const auto range = AddressAt(text_, pos)) return range;
     }
@@ -528,14 +597,21 @@ class Scanner {
     return std::nullopt;
   }
 
+  // Whether only blanks come before `pos` on its line. Asked of the few bytes that open a
+  // line-start construct, it looks back over the blanks before them, each of which it passes
+  // at most once (the next look back stops at the byte it asked about).
+  bool FirstNonBlankOfLine(std::size_t pos) const {
+    while (pos > 0 && IsBlank(text_[pos - 1])) --pos;
+    return pos == 0 || text_[pos - 1] == '\n';
+  }
+
   // Constructs that count only as the first non-blank of a line.
   std::optional<std::size_t> LineStartEnd(std::size_t pos) {
-    switch (text_[pos]) {
-      case '>': return LineEnd(pos);
-      case '`':
-      case '~': return FencedBlockEnd(text_, pos);
-      default: return std::nullopt;
+    const char mark = text_[pos];
+    if ((mark != '>' && mark != '`' && mark != '~') || !FirstNonBlankOfLine(pos)) {
+      return std::nullopt;
     }
+    return mark == '>' ? LineEnd(pos) : FencedBlockEnd(text_, pos);
   }
 
   std::optional<std::size_t> OpenerEnd(std::size_t pos) {
@@ -642,7 +718,6 @@ class Scanner {
   ForwardFinder jinja_comment_close_;
   ForwardFinder html_comment_close_;
   BacktickRuns backticks_;
-  bool line_blank_ = true;  // only blanks since the last line start
   std::vector<ByteRange> ranges_;
 };
 

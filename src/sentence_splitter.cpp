@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "byte_scan.h"
 #include "source_text.h"
 
 namespace tonelint {
@@ -38,11 +39,16 @@ BreakRole RoleOf(UChar32 c) {
   }
 }
 
+bool IsBody(BreakRole role) { return role != BreakRole::kTerm && role != BreakRole::kParaSep; }
+
 }  // namespace
 
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
-  std::array<BreakRole, 128> ascii_roles;  // RoleOf for ASCII, which is most of any reply
+  // RoleOf for the code points of one or two UTF-8 bytes, which are most of any reply.
+  std::array<BreakRole, 0x800> short_roles;
+  // By code point below U+0800: neither a terminator nor a separator.
+  std::array<bool, 0x800> short_body;
   // By byte: an ASCII character that is neither a terminator nor a separator (false for the
   // bytes of other code points).
   std::array<bool, 256> ascii_body_bytes{};
@@ -51,13 +57,35 @@ struct SentenceSplitter::Impl {
     const auto byte = static_cast<unsigned char>(line[*i]);
     if (byte < 0x80) {
       ++*i;
-      return ascii_roles[byte];
+      return short_roles[byte];
     }
     UChar32 c;
     U8_NEXT(line.data(), *i, line.size(), c);
-    return c < 0 ? BreakRole::kOther : RoleOf(c);  // ICU reads ill-formed bytes as U+FFFD
+    if (c < 0) return BreakRole::kOther;  // ICU reads ill-formed bytes as U+FFFD
+    return c < 0x800 ? short_roles[c] : RoleOf(c);
   }
-  bool IsOneSentence(std::string_view line) const;
+  // Where the body that starts at line[i] ends: at the first terminator, separator or code
+  // point of three or more bytes, or at the end. The body is most of a line, and only a
+  // terminator or a separator changes anything there, so its code points of one or two bytes
+  // (ASCII, and the accented letters and inverted marks of Spanish) are stepped over without
+  // the switch in ScanPiece.
+  std::size_t BodyEnd(std::string_view line, std::size_t i) const {
+    for (;;) {
+      i = FindFirstByte(line, i, [this](unsigned char byte) { return !ascii_body_bytes[byte]; });
+      if (i + 1 >= line.size()) return i;
+      const auto lead = static_cast<unsigned char>(line[i]);
+      const auto trail = static_cast<unsigned char>(line[i + 1]);
+      if (lead < 0xC2 || lead >= 0xE0 || (trail & 0xC0) != 0x80 ||
+          !short_body[((lead & 0x1F) << 6) | (trail & 0x3F)]) {
+        return i;
+      }
+      i += 2;
+    }
+  }
+  // The end of the piece of a line that starts at `begin`, and whether the piece is one
+  // sentence (see ScanPiece below).
+  std::size_t ScanPiece(std::string_view text, std::size_t begin, std::size_t line_end,
+                        bool* one_sentence) const;
   void SplitWithIcu(std::string_view text, std::size_t begin, std::size_t end,
                     std::vector<ByteRange>* sentences);
 };
@@ -66,10 +94,10 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
-  for (UChar32 c = 0; c < 0x80; ++c) {
-    impl_->ascii_roles[c] = RoleOf(c);
-    impl_->ascii_body_bytes[c] =
-        impl_->ascii_roles[c] != BreakRole::kTerm && impl_->ascii_roles[c] != BreakRole::kParaSep;
+  for (UChar32 c = 0; c < 0x800; ++c) {
+    impl_->short_roles[c] = RoleOf(c);
+    impl_->short_body[c] = IsBody(impl_->short_roles[c]);
+    if (c < 0x80) impl_->ascii_body_bytes[c] = impl_->short_body[c];
   }
 }
 
@@ -109,64 +137,76 @@ bool IsLeetExclamation(std::string_view text, std::size_t end) {
          IsAsciiAlnum(text[end]);
 }
 
-// Where a sentence surely begins in text[begin, end): at an ASCII capital after an ASCII
-// terminator and one or more spaces, or `end` when there is none. UAX #29 breaks there
-// (SB11): no rule keeps a capital after spaces with the terminator before them (SB7 wants no
-// space, SB8 a lowercase letter, SB8a a continuation or terminator). And no rule looks across
-// such a break: the left context of a later break cannot reach back past the capital, and a
-// look for a lowercase letter ahead (SB8) stops at the terminator at the latest. So the text
-// on each side splits as it does within the whole.
-std::size_t NextPlainBreak(std::string_view text, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i + 1 < end; ++i) {
-    if ((text[i] != '.' && text[i] != '!' && text[i] != '?') || text[i + 1] != ' ') continue;
-    std::size_t next = i + 1;
-    while (next < end && text[next] == ' ') ++next;
-    if (next < end && text[next] >= 'A' && text[next] <= 'Z') return next;
-    i = next - 1;
-  }
-  return end;
+// Where a sentence surely begins if the ASCII terminator at text[term] starts it: at an ASCII
+// capital after the terminator and one or more spaces, before `end`; else npos. UAX #29
+// breaks there (SB11): no rule keeps a capital after spaces with the terminator before them
+// (SB7 wants no space, SB8 a lowercase letter, SB8a a continuation or terminator). And no rule
+// looks across such a break: the left context of a later break cannot reach back past the
+// capital, and a look for a lowercase letter ahead (SB8) stops at the terminator at the
+// latest. So the text on each side splits as it does within the whole.
+std::size_t PlainBreakAfter(std::string_view text, std::size_t term, std::size_t end) {
+  std::size_t next = term + 1;
+  if (next >= end || text[next] != ' ') return std::string_view::npos;
+  while (next < end && text[next] == ' ') ++next;
+  return next < end && text[next] >= 'A' && text[next] <= 'Z' ? next : std::string_view::npos;
 }
 
 }  // namespace
 
-// UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
+// A line is cut into pieces at its plain breaks (PlainBreakAfter), where the whole text breaks
+// too. UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
 // with its closing marks and spaces (SB11), and never inside a final run "terminators and
-// closing marks, then spaces, then \n" (SB8a, SB9, SB10). A line with no terminator before
-// such a run and no separator but its final "\n" or "\r\n" is therefore one sentence, and
-// ICU, which costs more than this scan, need not see it. `line` ends after its "\n", at the end
-// of the text, or at a plain break (NextPlainBreak), where the whole text breaks too.
-bool SentenceSplitter::Impl::IsOneSentence(std::string_view line) const {
-  std::size_t end = line.size();
-  if (end > 0 && line[end - 1] == '\n') --end;
-  if (end > 0 && line[end - 1] == '\r') --end;
-  enum class Part { kBody, kTerms, kSpaces } part = Part::kBody;
-  for (std::size_t i = 0; i < end;) {
-    if (part == Part::kBody) {
-      // The body is most of a line, and only a terminator or a separator changes anything
-      // there: ASCII bytes that are neither are stepped over without the switch below.
-      while (i < end && ascii_body_bytes[static_cast<unsigned char>(line[i])]) ++i;
-      if (i == end) break;
+// closing marks, then spaces, then \n" (SB8a, SB9, SB10). A piece with no terminator before
+// such a run and no separator but its line's final "\n" or "\r\n" is therefore one sentence,
+// and ICU, which costs more than this scan, need not see it. One pass over the piece finds
+// both its end and whether it is one sentence.
+std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t begin,
+                                              std::size_t line_end, bool* one_sentence) const {
+  std::size_t end = line_end;
+  if (end > begin && text[end - 1] == '\n') --end;
+  if (end > begin && text[end - 1] == '\r') --end;
+  const std::string_view line = text.substr(begin, end - begin);
+  // kMixed: the piece is not one sentence, and only its end is still looked for.
+  enum class Part { kBody, kTerms, kSpaces, kMixed } part = Part::kBody;
+  for (std::size_t i = 0; i < line.size();) {
+    if (part == Part::kBody || part == Part::kMixed) {
+      i = BodyEnd(line, i);
+      if (i == line.size()) break;
+    }
+    if (line[i] == '.' || line[i] == '!' || line[i] == '?') {
+      if (const std::size_t capital = PlainBreakAfter(line, i, line.size());
+          capital != std::string_view::npos) {
+        // The terminator and the spaces after it end the piece as one sentence would.
+        *one_sentence = part != Part::kMixed && part != Part::kSpaces;
+        return begin + capital;
+      }
+    }
+    if (part == Part::kMixed) {
+      ++i;
+      continue;
     }
     const BreakRole role = RoleAt(line, &i);
     switch (part) {
       case Part::kBody:
         if (role == BreakRole::kTerm) part = Part::kTerms;
-        if (role == BreakRole::kParaSep) return false;
+        if (role == BreakRole::kParaSep) part = Part::kMixed;
         break;
       case Part::kTerms:
         if (role == BreakRole::kSpace) part = Part::kSpaces;
-        else if (role != BreakRole::kTerm && role != BreakRole::kClose) return false;
+        else if (role != BreakRole::kTerm && role != BreakRole::kClose) part = Part::kMixed;
         break;
       case Part::kSpaces:
-        if (role != BreakRole::kSpace) return false;
+        if (role != BreakRole::kSpace) part = Part::kMixed;
         break;
+      case Part::kMixed: break;
     }
   }
-  return true;
+  *one_sentence = part != Part::kMixed;
+  return line_end;
 }
 
 // Sentences of text[begin, end), which starts and ends at a line boundary or a plain break
-// (NextPlainBreak): ICU never looks past a paragraph separator, nor across such a break, so
+// (PlainBreakAfter): ICU never looks past a paragraph separator, nor across such a break, so
 // its breaks there are those of the whole text.
 void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t begin,
                                           std::size_t end, std::vector<ByteRange>* sentences) {
@@ -189,32 +229,32 @@ void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t beg
 void SentenceSplitter::Split(std::string_view text, std::vector<ByteRange>* sentences) {
   sentences->clear();
   if (text.empty()) return;
-  // Lines that are one sentence are taken as they are, and so is every line without ICU's
-  // break data. The other lines are cut where a sentence surely ends ("Hola. Gracias."), and
-  // their pieces that are one sentence taken too; runs of the rest go to ICU together.
+  // Pieces that are one sentence are taken as they are, and so is every line without ICU's
+  // break data. Runs of the other pieces go to ICU together.
   std::size_t icu_begin = std::string_view::npos;
   auto flush = [&](std::size_t icu_end) {
     if (icu_begin == std::string_view::npos) return;
     impl_->SplitWithIcu(text, icu_begin, icu_end, sentences);
     icu_begin = std::string_view::npos;
   };
-  auto take = [&](std::size_t begin, std::size_t end) {
-    if (!impl_->iterator || impl_->IsOneSentence(text.substr(begin, end - begin))) {
-      flush(begin);
-      AppendBounded(text, begin, end, sentences);
-      return true;
-    }
-    return false;
-  };
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = text.find('\n', begin);
     end = end == std::string_view::npos ? text.size() : end + 1;
-    if (!take(begin, end)) {
-      for (std::size_t piece = begin; piece < end;) {
-        const std::size_t piece_end = NextPlainBreak(text, piece, end);
-        if (!take(piece, piece_end) && icu_begin == std::string_view::npos) icu_begin = piece;
-        piece = piece_end;
+    if (!impl_->iterator) {
+      AppendBounded(text, begin, end, sentences);
+      begin = end;
+      continue;
+    }
+    for (std::size_t piece = begin; piece < end;) {
+      bool one_sentence = false;
+      const std::size_t piece_end = impl_->ScanPiece(text, piece, end, &one_sentence);
+      if (one_sentence) {
+        flush(piece);
+        AppendBounded(text, piece, piece_end, sentences);
+      } else if (icu_begin == std::string_view::npos) {
+        icu_begin = piece;
       }
+      piece = piece_end;
     }
     begin = end;
   }

@@ -13,13 +13,11 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
-// Copies `raw` into `out`, replacing ill-formed sequences; returns how many were replaced.
-// ICU's U8_NEXT indexes with int32_t, so inputs are walked in windows of at most 1 GiB that
-// end before a lead byte (never inside a well-formed sequence).
-std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
+// The length of the longest prefix of `raw` that is well-formed UTF-8. ICU's U8_NEXT indexes
+// with int32_t, so inputs are walked in windows of at most 1 GiB that end before a lead byte
+// (never inside a well-formed sequence).
+std::size_t WellFormedPrefix(std::string_view raw) {
   constexpr std::size_t kWindow = std::size_t{1} << 30;
-  out->reserve(raw.size());
-  std::size_t replaced = 0;
   std::size_t window_start = 0;
   while (window_start < raw.size()) {
     std::size_t window_end = std::min(raw.size(), window_start + kWindow);
@@ -33,26 +31,40 @@ std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
     int32_t i = 0;
     while (i < length) {
       if (bytes[i] < 0x80) {  // fast path: ASCII runs
-        const std::size_t run_end =
-            AsciiRunEnd(raw, window_start + static_cast<std::size_t>(i), window_end);
-        const auto j = static_cast<int32_t>(run_end - window_start);
-        out->append(reinterpret_cast<const char*>(bytes) + i, j - i);
-        i = j;
+        i = static_cast<int32_t>(
+            AsciiRunEnd(raw, window_start + static_cast<std::size_t>(i), window_end) -
+            window_start);
         continue;
       }
       const int32_t start = i;
       UChar32 c;
       U8_NEXT(bytes, i, length, c);
-      if (c < 0) {
-        out->append(kReplacementCharacter);
-        ++replaced;
-      } else {
-        out->append(reinterpret_cast<const char*>(bytes) + start, i - start);
-      }
+      if (c < 0) return window_start + static_cast<std::size_t>(start);
     }
     window_start = window_end;
   }
-  return replaced;
+  return raw.size();
+}
+
+// Appends `raw` to `out`, each ill-formed sequence replaced by U+FFFD; returns how many were
+// replaced. The well-formed runs between them are appended whole.
+std::size_t DecodeUtf8(std::string_view raw, std::string* out) {
+  std::size_t replaced = 0;
+  for (;;) {
+    const std::size_t well_formed = WellFormedPrefix(raw);
+    out->append(raw.substr(0, well_formed));
+    if (well_formed == raw.size()) return replaced;
+    // The maximal ill-formed subpart: no more than the four bytes of the longest sequence decide
+    // it.
+    const std::string_view bad = raw.substr(well_formed, 4);
+    int32_t end = 0;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(bad.data()), end, static_cast<int32_t>(bad.size()),
+            c);
+    out->append(kReplacementCharacter);
+    ++replaced;
+    raw.remove_prefix(well_formed + static_cast<std::size_t>(end));
+  }
 }
 
 }  // namespace
@@ -66,11 +78,19 @@ std::size_t CountCodePoints(std::string_view text) {
 }
 
 SourceText::SourceText(std::string raw, ByteOrderMark bom) {
-  std::string_view view = raw;
-  if (bom == ByteOrderMark::kDrop && view.starts_with(kByteOrderMark)) {
-    view.remove_prefix(kByteOrderMark.size());
+  const std::size_t dropped =
+      bom == ByteOrderMark::kDrop && raw.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+  const std::string_view view = std::string_view(raw).substr(dropped);
+  // Nearly every input is well-formed: it becomes the text as it is, without a copy.
+  const std::size_t well_formed = WellFormedPrefix(view);
+  if (well_formed == view.size()) {
+    raw.erase(0, dropped);
+    text_ = std::move(raw);
+  } else {
+    text_.reserve(view.size());
+    text_.append(view.substr(0, well_formed));
+    replaced_sequences_ = DecodeUtf8(view.substr(well_formed), &text_);
   }
-  replaced_sequences_ = DecodeUtf8(view, &text_);
   line_starts_.push_back(0);
   // The next '\n' and '\r' found with memchr (npos when none is left), rather than a test of
   // every byte: an input has about one terminator per hundred bytes.

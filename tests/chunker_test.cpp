@@ -247,3 +247,23 @@ TEST_CASE("a long line is one piece; an empty input is one empty piece") {
   CHECK(pieces[0] == line + "\n");
   CHECK(Pieces("", 16) == std::vector<std::string>{""});
 }
+
+TEST_CASE("the reader reads one read's bytes (64 KiB) past a piece, not as far again, to cut it") {
+  std::string text;
+  while (text.size() < (std::size_t{5} << 20)) text += std::string(99, 'a') + "\n";
+  std::istringstream in(text);
+  const std::size_t piece_bytes = std::size_t{1} << 20;
+  PieceReader reader(in, piece_bytes, kNoPlaceholders, kWhole);
+  std::string piece;
+  std::string joined;
+  for (int k = 0; k < 3; ++k) {
+    REQUIRE(reader.Next(&piece));
+    CHECK(piece.size() == piece_bytes / 100 * 100);
+    joined += piece;
+    // Read and not returned yet: the bytes past the last line end before the target, and one
+    // read's.
+    CHECK(static_cast<std::size_t>(in.tellg()) - joined.size() <= 100 + (64 << 10));
+  }
+  while (reader.Next(&piece)) joined += piece;
+  CHECK(joined == text);
+}

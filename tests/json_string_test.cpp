@@ -16,3 +16,11 @@ TEST_CASE("a JSON string escapes quotes, backslashes and control characters, and
   CHECK(JsonString(std::string("x\0y", 3)) == "\"x\\u0000y\"");
   CHECK(JsonString("\"\"") == "\"\\\"\\\"\"");  // escapes in a row, at both ends
 }
+
+TEST_CASE("AppendJsonString appends what JsonString returns") {
+  std::string out = "[";
+  tonelint::AppendJsonString("a\"b", &out);
+  out += ", ";
+  tonelint::AppendJsonString("", &out);
+  CHECK(out == "[\"a\\\"b\", \"\"");
+}

@@ -55,6 +55,26 @@ std::vector<std::string> Sentences(std::string_view text) {
   return out;
 }
 
+// How many of 20,000 texts of 1 to `max_pieces` random `pieces` the splitter splits otherwise
+// than ICU (each reported).
+std::size_t DisagreementsWithIcu(const std::vector<std::string>& pieces, unsigned seed,
+                                 int max_pieces) {
+  SentenceSplitter splitter;
+  std::mt19937 random(seed);  // fixed: a failure must reproduce
+  std::size_t disagreements = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % static_cast<unsigned>(max_pieces));
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    if (Split(splitter, text) != IcuSentences(text)) {
+      ++disagreements;
+      CAPTURE(text);
+      CHECK(Split(splitter, text) == IcuSentences(text));
+    }
+  }
+  return disagreements;
+}
+
 }  // namespace
 
 TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
@@ -79,20 +99,7 @@ TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces an
       "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
       "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …
       "\xE2\x80\x8D", "\xCC\x81", "\xF0\x9F\x99\x82", "\xE2\x80\x99", "\xEF\xBC\x81"};  // ZWJ ´ 🙂 ’ ！
-  SentenceSplitter splitter;
-  std::mt19937 random(29);
-  std::size_t disagreements = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    const int length = 1 + static_cast<int>(random() % 16);
-    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
-    if (Split(splitter, text) != IcuSentences(text)) {
-      ++disagreements;
-      CAPTURE(text);
-      CHECK(Split(splitter, text) == IcuSentences(text));
-    }
-  }
-  CHECK(disagreements == 0);
+  CHECK(DisagreementsWithIcu(pieces, 29, 16) == 0);
 }
 
 TEST_CASE("sentences end at their punctuation") {
@@ -106,4 +113,13 @@ TEST_CASE("a '!' between letters or digits is part of the word, not a sentence e
         std::vector<std::string>{"You are a b!tch. ", "Bye."});
   CHECK(Sentences("Eres un 1d!0t4.") == std::vector<std::string>{"Eres un 1d!0t4."});
   CHECK(Sentences("Done! Thanks.") == std::vector<std::string>{"Done! ", "Thanks."});
+}
+
+TEST_CASE("sentences are ICU's around code points of every length, next to long ASCII runs") {
+  const std::vector<std::string> pieces = {
+      "abcdefgh", "ijklmnopqrstu", " ", ". ", "! ", "? ", "Hola", "\xC3\xA9",  // é
+      "\xC2\xBF", "\xC2\xA1", "\xC2\xA0", "\xC2\x85", "\xC2\xBB",              // ¿ ¡ NBSP NEL »
+      "\xD5\x89", "\xD6\x89", "\xDB\x94", "\xE3\x80\x82", "\xE2\x80\xA9",      // Չ ։ ۔ 。 PS
+      "\xF0\x9F\x99\x82", "\xCC\x81", "\n", "\r\n", "A", "."};
+  CHECK(DisagreementsWithIcu(pieces, 1125, 24) == 0);
 }

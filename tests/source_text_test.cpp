@@ -1,7 +1,11 @@
 #include "source_text.h"
 
 #include <doctest/doctest.h>
+#include <unicode/utf8.h>
 
+#include <cstdint>
+#include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +75,53 @@ TEST_CASE("an ill-formed byte inside a long ASCII run, or at its end, is found")
 TEST_CASE("overlong encodings and encoded surrogates are ill-formed") {
   CHECK(SourceText("\xC0\xAF").replaced_sequences() == 2);
   CHECK(SourceText("\xED\xA0\x80").replaced_sequences() == 3);
+}
+
+TEST_CASE("well-formed input becomes the text without a copy, its byte-order mark dropped") {
+  std::string raw = "\xEF\xBB\xBF" + std::string(1000, 'a') + "\xC3\xB1";
+  const char* const bytes = raw.data();
+  const SourceText text(std::move(raw));
+  CHECK(text.text() == std::string(1000, 'a') + "\xC3\xB1");
+  CHECK(text.text().data() == bytes);
+  CHECK(text.replaced_sequences() == 0);
+}
+
+TEST_CASE("random bytes decode as one code point at a time with ICU decodes them") {
+  // The decoding the text must equal: every code point appended as it is, or U+FFFD for each
+  // maximal ill-formed subpart.
+  auto reference = [](std::string_view raw, std::size_t* replaced) {
+    std::string out;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(raw.data());
+    const auto length = static_cast<int32_t>(raw.size());
+    for (int32_t i = 0; i < length;) {
+      const int32_t start = i;
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) {
+        out += "\xEF\xBF\xBD";
+        ++*replaced;
+      } else {
+        const auto from = static_cast<std::size_t>(start);
+        out.append(raw.substr(from, static_cast<std::size_t>(i) - from));
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string_view> pieces = {
+      "a", "hola ", "\n", "\xC3\xB1", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xFF", "\xC3",
+      "\xE2\x82", "\xF0\x9F", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+      "abcdefghij"};
+  std::mt19937 random(1125);  // fixed: a failure must reproduce
+  for (int round = 0; round < 5000; ++round) {
+    std::string raw;
+    for (std::size_t k = random() % 20; k > 0; --k) raw += pieces[random() % pieces.size()];
+    std::size_t replaced = 0;
+    const std::string expected = reference(raw, &replaced);
+    const SourceText text(raw, ByteOrderMark::kKeep);
+    CAPTURE(raw);
+    REQUIRE(text.text() == expected);
+    REQUIRE(text.replaced_sequences() == replaced);
+  }
 }
 
 TEST_CASE("a byte-order mark at the start of a later piece of an input is text") {

@@ -1,0 +1,38 @@
+#include "byte_scan.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+using tonelint::FindFirstByte;
+
+namespace {
+
+bool IsDigit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
+
+}  // namespace
+
+TEST_CASE("FindFirstByte finds the first stopping byte from any start, at any offset in four") {
+  for (std::size_t length = 0; length <= 12; ++length) {
+    for (std::size_t digit = 0; digit <= length; ++digit) {
+      // `length` letters with a digit at `digit` (none when digit == length), then one more.
+      std::string text(length, 'a');
+      if (digit < length) text[digit] = '7';
+      text += '9';
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        const std::size_t expected =
+            from == text.size() ? text.size() : (digit < length && from <= digit ? digit : length);
+        CAPTURE(text);
+        CAPTURE(from);
+        CHECK(FindFirstByte(text, from, IsDigit) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("FindFirstByte reads bytes as unsigned and stops at the end when nothing stops") {
+  CHECK(FindFirstByte("abc\xC3\xB1", 0, [](unsigned char byte) { return byte >= 0x80; }) == 3);
+  CHECK(FindFirstByte("abcdefghij", 2, IsDigit) == 10);
+  CHECK(FindFirstByte(std::string_view(), 0, IsDigit) == 0);
+}

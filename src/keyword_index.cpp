@@ -112,8 +112,8 @@ KeywordIndex::KeywordIndex(bool collapse_repeats)
       required_exact_(arena_.get()),
       required_prefix_(arena_.get()) {}
 
-const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
-                                                           std::uint64_t hash) const {
+inline const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
+                                                                  std::uint64_t hash) const {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -159,6 +159,19 @@ void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
   words_.append(word);
   numbers_.insert(numbers_.end(), candidates.begin(), candidates.end());
   numbers_.insert(numbers_.end(), satisfied.begin(), satisfied.end());
+}
+
+inline void KeywordIndex::Cache::AddCandidatesOf(const Slot& slot, std::vector<int>* candidates) {
+  // Most words of a text are no keyword of the index, nor also required by a pattern: for
+  // them the lookup ends here.
+  if (slot.candidates_begin == slot.satisfied_end) return;
+  if (slot.candidates_end != slot.candidates_begin) {
+    const std::span<const int> found = CandidatesOf(slot);
+    candidates->insert(candidates->end(), found.begin(), found.end());
+  }
+  for (const int number : SatisfiedOf(slot)) {
+    text_of_satisfied_[static_cast<std::size_t>(number)] = text_number_;
+  }
 }
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
@@ -367,15 +380,9 @@ void MarkSatisfied(std::span<const int> satisfied, std::uint32_t text_number,
 }  // namespace
 
 template <typename LookUpWord>
-void KeywordIndex::AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                                       std::vector<int>* candidates,
-                                       LookUpWord look_up_word) const {
-  if (const Cache::Slot* cached = cache->Find(word, hash)) {
-    const std::span<const int> found = cache->CandidatesOf(*cached);
-    candidates->insert(candidates->end(), found.begin(), found.end());
-    MarkSatisfied(cache->SatisfiedOf(*cached), cache->text_number_, &cache->text_of_satisfied_);
-    return;
-  }
+void KeywordIndex::AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                         std::vector<int>* candidates,
+                                         LookUpWord look_up_word) const {
   const std::size_t found_begin = candidates->size();
   cache->satisfied_found_.clear();
   look_up_word(candidates, &cache->satisfied_found_);
@@ -407,39 +414,40 @@ void KeywordIndex::ForEachKey(bool required, Visit visit) const {
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
-                                     std::string* buffer, Cache* cache,
-                                     std::vector<int>* candidates) const {
-  AddCachedCandidates(word, hash, cache, candidates,
-                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
-                        const std::string_view key = Key(word, buffer);
-                        LookUpKey(/*required=*/false, key, found);
-                        LookUpKey(/*required=*/true, key, satisfied);
-                      });
+void KeywordIndex::AddUncachedWordCandidates(std::string_view word, std::uint64_t hash,
+                                             std::string* buffer, Cache* cache,
+                                             std::vector<int>* candidates) const {
+  AddUncachedCandidates(word, hash, cache, candidates,
+                        [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                          const std::string_view key = Key(word, buffer);
+                          LookUpKey(/*required=*/false, key, found);
+                          LookUpKey(/*required=*/true, key, satisfied);
+                        });
 }
 
-void KeywordIndex::AddStarredWordCandidates(std::string_view word, std::uint64_t hash,
-                                            Cache* cache, std::vector<int>* candidates) const {
-  AddCachedCandidates(word, hash, cache, candidates,
-                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
-                        std::bitset<256> starts;
-                        for (std::size_t i = 0; i < word.size(); ++i) {
-                          if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
-                            starts.set(static_cast<unsigned char>(word[i]));
-                          }
-                        }
-                        auto add_starting = [&](std::vector<int>* numbers) {
-                          return [&starts, numbers](std::string_view key,
-                                                    std::span<const int> key_numbers) {
-                            if (starts.test(static_cast<unsigned char>(key[0]))) {
-                              numbers->insert(numbers->end(), key_numbers.begin(),
-                                              key_numbers.end());
+void KeywordIndex::AddUncachedStarredWordCandidates(std::string_view word, std::uint64_t hash,
+                                                    Cache* cache,
+                                                    std::vector<int>* candidates) const {
+  AddUncachedCandidates(word, hash, cache, candidates,
+                        [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                          std::bitset<256> starts;
+                          for (std::size_t i = 0; i < word.size(); ++i) {
+                            if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
+                              starts.set(static_cast<unsigned char>(word[i]));
                             }
+                          }
+                          auto add_starting = [&](std::vector<int>* numbers) {
+                            return [&starts, numbers](std::string_view key,
+                                                      std::span<const int> key_numbers) {
+                              if (starts.test(static_cast<unsigned char>(key[0]))) {
+                                numbers->insert(numbers->end(), key_numbers.begin(),
+                                                key_numbers.end());
+                              }
+                            };
                           };
-                        };
-                        ForEachKey(/*required=*/false, add_starting(found));
-                        ForEachKey(/*required=*/true, add_starting(satisfied));
-                      });
+                          ForEachKey(/*required=*/false, add_starting(found));
+                          ForEachKey(/*required=*/true, add_starting(satisfied));
+                        });
 }
 
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
@@ -484,8 +492,14 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
   std::string buffer;
   for (const Word& word : words) {
     const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
-    AddWordCandidates(word_text, word.hash, &buffer, cache, candidates);
+    // Nearly every word is cached: its lookup is the loop's own, not a call.
+    if (const Cache::Slot* cached = cache->Find(word_text, word.hash)) {
+      cache->AddCandidatesOf(*cached, candidates);
+    } else {
+      AddUncachedWordCandidates(word_text, word.hash, &buffer, cache, candidates);
+    }
   }
+  if (candidates->empty()) return;  // most texts: nothing to sort, nor to check
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
 }
@@ -519,10 +533,12 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
     if (word_begin == std::string_view::npos) return;
     const std::string_view word = text.substr(word_begin, end - word_begin);
     const std::uint64_t hash = CacheHash(text, word_begin, end);
-    if (starred && has_letter) {
-      AddStarredWordCandidates(word, hash, cache, candidates);
+    if (const Cache::Slot* cached = cache->Find(word, hash)) {
+      cache->AddCandidatesOf(*cached, candidates);
+    } else if (starred && has_letter) {
+      AddUncachedStarredWordCandidates(word, hash, cache, candidates);
     } else {
-      AddWordCandidates(word, hash, &buffer, cache, candidates);
+      AddUncachedWordCandidates(word, hash, &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

@@ -116,6 +116,9 @@ class KeywordIndex {
       return std::span<const int>(numbers_).subspan(slot.candidates_end,
                                                     slot.satisfied_end - slot.candidates_end);
     }
+    // Appends the candidates cached in `slot` and marks its also-required keywords seen in the
+    // text being looked up.
+    void AddCandidatesOf(const Slot& slot, std::vector<int>* candidates);
     // Caches `candidates` and the also-required keywords it satisfies (`satisfied`, by number)
     // for `word`, which is not cached yet.
     void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates,
@@ -188,8 +191,10 @@ class KeywordIndex {
                                std::vector<int>* candidates) const;
   // The lookup form of `word` (repeats collapsed if collapse_repeats_), in `*buffer`.
   std::string_view Key(std::string_view word, std::string* buffer) const;
-  void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
-                         Cache* cache, std::vector<int>* candidates) const;
+  // Appends the candidates of `word` (whose hash is `hash`), which `cache` lacks, and caches
+  // them; `buffer` holds its lookup form.
+  void AddUncachedWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
+                                 Cache* cache, std::vector<int>* candidates) const;
   // Appends the numbers that an exact and a prefix table hold for `key`, a lookup form:
   // `numbers_of(table, key)` gives a table's numbers for a key, and the prefix table has keys of
   // the lengths whose bits `prefix_lengths` sets.
@@ -205,18 +210,18 @@ class KeywordIndex {
   std::span<const NumberRange> AlsoRequiredSets() const;
   const int* RequiredSetsData() const;
   std::size_t RequiredCount() const;
-  // AddWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
+  // AddUncachedWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
   // "you*idiot"). A match begins at the start of a word or after a '*' (not a word character),
   // with a pattern's first letter as written (never '*'): the word may stand for any keyword
   // that starts with a character found there.
-  void AddStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                                std::vector<int>* candidates) const;
-  // Appends the candidates of `word` (whose hash is `hash`) from `cache`, or else those that
+  void AddUncachedStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                        std::vector<int>* candidates) const;
+  // Appends the candidates of `word` (whose hash is `hash`, and which `cache` lacks) that
   // `look_up_word(candidates, satisfied)` appends, with the also-required keywords it
   // satisfies, and caches them; marks those keywords seen in the text.
   template <typename LookUpWord>
-  void AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                           std::vector<int>* candidates, LookUpWord look_up_word) const;
+  void AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                             std::vector<int>* candidates, LookUpWord look_up_word) const;
   // Calls `visit(key, numbers)` for every key of the exact and prefix tables (of the
   // also-required keywords if `required`), in no particular order.
   template <typename Visit>

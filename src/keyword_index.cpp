@@ -507,10 +507,16 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
 bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_view text,
                             const std::vector<Word>& words) {
   if (keywords.empty()) return true;
-  return std::any_of(words.begin(), words.end(), [&](const Word& word) {
-    const std::string_view spelled = text.substr(word.begin, word.end - word.begin);
-    return std::any_of(keywords.begin(), keywords.end(),
-                       [&](const Keyword& keyword) { return IsWordOf(keyword, spelled); });
+  // An `unless` pattern often lists dozens of keywords, and a sentence has a dozen words: a
+  // keyword is compared with the words only if one of them starts with its first byte.
+  std::bitset<256> first_bytes;
+  for (const Word& word : words) first_bytes.set(static_cast<unsigned char>(text[word.begin]));
+  return std::any_of(keywords.begin(), keywords.end(), [&](const Keyword& keyword) {
+    if (keyword.text.empty()) return keyword.prefix && !words.empty();
+    if (!first_bytes.test(static_cast<unsigned char>(keyword.text.front()))) return false;
+    return std::any_of(words.begin(), words.end(), [&](const Word& word) {
+      return IsWordOf(keyword, text.substr(word.begin, word.end - word.begin));
+    });
   });
 }
 

@@ -88,6 +88,36 @@ bool IsAsciiWithoutRepeats(std::string_view word) {
   return true;
 }
 
+// Whether `key` (a lookup form; a prefix if `prefix`) may be spelled by the starred word `word`
+// (a run of word characters and '*') from `word[at]` on: each of its letters as one or more of
+// itself or, after the first, of '*'; unless a prefix, the keyword's word ends at a '*' or at
+// the word's end.
+bool SpelledWithStarsAt(std::string_view word, std::size_t at, std::string_view key, bool prefix) {
+  if (key.empty() || word[at] != key[0]) return false;
+  const std::string_view tail = word.substr(at);
+  // Bit p: the key's letters read so far may end at tail[p].
+  using Ends = std::uint64_t;
+  if (tail.size() >= 64) return true;  // may as well: such words are rare
+  Ends reached = 1;
+  std::size_t k = 0;
+  for (bool first = true; k < key.size() && reached != 0; first = false) {
+    const std::size_t letter_begin = k;
+    NextCodePoint(key, &k);
+    const std::string_view letter = key.substr(letter_begin, k - letter_begin);
+    Ends after = 0;
+    for (std::size_t p = 0; p < tail.size(); ++p) {
+      if (((reached | after) >> p & 1) == 0) continue;
+      if (tail.substr(p).starts_with(letter)) after |= Ends{1} << (p + letter.size());
+      if (!first && tail[p] == '*') after |= Ends{1} << (p + 1);
+    }
+    reached = after;
+  }
+  for (std::size_t p = 0; p <= tail.size(); ++p) {
+    if ((reached >> p & 1) != 0 && (prefix || p == tail.size() || tail[p] == '*')) return true;
+  }
+  return false;
+}
+
 // The numbers `map` holds for `key`, added empty if it has none; hashes the key once.
 template <typename Map>
 std::pmr::vector<int>& NumbersOf(Map* map, std::string_view key) {
@@ -395,21 +425,24 @@ template <typename Visit>
 void KeywordIndex::ForEachKey(bool required, Visit visit) const {
   if (is_flat_) {
     const FlatKeywordLayout& layout = flat_.layout;
-    for (const FlatKeywordTable* table : {required ? &layout.required_exact : &layout.exact,
-                                          required ? &layout.required_prefix : &layout.prefix}) {
+    for (const bool prefix : {false, true}) {
+      const FlatKeywordTable& table = required ? (prefix ? layout.required_prefix : layout.required_exact)
+                                               : (prefix ? layout.prefix : layout.exact);
       for (const FlatKeywordTable::Slot& slot :
-           flat_.slots.subspan(table->first_slot, table->slot_count)) {
+           flat_.slots.subspan(table.first_slot, table.slot_count)) {
         if (slot.key_size == 0) continue;
         visit(flat_.keys.substr(slot.key_offset, slot.key_size),
-              flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin));
+              flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin),
+              prefix);
       }
     }
     return;
   }
-  for (const Map* map : {required ? &required_exact_ : &exact_,
-                         required ? &required_prefix_ : &prefix_}) {
-    for (const auto& [key, numbers] : *map) {
-      visit(std::string_view(key), std::span<const int>(numbers));
+  for (const bool prefix : {false, true}) {
+    const Map& map = required ? (prefix ? required_prefix_ : required_exact_)
+                              : (prefix ? prefix_ : exact_);
+    for (const auto& [key, numbers] : map) {
+      visit(std::string_view(key), std::span<const int>(numbers), prefix);
     }
   }
 }
@@ -430,23 +463,30 @@ void KeywordIndex::AddUncachedStarredWordCandidates(std::string_view word, std::
                                                     std::vector<int>* candidates) const {
   AddUncachedCandidates(word, hash, cache, candidates,
                         [&](std::vector<int>* found, std::vector<int>* satisfied) {
-                          std::bitset<256> starts;
+                          std::vector<std::size_t> starts;
+                          std::bitset<256> start_bytes;
                           for (std::size_t i = 0; i < word.size(); ++i) {
                             if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
-                              starts.set(static_cast<unsigned char>(word[i]));
+                              starts.push_back(i);
+                              start_bytes.set(static_cast<unsigned char>(word[i]));
                             }
                           }
-                          auto add_starting = [&](std::vector<int>* numbers) {
-                            return [&starts, numbers](std::string_view key,
-                                                      std::span<const int> key_numbers) {
-                              if (starts.test(static_cast<unsigned char>(key[0]))) {
+                          auto add_spelled = [&](std::vector<int>* numbers) {
+                            return [&, numbers](std::string_view key,
+                                                std::span<const int> key_numbers, bool prefix) {
+                              if (!start_bytes.test(static_cast<unsigned char>(key[0]))) return;
+                              const bool spelled =
+                                  std::any_of(starts.begin(), starts.end(), [&](std::size_t at) {
+                                    return SpelledWithStarsAt(word, at, key, prefix);
+                                  });
+                              if (spelled) {
                                 numbers->insert(numbers->end(), key_numbers.begin(),
                                                 key_numbers.end());
                               }
                             };
                           };
-                          ForEachKey(/*required=*/false, add_starting(found));
-                          ForEachKey(/*required=*/true, add_starting(satisfied));
+                          ForEachKey(/*required=*/false, add_spelled(found));
+                          ForEachKey(/*required=*/true, add_spelled(satisfied));
                         });
 }
 

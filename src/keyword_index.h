@@ -181,7 +181,8 @@ class KeywordIndex {
   // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
   // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
   // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words: every
-  // keyword that starts with its first letter, or with a letter after one of its stars.
+  // keyword it may spell with its stars standing for letters (see
+  // AddUncachedStarredWordCandidates).
   void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
                       std::vector<int>* candidates) const;
 
@@ -212,8 +213,10 @@ class KeywordIndex {
   std::size_t RequiredCount() const;
   // AddUncachedWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
   // "you*idiot"). A match begins at the start of a word or after a '*' (not a word character),
-  // with a pattern's first letter as written (never '*'): the word may stand for any keyword
-  // that starts with a character found there.
+  // with a pattern's first letter as written (never '*'): the word stands for the keywords it
+  // spells from there, each letter written once or more, or after the first as '*' ("f**k",
+  // "fuuuck*"), and, unless a prefix, ending at a '*' or at the word's end. Walks every key
+  // once per distinct starred word; the cache then answers.
   void AddUncachedStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
                                         std::vector<int>* candidates) const;
   // Appends the candidates of `word` (whose hash is `hash`, and which `cache` lacks) that
@@ -222,7 +225,7 @@ class KeywordIndex {
   template <typename LookUpWord>
   void AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
                              std::vector<int>* candidates, LookUpWord look_up_word) const;
-  // Calls `visit(key, numbers)` for every key of the exact and prefix tables (of the
+  // Calls `visit(key, numbers, prefix)` for every key of the exact and prefix tables (of the
   // also-required keywords if `required`), in no particular order.
   template <typename Visit>
   void ForEachKey(bool required, Visit visit) const;

@@ -273,21 +273,29 @@ void KeywordIndex::StartText(Cache* cache) const {
   }
 }
 
-bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
+void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
   const std::span<const NumberRange> also_required = AlsoRequiredSets();
-  if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
-  const NumberRange sets = also_required[static_cast<std::size_t>(pattern)];
-  const int* next = RequiredSetsData() + sets.begin;
-  const int* const end = RequiredSetsData() + sets.end;
-  while (next != end) {
-    const int* const set_end = next + 1 + *next;
-    const bool found = std::any_of(next + 1, set_end, [&](int number) {
-      return cache->text_of_satisfied_[static_cast<std::size_t>(number)] == cache->text_number_;
-    });
-    if (!found) return false;
-    next = set_end;
-  }
-  return true;
+  if (also_required.empty()) return;
+  // Once per text rather than per candidate: where the sets are, and which keywords it has.
+  const int* const sets = RequiredSetsData();
+  const std::uint32_t text_number = cache->text_number_;
+  const std::uint32_t* const text_of_satisfied = cache->text_of_satisfied_.data();
+  auto has_also_required = [&](int pattern) {
+    if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
+    const NumberRange range = also_required[static_cast<std::size_t>(pattern)];
+    const int* next = sets + range.begin;
+    const int* const end = sets + range.end;
+    while (next != end) {
+      const int* const set_end = next + 1 + *next;
+      const bool found = std::any_of(next + 1, set_end, [&](int number) {
+        return text_of_satisfied[static_cast<std::size_t>(number)] == text_number;
+      });
+      if (!found) return false;
+      next = set_end;
+    }
+    return true;
+  };
+  std::erase_if(*candidates, [&](int pattern) { return !has_also_required(pattern); });
 }
 
 template <typename Table, typename NumbersOf>
@@ -559,11 +567,6 @@ bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_vi
       return IsWordOf(keyword, text.substr(word.begin, word.end - word.begin));
     });
   });
-}
-
-void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
-  if (AlsoRequiredSets().empty()) return;
-  std::erase_if(*candidates, [&](int pattern) { return !HasAlsoRequired(pattern, cache); });
 }
 
 void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,

@@ -231,10 +231,9 @@ class KeywordIndex {
   void ForEachKey(bool required, Visit visit) const;
   // Starts the lookup of a text's words: none of its also-required keywords is seen yet.
   void StartText(Cache* cache) const;
-  // Whether the words in `cache` (of the text last looked up) satisfy every set that
-  // `pattern` also requires.
-  bool HasAlsoRequired(int pattern, Cache* cache) const;
-  // Drops from `candidates` the patterns whose also-required words the text lacks.
+  // Drops from `candidates` the patterns whose also-required words the text lacks: a pattern
+  // stays if the words in `cache` (of the text last looked up) satisfy every set it also
+  // requires.
   void RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const;
   // The form the index stores `keyword` in (lookup form, a prefix cut to the longest length
   // kept): a view of its text or of `*buffer`.

@@ -433,9 +433,10 @@ template <typename Visit>
 void KeywordIndex::ForEachKey(bool required, Visit visit) const {
   if (is_flat_) {
     const FlatKeywordLayout& layout = flat_.layout;
+    const FlatKeywordTable* const tables[] = {required ? &layout.required_exact : &layout.exact,
+                                              required ? &layout.required_prefix : &layout.prefix};
     for (const bool prefix : {false, true}) {
-      const FlatKeywordTable& table = required ? (prefix ? layout.required_prefix : layout.required_exact)
-                                               : (prefix ? layout.prefix : layout.exact);
+      const FlatKeywordTable& table = *tables[prefix ? 1 : 0];
       for (const FlatKeywordTable::Slot& slot :
            flat_.slots.subspan(table.first_slot, table.slot_count)) {
         if (slot.key_size == 0) continue;
@@ -446,10 +447,10 @@ void KeywordIndex::ForEachKey(bool required, Visit visit) const {
     }
     return;
   }
+  const Map* const maps[] = {required ? &required_exact_ : &exact_,
+                             required ? &required_prefix_ : &prefix_};
   for (const bool prefix : {false, true}) {
-    const Map& map = required ? (prefix ? required_prefix_ : required_exact_)
-                              : (prefix ? prefix_ : exact_);
-    for (const auto& [key, numbers] : map) {
+    for (const auto& [key, numbers] : *maps[prefix ? 1 : 0]) {
       visit(std::string_view(key), std::span<const int>(numbers), prefix);
     }
   }

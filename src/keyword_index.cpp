@@ -88,6 +88,36 @@ bool IsAsciiWithoutRepeats(std::string_view word) {
   return true;
 }
 
+// Whether `key` (a lookup form; a prefix if `prefix`) may be spelled by the starred word `word`
+// (a run of word characters and '*') from `word[at]` on: each of its letters as one or more of
+// itself or, after the first, of '*'; unless a prefix, the keyword's word ends at a '*' or at
+// the word's end.
+bool SpelledWithStarsAt(std::string_view word, std::size_t at, std::string_view key, bool prefix) {
+  if (key.empty() || word[at] != key[0]) return false;
+  const std::string_view tail = word.substr(at);
+  // Bit p: the key's letters read so far may end at tail[p].
+  using Ends = std::uint64_t;
+  if (tail.size() >= 64) return true;  // may as well: such words are rare
+  Ends reached = 1;
+  std::size_t k = 0;
+  for (bool first = true; k < key.size() && reached != 0; first = false) {
+    const std::size_t letter_begin = k;
+    NextCodePoint(key, &k);
+    const std::string_view letter = key.substr(letter_begin, k - letter_begin);
+    Ends after = 0;
+    for (std::size_t p = 0; p < tail.size(); ++p) {
+      if (((reached | after) >> p & 1) == 0) continue;
+      if (tail.substr(p).starts_with(letter)) after |= Ends{1} << (p + letter.size());
+      if (!first && tail[p] == '*') after |= Ends{1} << (p + 1);
+    }
+    reached = after;
+  }
+  for (std::size_t p = 0; p <= tail.size(); ++p) {
+    if ((reached >> p & 1) != 0 && (prefix || p == tail.size() || tail[p] == '*')) return true;
+  }
+  return false;
+}
+
 // The numbers `map` holds for `key`, added empty if it has none; hashes the key once.
 template <typename Map>
 std::pmr::vector<int>& NumbersOf(Map* map, std::string_view key) {
@@ -112,8 +142,8 @@ KeywordIndex::KeywordIndex(bool collapse_repeats)
       required_exact_(arena_.get()),
       required_prefix_(arena_.get()) {}
 
-const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
-                                                           std::uint64_t hash) const {
+inline const KeywordIndex::Cache::Slot* KeywordIndex::Cache::Find(std::string_view word,
+                                                                  std::uint64_t hash) const {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -159,6 +189,19 @@ void KeywordIndex::Cache::Insert(std::string_view word, std::uint64_t hash,
   words_.append(word);
   numbers_.insert(numbers_.end(), candidates.begin(), candidates.end());
   numbers_.insert(numbers_.end(), satisfied.begin(), satisfied.end());
+}
+
+inline void KeywordIndex::Cache::AddCandidatesOf(const Slot& slot, std::vector<int>* candidates) {
+  // Most words of a text are no keyword of the index, nor also required by a pattern: for
+  // them the lookup ends here.
+  if (slot.candidates_begin == slot.satisfied_end) return;
+  if (slot.candidates_end != slot.candidates_begin) {
+    const std::span<const int> found = CandidatesOf(slot);
+    candidates->insert(candidates->end(), found.begin(), found.end());
+  }
+  for (const int number : SatisfiedOf(slot)) {
+    text_of_satisfied_[static_cast<std::size_t>(number)] = text_number_;
+  }
 }
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
@@ -230,21 +273,29 @@ void KeywordIndex::StartText(Cache* cache) const {
   }
 }
 
-bool KeywordIndex::HasAlsoRequired(int pattern, Cache* cache) const {
+void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
   const std::span<const NumberRange> also_required = AlsoRequiredSets();
-  if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
-  const NumberRange sets = also_required[static_cast<std::size_t>(pattern)];
-  const int* next = RequiredSetsData() + sets.begin;
-  const int* const end = RequiredSetsData() + sets.end;
-  while (next != end) {
-    const int* const set_end = next + 1 + *next;
-    const bool found = std::any_of(next + 1, set_end, [&](int number) {
-      return cache->text_of_satisfied_[static_cast<std::size_t>(number)] == cache->text_number_;
-    });
-    if (!found) return false;
-    next = set_end;
-  }
-  return true;
+  if (also_required.empty()) return;
+  // Once per text rather than per candidate: where the sets are, and which keywords it has.
+  const int* const sets = RequiredSetsData();
+  const std::uint32_t text_number = cache->text_number_;
+  const std::uint32_t* const text_of_satisfied = cache->text_of_satisfied_.data();
+  auto has_also_required = [&](int pattern) {
+    if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
+    const NumberRange range = also_required[static_cast<std::size_t>(pattern)];
+    const int* next = sets + range.begin;
+    const int* const end = sets + range.end;
+    while (next != end) {
+      const int* const set_end = next + 1 + *next;
+      const bool found = std::any_of(next + 1, set_end, [&](int number) {
+        return text_of_satisfied[static_cast<std::size_t>(number)] == text_number;
+      });
+      if (!found) return false;
+      next = set_end;
+    }
+    return true;
+  };
+  std::erase_if(*candidates, [&](int pattern) { return !has_also_required(pattern); });
 }
 
 template <typename Table, typename NumbersOf>
@@ -367,15 +418,9 @@ void MarkSatisfied(std::span<const int> satisfied, std::uint32_t text_number,
 }  // namespace
 
 template <typename LookUpWord>
-void KeywordIndex::AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                                       std::vector<int>* candidates,
-                                       LookUpWord look_up_word) const {
-  if (const Cache::Slot* cached = cache->Find(word, hash)) {
-    const std::span<const int> found = cache->CandidatesOf(*cached);
-    candidates->insert(candidates->end(), found.begin(), found.end());
-    MarkSatisfied(cache->SatisfiedOf(*cached), cache->text_number_, &cache->text_of_satisfied_);
-    return;
-  }
+void KeywordIndex::AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                         std::vector<int>* candidates,
+                                         LookUpWord look_up_word) const {
   const std::size_t found_begin = candidates->size();
   cache->satisfied_found_.clear();
   look_up_word(candidates, &cache->satisfied_found_);
@@ -388,58 +433,70 @@ template <typename Visit>
 void KeywordIndex::ForEachKey(bool required, Visit visit) const {
   if (is_flat_) {
     const FlatKeywordLayout& layout = flat_.layout;
-    for (const FlatKeywordTable* table : {required ? &layout.required_exact : &layout.exact,
-                                          required ? &layout.required_prefix : &layout.prefix}) {
+    const FlatKeywordTable* const tables[] = {required ? &layout.required_exact : &layout.exact,
+                                              required ? &layout.required_prefix : &layout.prefix};
+    for (const bool prefix : {false, true}) {
+      const FlatKeywordTable& table = *tables[prefix ? 1 : 0];
       for (const FlatKeywordTable::Slot& slot :
-           flat_.slots.subspan(table->first_slot, table->slot_count)) {
+           flat_.slots.subspan(table.first_slot, table.slot_count)) {
         if (slot.key_size == 0) continue;
         visit(flat_.keys.substr(slot.key_offset, slot.key_size),
-              flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin));
+              flat_.numbers.subspan(slot.numbers_begin, slot.numbers_end - slot.numbers_begin),
+              prefix);
       }
     }
     return;
   }
-  for (const Map* map : {required ? &required_exact_ : &exact_,
-                         required ? &required_prefix_ : &prefix_}) {
-    for (const auto& [key, numbers] : *map) {
-      visit(std::string_view(key), std::span<const int>(numbers));
+  const Map* const maps[] = {required ? &required_exact_ : &exact_,
+                             required ? &required_prefix_ : &prefix_};
+  for (const bool prefix : {false, true}) {
+    for (const auto& [key, numbers] : *maps[prefix ? 1 : 0]) {
+      visit(std::string_view(key), std::span<const int>(numbers), prefix);
     }
   }
 }
 
-void KeywordIndex::AddWordCandidates(std::string_view word, std::uint64_t hash,
-                                     std::string* buffer, Cache* cache,
-                                     std::vector<int>* candidates) const {
-  AddCachedCandidates(word, hash, cache, candidates,
-                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
-                        const std::string_view key = Key(word, buffer);
-                        LookUpKey(/*required=*/false, key, found);
-                        LookUpKey(/*required=*/true, key, satisfied);
-                      });
+void KeywordIndex::AddUncachedWordCandidates(std::string_view word, std::uint64_t hash,
+                                             std::string* buffer, Cache* cache,
+                                             std::vector<int>* candidates) const {
+  AddUncachedCandidates(word, hash, cache, candidates,
+                        [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                          const std::string_view key = Key(word, buffer);
+                          LookUpKey(/*required=*/false, key, found);
+                          LookUpKey(/*required=*/true, key, satisfied);
+                        });
 }
 
-void KeywordIndex::AddStarredWordCandidates(std::string_view word, std::uint64_t hash,
-                                            Cache* cache, std::vector<int>* candidates) const {
-  AddCachedCandidates(word, hash, cache, candidates,
-                      [&](std::vector<int>* found, std::vector<int>* satisfied) {
-                        std::bitset<256> starts;
-                        for (std::size_t i = 0; i < word.size(); ++i) {
-                          if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
-                            starts.set(static_cast<unsigned char>(word[i]));
-                          }
-                        }
-                        auto add_starting = [&](std::vector<int>* numbers) {
-                          return [&starts, numbers](std::string_view key,
-                                                    std::span<const int> key_numbers) {
-                            if (starts.test(static_cast<unsigned char>(key[0]))) {
-                              numbers->insert(numbers->end(), key_numbers.begin(),
-                                              key_numbers.end());
+void KeywordIndex::AddUncachedStarredWordCandidates(std::string_view word, std::uint64_t hash,
+                                                    Cache* cache,
+                                                    std::vector<int>* candidates) const {
+  AddUncachedCandidates(word, hash, cache, candidates,
+                        [&](std::vector<int>* found, std::vector<int>* satisfied) {
+                          std::vector<std::size_t> starts;
+                          std::bitset<256> start_bytes;
+                          for (std::size_t i = 0; i < word.size(); ++i) {
+                            if (word[i] != '*' && (i == 0 || word[i - 1] == '*')) {
+                              starts.push_back(i);
+                              start_bytes.set(static_cast<unsigned char>(word[i]));
                             }
+                          }
+                          auto add_spelled = [&](std::vector<int>* numbers) {
+                            return [&, numbers](std::string_view key,
+                                                std::span<const int> key_numbers, bool prefix) {
+                              if (!start_bytes.test(static_cast<unsigned char>(key[0]))) return;
+                              const bool spelled =
+                                  std::any_of(starts.begin(), starts.end(), [&](std::size_t at) {
+                                    return SpelledWithStarsAt(word, at, key, prefix);
+                                  });
+                              if (spelled) {
+                                numbers->insert(numbers->end(), key_numbers.begin(),
+                                                key_numbers.end());
+                              }
+                            };
                           };
-                        };
-                        ForEachKey(/*required=*/false, add_starting(found));
-                        ForEachKey(/*required=*/true, add_starting(satisfied));
-                      });
+                          ForEachKey(/*required=*/false, add_spelled(found));
+                          ForEachKey(/*required=*/true, add_spelled(satisfied));
+                        });
 }
 
 void KeywordIndex::SplitWords(std::string_view text, std::vector<Word>* words) {
@@ -483,9 +540,16 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
   StartText(cache);
   std::string buffer;
   for (const Word& word : words) {
-    const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
-    AddWordCandidates(word_text, word.hash, &buffer, cache, candidates);
+    // SplitWords's words lie in the text: no bounds check, as substr would make.
+    const std::string_view word_text(text.data() + word.begin, word.end - word.begin);
+    // Nearly every word is cached: its lookup is the loop's own, not a call.
+    if (const Cache::Slot* cached = cache->Find(word_text, word.hash)) {
+      cache->AddCandidatesOf(*cached, candidates);
+    } else {
+      AddUncachedWordCandidates(word_text, word.hash, &buffer, cache, candidates);
+    }
   }
+  if (candidates->empty()) return;  // most texts: nothing to sort, nor to check
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
 }
@@ -493,16 +557,17 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
 bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_view text,
                             const std::vector<Word>& words) {
   if (keywords.empty()) return true;
-  return std::any_of(words.begin(), words.end(), [&](const Word& word) {
-    const std::string_view spelled = text.substr(word.begin, word.end - word.begin);
-    return std::any_of(keywords.begin(), keywords.end(),
-                       [&](const Keyword& keyword) { return IsWordOf(keyword, spelled); });
+  // An `unless` pattern often lists dozens of keywords, and a sentence has a dozen words: a
+  // keyword is compared with the words only if one of them starts with its first byte.
+  std::bitset<256> first_bytes;
+  for (const Word& word : words) first_bytes.set(static_cast<unsigned char>(text[word.begin]));
+  return std::any_of(keywords.begin(), keywords.end(), [&](const Keyword& keyword) {
+    if (keyword.text.empty()) return keyword.prefix && !words.empty();
+    if (!first_bytes.test(static_cast<unsigned char>(keyword.text.front()))) return false;
+    return std::any_of(words.begin(), words.end(), [&](const Word& word) {
+      return IsWordOf(keyword, text.substr(word.begin, word.end - word.begin));
+    });
   });
-}
-
-void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
-  if (AlsoRequiredSets().empty()) return;
-  std::erase_if(*candidates, [&](int pattern) { return !HasAlsoRequired(pattern, cache); });
 }
 
 void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
@@ -519,10 +584,12 @@ void KeywordIndex::FindCandidatesWithStars(std::string_view text, Cache* cache,
     if (word_begin == std::string_view::npos) return;
     const std::string_view word = text.substr(word_begin, end - word_begin);
     const std::uint64_t hash = CacheHash(text, word_begin, end);
-    if (starred && has_letter) {
-      AddStarredWordCandidates(word, hash, cache, candidates);
+    if (const Cache::Slot* cached = cache->Find(word, hash)) {
+      cache->AddCandidatesOf(*cached, candidates);
+    } else if (starred && has_letter) {
+      AddUncachedStarredWordCandidates(word, hash, cache, candidates);
     } else {
-      AddWordCandidates(word, hash, &buffer, cache, candidates);
+      AddUncachedWordCandidates(word, hash, &buffer, cache, candidates);
     }
     word_begin = std::string_view::npos;
     starred = has_letter = false;

@@ -116,6 +116,9 @@ class KeywordIndex {
       return std::span<const int>(numbers_).subspan(slot.candidates_end,
                                                     slot.satisfied_end - slot.candidates_end);
     }
+    // Appends the candidates cached in `slot` and marks its also-required keywords seen in the
+    // text being looked up.
+    void AddCandidatesOf(const Slot& slot, std::vector<int>* candidates);
     // Caches `candidates` and the also-required keywords it satisfies (`satisfied`, by number)
     // for `word`, which is not cached yet.
     void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates,
@@ -178,7 +181,8 @@ class KeywordIndex {
   // Writes the patterns that may match `text` (a matching or obfuscation form, whose words
   // SplitWords gave) to `candidates`, sorted, without duplicates. With collapse_repeats (the
   // obfuscation form) a word with '*' and a letter ("f*ck") may stand for many words: every
-  // keyword that starts with its first letter, or with a letter after one of its stars.
+  // keyword it may spell with its stars standing for letters (see
+  // AddUncachedStarredWordCandidates).
   void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
                       std::vector<int>* candidates) const;
 
@@ -188,8 +192,10 @@ class KeywordIndex {
                                std::vector<int>* candidates) const;
   // The lookup form of `word` (repeats collapsed if collapse_repeats_), in `*buffer`.
   std::string_view Key(std::string_view word, std::string* buffer) const;
-  void AddWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
-                         Cache* cache, std::vector<int>* candidates) const;
+  // Appends the candidates of `word` (whose hash is `hash`), which `cache` lacks, and caches
+  // them; `buffer` holds its lookup form.
+  void AddUncachedWordCandidates(std::string_view word, std::uint64_t hash, std::string* buffer,
+                                 Cache* cache, std::vector<int>* candidates) const;
   // Appends the numbers that an exact and a prefix table hold for `key`, a lookup form:
   // `numbers_of(table, key)` gives a table's numbers for a key, and the prefix table has keys of
   // the lengths whose bits `prefix_lengths` sets.
@@ -205,28 +211,29 @@ class KeywordIndex {
   std::span<const NumberRange> AlsoRequiredSets() const;
   const int* RequiredSetsData() const;
   std::size_t RequiredCount() const;
-  // AddWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
+  // AddUncachedWordCandidates for a word of the obfuscation form with '*' and a letter ("f*ck",
   // "you*idiot"). A match begins at the start of a word or after a '*' (not a word character),
-  // with a pattern's first letter as written (never '*'): the word may stand for any keyword
-  // that starts with a character found there.
-  void AddStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                                std::vector<int>* candidates) const;
-  // Appends the candidates of `word` (whose hash is `hash`) from `cache`, or else those that
+  // with a pattern's first letter as written (never '*'): the word stands for the keywords it
+  // spells from there, each letter written once or more, or after the first as '*' ("f**k",
+  // "fuuuck*"), and, unless a prefix, ending at a '*' or at the word's end. Walks every key
+  // once per distinct starred word; the cache then answers.
+  void AddUncachedStarredWordCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                                        std::vector<int>* candidates) const;
+  // Appends the candidates of `word` (whose hash is `hash`, and which `cache` lacks) that
   // `look_up_word(candidates, satisfied)` appends, with the also-required keywords it
   // satisfies, and caches them; marks those keywords seen in the text.
   template <typename LookUpWord>
-  void AddCachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
-                           std::vector<int>* candidates, LookUpWord look_up_word) const;
-  // Calls `visit(key, numbers)` for every key of the exact and prefix tables (of the
+  void AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
+                             std::vector<int>* candidates, LookUpWord look_up_word) const;
+  // Calls `visit(key, numbers, prefix)` for every key of the exact and prefix tables (of the
   // also-required keywords if `required`), in no particular order.
   template <typename Visit>
   void ForEachKey(bool required, Visit visit) const;
   // Starts the lookup of a text's words: none of its also-required keywords is seen yet.
   void StartText(Cache* cache) const;
-  // Whether the words in `cache` (of the text last looked up) satisfy every set that
-  // `pattern` also requires.
-  bool HasAlsoRequired(int pattern, Cache* cache) const;
-  // Drops from `candidates` the patterns whose also-required words the text lacks.
+  // Drops from `candidates` the patterns whose also-required words the text lacks: a pattern
+  // stays if the words in `cache` (of the text last looked up) satisfy every set it also
+  // requires.
   void RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const;
   // The form the index stores `keyword` in (lookup form, a prefix cut to the longest length
   // kept): a view of its text or of `*buffer`.

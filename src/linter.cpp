@@ -330,7 +330,6 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
                               std::vector<Finding>* out) {
   if (index.empty()) return;
   index.FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
-  std::optional<StarredForm> starred;  // made for the first pattern cut into runs
   for (std::size_t h = 0; h < hits.size(); ++h) {
     const PatternIndex::Entry entry = index.entries[hits[h]];
     const Rule& rule = rules.rules()[entry.owner];
@@ -344,16 +343,6 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
         if (next.owner != entry.owner || next.pattern != entry.pattern) break;
         runs.push_back(compiled.alternative_runs()[next.run].get());
         ++h;
-      }
-      // Once the whole pattern is compiled it is searched instead (WorthSearchingRuns), and
-      // telling the runs apart would cost more than its search.
-      if (compiled.mode() == PatternMode::kObfuscated && !compiled.IsCompiled() &&
-          form.text.find('*') != std::string::npos) {
-        if (!starred) starred.emplace(form.text, form_words);
-        std::erase_if(runs, [&](const CompiledRegex* run) {
-          return !starred->MaySpell(run->keywords());
-        });
-        if (runs.empty()) continue;  // nor may the whole pattern, which matches what they do
       }
       if (!WorthSearchingRuns(compiled, runs.size())) runs.clear();
     }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -499,72 +498,6 @@ const char* Start(const std::vector<re2::StringPiece>& groups, int group) {
 }
 
 }  // namespace
-
-namespace {
-
-// Whether `keyword` is spelled as StarredForm::MaySpell says from `form[at]` on.
-bool SpelledWithStarsAt(std::string_view form, std::size_t at, const Keyword& keyword) {
-  if (keyword.text.empty() || form[at] != keyword.text[0]) return false;
-  std::size_t end = at;
-  while (end < form.size()) {
-    std::size_t next = end;
-    if (form[end] == '*') {
-      ++next;
-    } else if (!IsWordCodePoint(NextCodePoint(form, &next))) {
-      break;
-    }
-    end = next;
-  }
-  const std::string_view word = form.substr(at, end - at);
-  // Bit p: the keyword's letters read so far may end at word[p]. Each letter matches one or
-  // more of itself, or of '*' after the first.
-  using Ends = std::uint64_t;
-  if (word.size() >= 64) return true;  // may as well: such words are rare
-  Ends reached = 1;
-  const std::string_view text = keyword.text;
-  std::size_t k = 0;
-  for (bool first = true; k < text.size() && reached != 0; first = false) {
-    const std::size_t letter_begin = k;
-    NextCodePoint(text, &k);
-    const std::string_view letter = text.substr(letter_begin, k - letter_begin);
-    Ends after = 0;
-    for (std::size_t p = 0; p < word.size(); ++p) {
-      if (((reached | after) >> p & 1) == 0) continue;
-      if (word.substr(p).starts_with(letter)) after |= Ends{1} << (p + letter.size());
-      if (!first && word[p] == '*') after |= Ends{1} << (p + 1);
-    }
-    reached = after;
-  }
-  for (std::size_t p = 0; p <= word.size(); ++p) {
-    // Unless a prefix, the keyword's word ends there: at a '*' or the word's end.
-    if ((reached >> p & 1) != 0 && (keyword.prefix || p == word.size() || word[p] == '*')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-StarredForm::StarredForm(std::string_view form, const std::vector<KeywordIndex::Word>& words)
-    : form_(form), words_(words) {
-  for (const KeywordIndex::Word& word : words) {
-    first_bytes_.set(static_cast<unsigned char>(form[word.begin]));
-  }
-}
-
-bool StarredForm::MaySpell(const std::vector<Keyword>& keywords) const {
-  for (const Keyword& keyword : keywords) {
-    // Most keywords start with a letter that no word starts with.
-    if (keyword.text.empty() || !first_bytes_.test(static_cast<unsigned char>(keyword.text[0]))) {
-      continue;
-    }
-    for (const KeywordIndex::Word& word : words_) {
-      if (SpelledWithStarsAt(form_, word.begin, keyword)) return true;
-    }
-  }
-  return false;
-}
 
 bool WorthSearchingRuns(const CompiledRegex& pattern, std::size_t candidate_runs) {
   return !pattern.IsCompiled() && candidate_runs * 2 <= pattern.alternative_runs().size();

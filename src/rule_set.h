@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -122,24 +121,6 @@ struct MatchGroups {
 // the match's groups are in `match->groups`.
 bool FindNextMatch(const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
                    std::string_view text, std::size_t pos, MatchGroups* match);
-
-// An obfuscation form with '*' in it. The keyword index looks a word with a '*' in it up as any
-// keyword, and takes every pattern; the runs of a pattern are told apart this way instead.
-class StarredForm {
- public:
-  // `words` are the form's words (runs of word characters, KeywordIndex::SplitWords); both must
-  // outlive this.
-  StarredForm(std::string_view form, const std::vector<KeywordIndex::Word>& words);
-  // Whether the form may hold a match of an obfuscated pattern with `keywords`: whether from a
-  // word's start on it spells one of them with its letters repeated or, after the first,
-  // written '*' (and, unless a prefix keyword, goes on only after a '*').
-  bool MaySpell(const std::vector<Keyword>& keywords) const;
-
- private:
-  std::string_view form_;
-  const std::vector<KeywordIndex::Word>& words_;
-  std::bitset<256> first_bytes_;  // of its words
-};
 
 // Whether `pattern` is better searched with `candidate_runs` of its alternative runs than
 // whole: not once the whole is compiled, nor for most of its runs (each repeats the rest of the

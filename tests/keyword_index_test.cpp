@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -193,6 +194,39 @@ TEST_CASE("a pattern may match a text only if a word of it is a keyword, or star
   CHECK_FALSE(may_match("care*", ""));
   // No keywords: anything may match.
   CHECK(KeywordIndex::MayMatch({}, "", {}));
+}
+
+TEST_CASE("MayMatch agrees with comparing every word with every keyword, on random texts") {
+  std::mt19937 random(6);
+  auto random_word = [&](std::size_t max_size) {
+    std::string word;
+    const std::size_t size = random() % (max_size + 1);
+    static const std::string_view kLetters[] = {"a", "b", "c", "ñ"};
+    for (std::size_t i = 0; i < size; ++i) word += kLetters[random() % 4];
+    return word;
+  };
+  std::size_t wrong = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<Keyword> keywords;
+    for (std::size_t k = random() % 4; k > 0; --k) {
+      keywords.push_back({random_word(3), random() % 2 == 0});
+    }
+    std::string text;
+    for (std::size_t w = random() % 5; w > 0; --w) {
+      text += random_word(4) + (random() % 2 == 0 ? " " : ", ");
+    }
+    std::vector<KeywordIndex::Word> words;
+    const std::vector<std::string_view> spelled = SpelledWords(text, &words);
+    bool expected = keywords.empty();
+    for (const Keyword& keyword : keywords) {
+      for (const std::string_view word : spelled) {
+        expected = expected ||
+                   (keyword.prefix ? word.starts_with(keyword.text) : word == keyword.text);
+      }
+    }
+    wrong += KeywordIndex::MayMatch(keywords, text, words) != expected;
+  }
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("a pattern's other required words and groups are further keyword sets") {

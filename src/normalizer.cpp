@@ -522,18 +522,33 @@ bool detail::ObfuscationWordScan::Result() {
 
 SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReading reading,
                                      NormalizedText* out) {
-  out->Clear();
   const std::string_view text = plain.text;
+  // Each byte of `plain` gives at most one of the form: sized once and written by index, the
+  // runs between tokens copied whole, instead of three push_backs a byte.
+  out->text.resize(text.size());
+  out->source_begin.resize(text.size());
+  out->source_end.resize(text.size());
+  std::size_t written = 0;
   auto copy_byte = [&](std::size_t i, char c) {
-    out->text.push_back(c);
-    out->source_begin.push_back(plain.source_begin[i]);
-    out->source_end.push_back(plain.source_end[i]);
+    out->text[written] = c;
+    out->source_begin[written] = plain.source_begin[i];
+    out->source_end[written] = plain.source_end[i];
+    ++written;
+  };
+  auto copy_bytes = [&](std::size_t begin, std::size_t end) {
+    std::copy(text.begin() + begin, text.begin() + end, out->text.begin() + written);
+    std::copy(plain.source_begin.begin() + begin, plain.source_begin.begin() + end,
+              out->source_begin.begin() + written);
+    std::copy(plain.source_end.begin() + begin, plain.source_end.begin() + end,
+              out->source_end.begin() + written);
+    written += end - begin;
   };
   SpacedRunReading choices;
   const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text), reading, &choices);
   std::size_t i = 0;
   for (const Token& token : tokens) {
-    for (; i < token.begin; ++i) copy_byte(i, text[i]);
+    copy_bytes(i, token.begin);
+    i = token.begin;
     // Trailing '!' and '*' are punctuation ("idiota!", "f***" keeps its stars for the pattern).
     std::size_t word_end = token.end;
     while (word_end > token.begin && (text[word_end - 1] == '!' || text[word_end - 1] == '|')) {
@@ -563,7 +578,10 @@ SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReadi
       ++i;
     }
   }
-  for (; i < text.size(); ++i) copy_byte(i, text[i]);
+  copy_bytes(i, text.size());
+  out->text.resize(written);
+  out->source_begin.resize(written);
+  out->source_end.resize(written);
   return choices;
 }
 

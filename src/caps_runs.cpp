@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -43,33 +44,59 @@ std::size_t PlainCapitalAt(std::string_view text, std::size_t i) {
   return second >= 0x80 && second <= 0x9E && second != 0x97 ? 2 : 0;
 }
 
-// Whether one of the eight bytes of `chunk` may begin a plain capital: an ASCII capital, or a
-// byte that is not ASCII (0xC3 leads the Latin-1 ones). With every byte below 0x80, adding
-// 0x80 - 'A' to each sets its high bit exactly when it is at least 'A', adding 0x7F - 'Z'
-// exactly when it is past 'Z', and neither sum carries into the next byte.
-bool MayHoldCapital(std::uint64_t chunk) {
-  constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
-  constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
-  if ((chunk & kHighBits) != 0) return true;
-  const std::uint64_t at_least_a = chunk + kEveryByte * (0x80 - 'A');
-  const std::uint64_t past_z = chunk + kEveryByte * (0x7F - 'Z');
-  return (at_least_a & ~past_z & kHighBits) != 0;
+constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
+constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
+
+// For eight bytes: the high bit of each that is A-Z. With the high bits cleared, adding
+// 0x80 - 'A' to each byte sets its high bit exactly when it is at least 'A', adding 0x7F - 'Z'
+// exactly when it is past 'Z', and neither sum carries into the next byte; bytes of 0x80 or more
+// are then left out.
+std::uint64_t AsciiCapitals(std::uint64_t chunk) {
+  const std::uint64_t low_bits = chunk & ~kHighBits;
+  const std::uint64_t at_least_a = low_bits + kEveryByte * (0x80 - 'A');
+  const std::uint64_t past_z = low_bits + kEveryByte * (0x7F - 'Z');
+  return at_least_a & ~past_z & ~chunk & kHighBits;
 }
 
-// Most sentences have no two capitals side by side; this byte scan spares them the code-point
-// walk. It finds exactly the pairs of adjacent plain capitals that Token::has_capital_pair
-// records. Most text is lowercase ASCII, skipped eight bytes at a time.
+// The high bit of each zero byte of `x`, and perhaps of bytes above one (a borrow): a test that
+// may only err towards yes.
+std::uint64_t MaybeZeroBytes(std::uint64_t x) { return (x - kEveryByte) & ~x & kHighBits; }
+
+// Whether the eight bytes of `chunk` may hold a Latin-1 capital À-Þ (0xC3 0x80-0x9E), or the
+// first byte of one that goes on in the next chunk. Lowercase à-ÿ (0xC3 0xA0-0xBF), most of
+// Spanish's accents, do not count.
+bool MayHoldLatin1Capital(std::uint64_t chunk) {
+  const std::uint64_t leads = MaybeZeroBytes(chunk ^ (kEveryByte * 0xC3));
+  const std::uint64_t low_continuations = MaybeZeroBytes((chunk & (kEveryByte * 0xE0)) ^ kHighBits);
+  return ((leads << 8) & low_continuations) != 0 || (leads >> 56) != 0;
+}
+
+}  // namespace
+
+// It finds exactly the pairs of adjacent plain capitals that Token::has_capital_pair records,
+// eight bytes at a time: on little-endian machines, where a byte's successor is the next one up
+// in the chunk, a pair of ASCII capitals is a capital whose successor is one too. Only chunks
+// that may hold a Latin-1 capital are read byte by byte.
 bool HasCapitalPair(std::string_view text) {
+  constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+  bool ends_in_capital = false;  // the chunk before ended in an ASCII capital
   std::size_t i = 0;
   while (i < text.size()) {
     std::uint64_t chunk;
-    if (i + sizeof chunk <= text.size()) {
+    if (kLittleEndian && i + sizeof chunk <= text.size()) {
       std::memcpy(&chunk, text.data() + i, sizeof chunk);
-      if (!MayHoldCapital(chunk)) {
+      if ((chunk & kHighBits) == 0 || !MayHoldLatin1Capital(chunk)) {
+        const std::uint64_t capitals = AsciiCapitals(chunk);
+        if ((capitals & (capitals >> 8)) != 0 || (ends_in_capital && (capitals & 0x80) != 0)) {
+          return true;
+        }
+        ends_in_capital = (capitals >> 56) != 0;
         i += sizeof chunk;
         continue;
       }
     }
+    if (ends_in_capital && PlainCapitalAt(text, i) != 0) return true;
+    ends_in_capital = false;  // the bytes below look past their chunk's end themselves
     for (const std::size_t chunk_end = std::min(i + sizeof chunk, text.size()); i < chunk_end;
          ++i) {
       const auto byte = static_cast<unsigned char>(text[i]);
@@ -80,6 +107,8 @@ bool HasCapitalPair(std::string_view text) {
   }
   return false;
 }
+
+namespace {
 
 // One blank-separated token, split into the punctuation around it and its core.
 struct Token {

@@ -22,4 +22,8 @@ namespace tonelint {
 // byte scan skip the many sentences without one.
 void FindCapsRuns(std::string_view text, int min_words, std::vector<ByteRange>* runs);
 
+// Whether two plain capitals (A–Z, À–Þ but ×) stand side by side anywhere in `text`: the
+// quick check that spares FindCapsRuns the walk over most sentences, which have no run.
+bool HasCapitalPair(std::string_view text);
+
 }  // namespace tonelint

@@ -255,7 +255,7 @@ void Linter::State::MatchPhrases(Lang lang, std::string_view sentence, std::size
   const PatternIndex& obfuscated_index = rules.phrases(lang, PatternMode::kObfuscated);
   if (obfuscated_index.empty()) return;
   if (!obfuscated_ready) {
-    obfuscated_is_plain = !MayBeObfuscated(plain.text);
+    obfuscated_is_plain = !MayBeObfuscated(plain.text, plain_words);
     obfuscated_alternative_count = 0;
     if (!obfuscated_is_plain) {
       const SpacedRunReading choices = MakeObfuscationForm(plain, {}, &obfuscated);

@@ -6,6 +6,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 
 #include "ascii.h"
 
@@ -394,20 +397,158 @@ bool MayBeObfuscated(std::string_view plain) {
   return in_token && end_token(plain.size());
 }
 
+namespace {
+
+// What ObfuscationWordScan needs to know of a byte of a word, or of the bytes between words.
+enum WordByte : uint8_t {
+  kLetterByte = 1,      // a-z
+  kLeetDigitByte = 2,   // a digit that leetspeak turns into a letter
+  kNonAsciiByte = 4,    // part of a code point above ASCII
+  kByteScanByte = 8,    // a symbol of leetspeak, or a capital the matching form does not have
+};
+
+const std::array<uint8_t, 256> kWordBytes = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int byte = 'a'; byte <= 'z'; ++byte) classes[byte] = kLetterByte;
+  for (int byte = 'A'; byte <= 'Z'; ++byte) classes[byte] = kByteScanByte;
+  for (const char digit : std::string_view("013457")) classes[static_cast<uint8_t>(digit)] = kLeetDigitByte;
+  for (const char symbol : std::string_view("@$!|*")) classes[static_cast<uint8_t>(symbol)] = kByteScanByte;
+  for (int byte = 0x80; byte < 0x100; ++byte) classes[byte] = kNonAsciiByte;
+  return classes;
+}();
+
+// Whether the eight ASCII-or-not bytes of `chunk` are all a-z. With every byte below 0x80,
+// adding 0x80 - 'a' to each sets its high bit exactly when it is at least 'a', adding
+// 0x7F - 'z' exactly when it is past 'z', and neither sum carries into the next byte.
+bool IsLowercaseAsciiChunk(std::uint64_t chunk) {
+  constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
+  constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
+  if ((chunk & kHighBits) != 0) return false;
+  const std::uint64_t at_least_a = chunk + kEveryByte * (0x80 - 'a');
+  const std::uint64_t past_z = chunk + kEveryByte * (0x7F - 'z');
+  return (at_least_a & ~past_z & kHighBits) == kHighBits;
+}
+
+// Whether text[begin, end) is all a-z, as most words of a matching form are: eight bytes at a
+// time, the last ones padded with 'a' to a whole chunk. Where the text goes on for eight bytes
+// past them, they are one load too (on little-endian machines, where its first bytes are the
+// low ones), not a call to memcpy.
+bool IsLowercaseAscii(std::string_view text, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kChunk = sizeof(std::uint64_t);
+  constexpr std::uint64_t kAllA = ~std::uint64_t{0} / 0xFF * 'a';
+  std::size_t i = begin;
+  for (; i + kChunk <= end; i += kChunk) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, sizeof chunk);
+    if (!IsLowercaseAsciiChunk(chunk)) return false;
+  }
+  if (i == end) return true;
+  std::uint64_t chunk = kAllA;
+  if (std::endian::native == std::endian::little && i + kChunk <= text.size()) {
+    std::memcpy(&chunk, text.data() + i, sizeof chunk);
+    const std::uint64_t word_bytes = ~std::uint64_t{0} >> (8 * (kChunk - (end - i)));
+    chunk = (chunk & word_bytes) | (kAllA & ~word_bytes);
+  } else {
+    std::memcpy(&chunk, text.data() + i, end - i);
+  }
+  return IsLowercaseAsciiChunk(chunk);
+}
+
+}  // namespace
+
+bool detail::ObfuscationWordScan::GapHasSymbol(std::size_t begin, std::size_t end) const {
+  for (std::size_t i = begin; i < end; ++i) {
+    if ((kWordBytes[static_cast<uint8_t>(plain_[i])] & kByteScanByte) != 0) return true;
+  }
+  return false;
+}
+
+bool detail::ObfuscationWordScan::AddWord(std::size_t begin, std::size_t end) {
+  // A symbol next to a word makes it part of a longer token: the previous word's verdict
+  // stands only once the gap after it has none.
+  if (GapHasSymbol(gap_begin_, begin)) {
+    state_ = State::kAskTheByteScan;
+    return true;
+  }
+  if (state_ == State::kObfuscatedIfAlone) {
+    state_ = State::kObfuscated;
+    return true;
+  }
+  gap_begin_ = end;
+  uint8_t classes = kLetterByte;
+  if (!IsLowercaseAscii(plain_, begin, end)) {
+    classes = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      classes |= kWordBytes[static_cast<uint8_t>(plain_[i])];
+      if ((classes & kByteScanByte) != 0) {
+        state_ = State::kAskTheByteScan;
+        return true;
+      }
+    }
+  }
+  std::size_t code_points = end - begin;
+  if ((classes & kNonAsciiByte) != 0) {
+    code_points = 0;
+    for (std::size_t i = begin; i < end; ++code_points) {
+      if (HomoglyphLetter(NextCodePoint(plain_, &i)) != 0) {
+        state_ = State::kObfuscated;  // whatever token the word is part of
+        return true;
+      }
+    }
+  }
+  // Every non-ASCII code point of a word is a word code point, which the byte scan counts as
+  // a letter.
+  if ((classes & (kLetterByte | kNonAsciiByte)) != 0 && (classes & kLeetDigitByte) != 0) {
+    state_ = State::kObfuscatedIfAlone;
+    return false;
+  }
+  if (spaced_run_.Add(begin, end, code_points == 1)) state_ = State::kObfuscatedIfAlone;
+  return false;
+}
+
+bool detail::ObfuscationWordScan::Result() {
+  if (state_ != State::kObfuscated && state_ != State::kAskTheByteScan &&
+      GapHasSymbol(gap_begin_, plain_.size())) {
+    state_ = State::kAskTheByteScan;
+  }
+  switch (state_) {
+    case State::kScanning: return false;
+    case State::kObfuscatedIfAlone:
+    case State::kObfuscated: return true;
+    case State::kAskTheByteScan: return MayBeObfuscated(plain_);
+  }
+  return true;
+}
+
 SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReading reading,
                                      NormalizedText* out) {
-  out->Clear();
   const std::string_view text = plain.text;
+  // Each byte of `plain` gives at most one of the form: sized once and written by index, the
+  // runs between tokens copied whole, instead of three push_backs a byte.
+  out->text.resize(text.size());
+  out->source_begin.resize(text.size());
+  out->source_end.resize(text.size());
+  std::size_t written = 0;
   auto copy_byte = [&](std::size_t i, char c) {
-    out->text.push_back(c);
-    out->source_begin.push_back(plain.source_begin[i]);
-    out->source_end.push_back(plain.source_end[i]);
+    out->text[written] = c;
+    out->source_begin[written] = plain.source_begin[i];
+    out->source_end[written] = plain.source_end[i];
+    ++written;
+  };
+  auto copy_bytes = [&](std::size_t begin, std::size_t end) {
+    std::copy(text.begin() + begin, text.begin() + end, out->text.begin() + written);
+    std::copy(plain.source_begin.begin() + begin, plain.source_begin.begin() + end,
+              out->source_begin.begin() + written);
+    std::copy(plain.source_end.begin() + begin, plain.source_end.begin() + end,
+              out->source_end.begin() + written);
+    written += end - begin;
   };
   SpacedRunReading choices;
   const std::vector<Token> tokens = JoinSpacedRuns(text, Tokenize(text), reading, &choices);
   std::size_t i = 0;
   for (const Token& token : tokens) {
-    for (; i < token.begin; ++i) copy_byte(i, text[i]);
+    copy_bytes(i, token.begin);
+    i = token.begin;
     // Trailing '!' and '*' are punctuation ("idiota!", "f***" keeps its stars for the pattern).
     std::size_t word_end = token.end;
     while (word_end > token.begin && (text[word_end - 1] == '!' || text[word_end - 1] == '|')) {
@@ -437,7 +578,10 @@ SpacedRunReading MakeObfuscationForm(const NormalizedText& plain, SpacedRunReadi
       ++i;
     }
   }
-  for (; i < text.size(); ++i) copy_byte(i, text[i]);
+  copy_bytes(i, text.size());
+  out->text.resize(written);
+  out->source_begin.resize(written);
+  out->source_end.resize(written);
   return choices;
 }
 

@@ -5,6 +5,7 @@
 // maps back to exact source bytes in O(1).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -116,6 +117,70 @@ inline int32_t NextCodePoint(std::string_view text, std::size_t* i) {
     return byte;
   }
   return detail::NextNonAsciiCodePoint(text, i);
+}
+
+namespace detail {
+// Counts the one-code-point words that follow one another at most three bytes apart, as
+// MayBeObfuscated does for its tokens.
+class SpacedWordRun {
+ public:
+  // Takes the next word, [begin, end), and whether it is one code point; true once three
+  // such words in a row are that close.
+  bool Add(std::size_t begin, std::size_t end, bool one_code_point) {
+    if (!one_code_point) {
+      words_ = 0;
+      return false;
+    }
+    const bool near = begin > last_end_ && begin - last_end_ <= 3;
+    words_ = words_ > 0 && near ? words_ + 1 : 1;
+    last_end_ = end;
+    return words_ >= 3;
+  }
+
+ private:
+  int words_ = 0;
+  std::size_t last_end_ = 0;
+};
+
+// MayBeObfuscated a word at a time, for a text whose words are known: most sentences have no
+// symbol a leetspeak token is made of (@ $ ! | *) between their words, and then its tokens are
+// their words, each looked at as a whole instead of byte by byte.
+class ObfuscationWordScan {
+ public:
+  explicit ObfuscationWordScan(std::string_view plain) : plain_(plain) {}
+  // Takes the next word, plain[begin, end), and the bytes between it and the previous one.
+  // Returns true once the answer is known (Result() then gives it without the later words).
+  bool AddWord(std::size_t begin, std::size_t end);
+  // MayBeObfuscated(plain), once every word has been added or AddWord returned true.
+  bool Result();
+
+ private:
+  // Whether plain[begin, end), between two words, holds a symbol of leetspeak.
+  bool GapHasSymbol(std::size_t begin, std::size_t end) const;
+
+  std::string_view plain_;
+  std::size_t gap_begin_ = 0;
+  SpacedWordRun spaced_run_;
+  enum class State {
+    kScanning,
+    kObfuscatedIfAlone,  // the last word is obfuscated unless a symbol follows it
+    kObfuscated,
+    kAskTheByteScan,
+  } state_ = State::kScanning;
+};
+}  // namespace detail
+
+// MayBeObfuscated(plain), where `words` are the words of `plain` in order (maximal runs of word
+// code points, as KeywordIndex::SplitWords finds them: anything with `begin` and `end`). The
+// same answer for less work when no symbol of leetspeak stands next to a word: each word is
+// then looked at whole instead of byte by byte.
+template <typename Words>
+bool MayBeObfuscated(std::string_view plain, const Words& words) {
+  detail::ObfuscationWordScan scan(plain);
+  for (const auto& word : words) {
+    if (scan.AddWord(word.begin, word.end)) break;
+  }
+  return scan.Result();
 }
 
 // Word characters of the matching form, as the body of an RE2 character class: ASCII letters

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -68,4 +69,35 @@ TEST_CASE("a pair of capitals is found at every offset") {
       CHECK(Runs(text, 1) == Strings{pair});
     }
   }
+}
+
+TEST_CASE("the quick check finds a pair of capitals wherever one is, and only then") {
+  // ASCII and Latin-1 capitals and lowercase letters, × (not a capital), blanks, an emoji.
+  const std::vector<std::string> pieces = {"A", "Z", "a", "z", "@", "[", " ", "\xC3\x89",
+                                           "\xC3\xA9", "\xC3\x97", "\xC3\x91",
+                                           "\xF0\x9F\x98\x80", "'", "."};
+  // A plain capital's length at text[i], or 0.
+  auto capital_at = [](const std::string& text, std::size_t i) -> std::size_t {
+    if (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') return 1;
+    if (i + 1 >= text.size() || text[i] != '\xC3') return 0;
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    return second >= 0x80 && second <= 0x9E && second != 0x97 ? 2 : 0;
+  };
+  std::mt19937 random(5);
+  int with_pair = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 30);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    bool expected = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::size_t first = capital_at(text, i);
+      expected = expected || (first != 0 && capital_at(text, i + first) != 0);
+    }
+    CAPTURE(text);
+    CHECK(tonelint::HasCapitalPair(text) == expected);
+    with_pair += expected ? 1 : 0;
+  }
+  CHECK(with_pair > 2000);
+  CHECK(with_pair < 18000);
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "keyword_index.h"
+
 using tonelint::ByteRange;
 using tonelint::NormalizedText;
 using tonelint::Normalizer;
@@ -202,6 +204,36 @@ TEST_CASE("the quick check agrees with the obfuscation form on random text") {
   }
   CHECK(disagreements == 0);
   CHECK(quick_false > 1000);  // the check does spare sentences
+}
+
+TEST_CASE("the quick check from a text's words answers as the byte scan does") {
+  // Words, symbols of leetspeak between and inside them, capitals, a Cyrillic і, Greek ο, é,
+  // ñ decomposed, an emoji, a fullwidth 1 and an ill-formed byte.
+  const std::vector<std::string> pieces = {
+      "a", "i", "Y", "xo", "Hola", "\xC3\xB1", "\xC3\xA9", "n\xCC\x83", "0", "1", "2", "5", "6",
+      "!", "|", "*", "@", "$", " ", " ", "  ", ".", "-", ", ", ":", "Q", "\xF0\x9F\x98\x80",
+      "\xD1\x96", "\xCE\xBF", "\xEF\xBC\x91", "\xFF"};
+  std::mt19937 random(11);
+  Normalizer normalizer;
+  NormalizedText plain;
+  std::vector<tonelint::KeywordIndex::Word> words;
+  int obfuscated = 0;
+  for (int round = 0; round < 50000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 12);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    CAPTURE(text);
+    // Unnormalized, with capitals, and as a matching form.
+    tonelint::KeywordIndex::SplitWords(text, &words);
+    CHECK(tonelint::MayBeObfuscated(text, words) == tonelint::MayBeObfuscated(text));
+    normalizer.Normalize(text, {}, &plain);
+    tonelint::KeywordIndex::SplitWords(plain.text, &words);
+    const bool expected = tonelint::MayBeObfuscated(plain.text);
+    CHECK(tonelint::MayBeObfuscated(plain.text, words) == expected);
+    obfuscated += expected ? 1 : 0;
+  }
+  CHECK(obfuscated > 5000);
+  CHECK(obfuscated < 45000);
 }
 
 // Regression (issue 7, found by fuzz_lint): any non-ASCII character counted as a letter, so

@@ -412,16 +412,16 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
     // The patterns without keywords decide nothing here: their RE2::Set need not run.
     index.keywords().FindCandidates(form.text, form_words, &CacheFor(index.keywords()), &hits);
   }
-  std::erase_if(hits, [&](int hit) {
+  for (int hit : hits) {
     // Most replies are linted without --context: the rules that need one cannot fire, and
     // what they require need not be looked for.
-    if (!is_decisive(hit)) return true;
-    // A signal or requirement seen once in the reply need not be looked for again.
-    if (document_evidence->Has(rules, hit)) return true;
+    if (!is_decisive(hit)) continue;
+    // A signal or requirement seen once in the reply, even by another of its patterns or runs
+    // in this sentence, need not be looked for again (nor its RE2 compiled).
+    if (document_evidence->Has(rules, hit)) continue;
     const RE2& regex = rules.document_pattern(static_cast<std::size_t>(hit)).regex();
-    return !regex.ok() || !RE2::PartialMatch(form.text, regex);
-  });
-  document_evidence->Record(rules, hits);
+    if (regex.ok() && RE2::PartialMatch(form.text, regex)) document_evidence->Record(rules, hit);
+  }
 }
 
 void Linter::State::FindMasksAndSentences(std::string_view reply, const LintOptions& options) {

@@ -125,6 +125,28 @@ class Compiler {
     index->entries.push_back(entry);
   }
 
+  // Adds `compiled` to `index` as `entry`, or if it is cut into alternative runs, each run as
+  // `entry` with its run's number and also-required sets (of `runs_also_required`), so that a
+  // text compiles and runs only the runs it has the keywords of. Appends what each new entry
+  // stands for (the pattern or a run) to `*added` if given.
+  void AddToIndexByRuns(const CompiledRegex* compiled, AlsoRequired also_required,
+                        std::vector<AlsoRequired> runs_also_required, const PatternLine& line,
+                        PatternIndex* index, PatternIndex::Entry entry,
+                        std::vector<const CompiledRegex*>* added = nullptr) {
+    if (compiled == nullptr) return;
+    if (compiled->alternative_runs().empty()) {
+      AddToIndex(compiled, std::move(also_required), line, index, entry);
+      if (added) added->push_back(compiled);
+      return;
+    }
+    for (std::size_t run = 0; run < compiled->alternative_runs().size(); ++run) {
+      entry.run = run;
+      AddToIndex(compiled->alternative_runs()[run].get(), std::move(runs_also_required[run]),
+                 line, index, entry);
+      if (added) added->push_back(compiled->alternative_runs()[run].get());
+    }
+  }
+
   // Compiles the unkeyed set now, unless it may wait for its first use.
   void Finish(PatternIndex* index) {
     if (index->unkeyed_set_patterns.empty()) return;
@@ -270,15 +292,24 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   }
   Compiler compiler(normalizer, compilation, precompiled, errors);
 
+  // A document pattern is only asked whether it matches anywhere, which it does where one of its
+  // alternative runs does: a reply compiles only the runs it has the keywords of (one reply's
+  // four document patterns were 2.5M instructions of compiling, whole).
+  auto add_document_pattern = [&](const PatternLine& line, PatternIndex::Entry entry) {
+    AlsoRequired also_required;
+    std::vector<AlsoRequired> runs_also_required;
+    auto compiled =
+        compiler.Compile(line, PatternMode::kPlain, &also_required, &runs_also_required);
+    compiler.AddToIndexByRuns(compiled.get(), std::move(also_required),
+                              std::move(runs_also_required), line, &set->document_patterns_,
+                              entry, &set->document_entry_regexes_);
+    if (compiled) set->document_regexes_.push_back(std::move(compiled));
+  };
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      AlsoRequired also_required;
-      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain, &also_required);
-      compiler.AddToIndex(compiled.get(), std::move(also_required), signal.matches[p],
-                          &set->document_patterns_, {owner, p});
-      if (compiled) set->document_regexes_.push_back(std::move(compiled));
+      add_document_pattern(signal.matches[p], {owner, p});
     }
   }
 
@@ -294,27 +325,14 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
       std::vector<AlsoRequired> runs_also_required;
       compiled_rule.matches.push_back(
           compiler.Compile(rule.matches[p], mode, &also_required, &runs_also_required));
-      const CompiledRegex* compiled = compiled_rule.matches.back().get();
-      if (compiled == nullptr || compiled->alternative_runs().empty()) {
-        compiler.AddToIndex(compiled, std::move(also_required), rule.matches[p], &phrases, {r, p});
-        continue;
-      }
-      // A text then compiles and runs only the runs it has the keywords of.
-      for (std::size_t run = 0; run < compiled->alternative_runs().size(); ++run) {
-        compiler.AddToIndex(compiled->alternative_runs()[run].get(),
-                            std::move(runs_also_required[run]), rule.matches[p], &phrases,
-                            {r, p, run});
-      }
+      compiler.AddToIndexByRuns(compiled_rule.matches.back().get(), std::move(also_required),
+                                std::move(runs_also_required), rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      AlsoRequired also_required;
-      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain, &also_required);
-      compiler.AddToIndex(compiled.get(), std::move(also_required), rule.required[p],
-                          &set->document_patterns_, {set->signal_names_.size() + r, p});
-      if (compiled) set->document_regexes_.push_back(std::move(compiled));
+      add_document_pattern(rule.required[p], {set->signal_names_.size() + r, p});
     }
     for (const Trigger& trigger : rule.triggers) {
       if (trigger.kind != Trigger::Kind::kAlways &&

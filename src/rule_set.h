@@ -188,8 +188,8 @@ struct PatternIndex {
     static constexpr std::size_t kWholePattern = SIZE_MAX;
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
-    // In a phrase index, a pattern cut into alternative runs has an entry for each run, under
-    // that run's keywords, in the runs' order and next to each other.
+    // A pattern cut into alternative runs has an entry for each run, under that run's
+    // keywords, in the runs' order and next to each other.
     std::size_t run = kWholePattern;  // CompiledRegex::alternative_runs() index, or none
   };
   PatternIndex() = default;
@@ -311,9 +311,10 @@ class RuleSet {
 
   // Signal and `require` patterns, all languages, plain form. Entry::owner is a signal index
   // when < signal_names().size(), else signal_names().size() + a rule index (a `require`).
+  // A pattern cut into alternative runs matches somewhere if and only if one of its runs does.
   const PatternIndex& document_patterns() const { return document_patterns_; }
-  // The pattern of document_patterns().entries[i].
-  const CompiledRegex& document_pattern(std::size_t i) const { return *document_regexes_[i]; }
+  // What document_patterns().entries[i] stands for: a whole pattern or one of its runs.
+  const CompiledRegex& document_pattern(std::size_t i) const { return *document_entry_regexes_[i]; }
   // Signal names, merged across files and languages; a Trigger's signal is one of these.
   const std::vector<std::string>& signal_names() const { return signal_names_; }
   std::size_t SignalIndex(const std::string& name) const;  // signal_names().size() if unknown
@@ -333,6 +334,7 @@ class RuleSet {
   std::vector<std::size_t> caps_rules_[2];
   PatternIndex document_patterns_;
   std::vector<std::unique_ptr<CompiledRegex>> document_regexes_;
+  std::vector<const CompiledRegex*> document_entry_regexes_;  // by entry, in document_regexes_
   std::vector<std::string> signal_names_;
 };
 

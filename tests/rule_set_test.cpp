@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <random>
@@ -369,6 +370,12 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
       const std::string form = MatchedForm(normalizer, text, entry.mode);
       CAPTURE(form);
       CHECK(AllMatches(whole, all_runs, form) == AllMatches(whole, {}, form));
+      // A signal or `require` line is only asked whether it matches somewhere, which it does
+      // where one of its runs does (RuleSet::document_patterns()).
+      const bool some_run_matches =
+          std::any_of(all_runs.begin(), all_runs.end(),
+                      [&](const CompiledRegex* run) { return RE2::PartialMatch(form, run->regex()); });
+      CHECK(some_run_matches == RE2::PartialMatch(form, whole.regex()));
       if (entry.mode != PatternMode::kObfuscated || form.find('*') == std::string::npos) continue;
       for (std::size_t r = 0; r < runs.size(); ++r) {
         // A run that matches must not be left out for the stars.

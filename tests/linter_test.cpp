@@ -271,6 +271,14 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
   CHECK(ids("Lo sentimos, revisaremos su caso.", with_complaint).empty());
   CHECK(ids(terse, {}).empty());
+  // Without a message, what the previous call without one looked for is kept only for the
+  // same context triggers: assumed to hold, TL3001 is decided by the apology.
+  const std::string apology = "Lo sentimos, revisaremos su caso.";
+  LintOptions assume_hold;
+  assume_hold.context_triggers = ContextTriggers::kAssumeHold;
+  CHECK(ids(apology, {}).empty());
+  CHECK(ids(apology, assume_hold).empty());
+  CHECK(ids(terse, assume_hold) == Ids_t{"TL3001"});
   // A signal matched by a pattern without keywords, decisive only with a complaint.
   CHECK(ids("Lo sentimos, ya quedó 😂", {}).empty());
   CHECK(ids("Lo sentimos, ya quedó 😂", with_complaint) == Ids_t{"TL1505"});

@@ -108,8 +108,8 @@ class Compiler {
                   const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
-    if (!compiled->keywords().empty()) {
-      index->AddKeywords(position, &compiled->keywords(), std::move(also_required));
+    if (compiled->has_keywords()) {
+      index->AddKeywords(position, compiled, std::move(also_required));
     } else {
       index->unkeyed_patterns.push_back(position);
       if (!compiled->required_atoms().empty()) {
@@ -180,8 +180,8 @@ class Compiler {
                            : std::span<const PrecompiledAlternativeRun>();
     // A cut pattern is indexed by its runs' keywords only: its own would be copied for nothing.
     auto compiled = std::make_unique<CompiledRegex>(
-        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
-        table_runs.empty() ? precompiled_->KeywordsOf(*found) : std::vector<Keyword>{},
+        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex), precompiled_,
+        table_runs.empty() ? found->keywords : PrecompiledKeywordSet{},
         precompiled_->RequiredAtomsOf(*found), line.is_regex ? 0 : 1, found->first_user_group,
         mode, first_of_entry);
     const bool share_runs =
@@ -189,8 +189,8 @@ class Compiler {
     std::vector<std::unique_ptr<CompiledRegex>> runs;
     for (const PrecompiledAlternativeRun& run : table_runs) {
       runs.push_back(std::make_unique<CompiledRegex>(
-          CompiledRegex::InStaticStorage{}, precompiled_->Text(run.regex),
-          precompiled_->KeywordsOf(run), std::vector<std::string_view>{}, 1,
+          CompiledRegex::InStaticStorage{}, precompiled_->Text(run.regex), precompiled_,
+          run.keywords, std::vector<std::string_view>{}, 1,
           found->first_user_group, mode,
           share_runs ? first_of_entry->alternative_runs()[runs.size()].get() : nullptr));
       runs_also_required->push_back({{}, precompiled_, found, &run});
@@ -384,9 +384,9 @@ void PatternIndex::FindCandidates(std::string_view text,
   if (candidates->size() != keyed) std::sort(candidates->begin(), candidates->end());
 }
 
-void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keywords,
+void PatternIndex::AddKeywords(int position, const CompiledRegex* pattern,
                                AlsoRequired also_required) {
-  keywords_to_add_.push_back({position, keywords, std::move(also_required)});
+  keywords_to_add_.push_back({position, pattern, std::move(also_required)});
 }
 
 void PatternIndex::OfferPrebuilt(const PrecompiledPatterns* table,
@@ -428,20 +428,22 @@ const KeywordIndex& PatternIndex::FillKeywords() const {
     std::size_t prefixes = 0;
     std::size_t keyword_count = 0;
     for (const KeywordsToAdd& add : keywords_to_add_) {
-      keyword_count += add.keywords->size();
-      prefixes += std::count_if(add.keywords->begin(), add.keywords->end(),
+      const std::vector<Keyword>& keywords = add.pattern->keywords();
+      keyword_count += keywords.size();
+      prefixes += std::count_if(keywords.begin(), keywords.end(),
                                 [](const Keyword& keyword) { return keyword.prefix; });
     }
     keywords_.Reserve(keyword_count - prefixes, prefixes);
     for (const KeywordsToAdd& add : keywords_to_add_) {
+      const std::vector<Keyword>& keywords = add.pattern->keywords();
       const AlsoRequired& also_required = add.also_required;
       if (also_required.table == nullptr) {
-        keywords_.Add(add.position, *add.keywords, also_required.sets);
+        keywords_.Add(add.position, keywords, also_required.sets);
       } else if (also_required.run != nullptr) {
-        keywords_.Add(add.position, *add.keywords,
+        keywords_.Add(add.position, keywords,
                       also_required.table->AlsoRequiredOf(*also_required.run));
       } else {
-        keywords_.Add(add.position, *add.keywords,
+        keywords_.Add(add.position, keywords,
                       also_required.table->AlsoRequiredOf(*also_required.entry));
       }
     }
@@ -627,6 +629,13 @@ const RE2& CompiledRegex::regex() const {
     is_compiled_.store(true, std::memory_order_release);
   });
   return *regex_;
+}
+
+void CompiledRegex::CopyKeywordsFromTable() const {
+  std::call_once(keywords_copy_, [this] {
+    keywords_ = keywords_table_->Keywords(table_keywords_);
+    keywords_copied_.store(true, std::memory_order_release);
+  });
 }
 
 std::size_t RuleSet::SignalIndex(const std::string& name) const {

@@ -41,16 +41,19 @@ class CompiledRegex {
         first_user_group_(first_user_group),
         mode_(mode) {}
   // A pattern in static storage (a precompiled table): referred to, not copied, like its
-  // `required_atoms`. If `same_regex` is not null, it is another CompiledRegex of the same
-  // pattern, whose RE2 this one uses (compiled once for both); it must outlive this one.
+  // `required_atoms`; its keywords are `keywords` of `table`, copied on the first keywords().
+  // If `same_regex` is not null, it is another CompiledRegex of the same pattern, whose RE2
+  // this one uses (compiled once for both); it must outlive this one.
   struct InStaticStorage {};
-  CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
-                std::vector<std::string_view> required_atoms, int span_group,
-                int first_user_group, PatternMode mode, const CompiledRegex* same_regex)
+  CompiledRegex(InStaticStorage, std::string_view pattern, const PrecompiledPatterns* table,
+                PrecompiledKeywordSet keywords, std::vector<std::string_view> required_atoms,
+                int span_group, int first_user_group, PatternMode mode,
+                const CompiledRegex* same_regex)
       : pattern_(pattern),
         precompiled_(true),
         same_regex_(same_regex),
-        keywords_(std::move(keywords)),
+        keywords_table_(table),
+        table_keywords_(keywords),
         required_atoms_(std::move(required_atoms)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -70,8 +73,18 @@ class CompiledRegex {
   // Whether it came from a precompiled table (so its RE2 is known to compile).
   bool precompiled() const { return precompiled_; }
   // Those of the phrase; none may be kept for one cut into alternative runs, which the index
-  // looks up by theirs instead.
-  const std::vector<Keyword>& keywords() const { return keywords_; }
+  // looks up by theirs instead. Thread-safe.
+  const std::vector<Keyword>& keywords() const {
+    // A precompiled pattern's are copied from its table when first asked for: a run on one
+    // reply asks for few, and copying all of them was 0.75M of its 6.5M instructions.
+    if (keywords_table_ != nullptr && !keywords_copied_.load(std::memory_order_acquire)) {
+      CopyKeywordsFromTable();
+    }
+    return keywords_;
+  }
+  bool has_keywords() const {
+    return keywords_table_ != nullptr ? table_keywords_.count > 0 : !keywords_.empty();
+  }
   // For a pattern without keywords: strings one of which every match contains (required_atoms.h);
   // empty if unknown.
   const std::vector<std::string_view>& required_atoms() const { return required_atoms_; }
@@ -93,7 +106,13 @@ class CompiledRegex {
   std::string_view pattern_;
   bool precompiled_ = false;
   const CompiledRegex* same_regex_ = nullptr;
-  std::vector<Keyword> keywords_;
+  void CopyKeywordsFromTable() const;
+
+  const PrecompiledPatterns* keywords_table_ = nullptr;  // null when keywords_ are given
+  PrecompiledKeywordSet table_keywords_;
+  mutable std::once_flag keywords_copy_;
+  mutable std::atomic<bool> keywords_copied_ = false;
+  mutable std::vector<Keyword> keywords_;
   std::vector<std::string_view> required_atoms_;
   int span_group_;
   int first_user_group_;
@@ -197,11 +216,11 @@ struct PatternIndex {
   explicit PatternIndex(bool collapse_repeats) : keywords_(collapse_repeats) {}
 
   std::vector<Entry> entries;
-  // Registers the pattern at `position` in `entries` under `keywords` (KeywordIndex::Add), which
-  // must live as long as this index: they are indexed on the first call of keywords(). A run on
-  // one reply looks up few of the indexes (seldom the other language's), and indexing the
-  // bundled rules' keywords was ~15% of its instructions.
-  void AddKeywords(int position, const std::vector<Keyword>* keywords, AlsoRequired also_required);
+  // Registers the pattern at `position` in `entries` under the keywords of `pattern`
+  // (KeywordIndex::Add), which must live as long as this index: they are indexed on the first
+  // call of keywords(). A run on one reply looks up few of the indexes (seldom the other
+  // language's), and indexing the bundled rules' keywords was ~15% of its instructions.
+  void AddKeywords(int position, const CompiledRegex* pattern, AlsoRequired also_required);
   // The patterns with keywords, numbered by their position in `entries`. Thread-safe.
   const KeywordIndex& keywords() const {
     // Asked for every sentence: once filled, one load instead of std::call_once's call and
@@ -258,7 +277,7 @@ struct PatternIndex {
   // What AddKeywords was given, until keywords() indexes it.
   struct KeywordsToAdd {
     int position = 0;
-    const std::vector<Keyword>* keywords = nullptr;
+    const CompiledRegex* pattern = nullptr;
     AlsoRequired also_required;
   };
   // Sets filled_keywords_, once for all threads: to a prebuilt index made of keywords_to_add_,

@@ -138,8 +138,8 @@ TEST_CASE("patterns without keywords are candidates exactly where they match") {
 
 TEST_CASE("keywords added to a pattern index are indexed on the first lookup, once for all threads") {
   PatternIndex index;
-  const std::vector<Keyword> idiot = {{"idiot", false}};
-  const std::vector<Keyword> stupid = {{"stupid", true}};
+  const CompiledRegex idiot("idiot", {{"idiot", false}}, 0, 1, PatternMode::kPlain);
+  const CompiledRegex stupid("stupid", {{"stupid", true}}, 0, 1, PatternMode::kPlain);
   index.AddKeywords(0, &idiot, {});
   index.AddKeywords(1, &stupid, AlsoRequired{.sets = {{{"you", false}}}});
   auto candidates = [&](std::string_view text) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rule_parser.h"
+#include "run_words.h"
 
 using namespace tonelint;
 
@@ -82,10 +83,10 @@ when reply:bad-news
 require (lo sentimos|disculp*)
 )";
 
-std::unique_ptr<RuleSet> BuildRules() {
+std::unique_ptr<RuleSet> BuildRules(std::string_view text = kRules) {
   RuleFile file;
   std::vector<Diagnostic> errors;
-  ParseRuleFile("test.rules", kRules, &file, &errors);
+  ParseRuleFile("test.rules", text, &file, &errors);
   std::vector<RuleFile> files;
   files.push_back(std::move(file));
   auto rules = RuleSet::Build(std::move(files), &errors);
@@ -307,31 +308,13 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
 }
 
 TEST_CASE("a signal cut into runs is looked for with the runs of the reply's words, until seen") {
-  // Words of nine bytes, enough of them for two runs and one word of a third.
-  constexpr std::size_t kWordsPerRun = (kRunBytes + 8) / 9;
-  std::vector<std::string> words;
-  while (words.size() < 2 * kWordsPerRun + 1) {
-    words.push_back("palabra" + std::string(1, static_cast<char>('a' + words.size() / 26)) +
-                    static_cast<char>('a' + words.size() % 26));
-  }
-  std::string alternatives;
-  for (const std::string& word : words) alternatives += (alternatives.empty() ? "" : "|") + word;
-  const std::string text = "signal bad-news\nlang es\nmatch (" + alternatives +
+  const std::vector<std::string> words = RunWords();
+  const std::string text = "signal bad-news\nlang es\nmatch (" + Alternatives(words) +
                            ")\nmatch lamentablemente\n\n"
                            "rule TL3002 missing-apology-bad-news\nlang es\n"
                            "category missing-apology\nseverity info\nmessage Sin disculpa.\n"
                            "when reply:bad-news\nrequire (lo sentimos|disculp*)\n";
-  auto build = [&] {
-    RuleFile file;
-    std::vector<Diagnostic> errors;
-    ParseRuleFile("test.rules", text, &file, &errors);
-    std::vector<RuleFile> files;
-    files.push_back(std::move(file));
-    auto rules = RuleSet::Build(std::move(files), &errors);
-    REQUIRE(rules);
-    return rules;
-  };
-  const auto rules = build();
+  const auto rules = BuildRules(text);
   const std::vector<PatternIndex::Entry>& entries = rules->document_patterns().entries;
   REQUIRE(entries.size() == 5);  // the cut line's 3 runs, "lamentablemente", the require
   CHECK(entries[2].run == 2);
@@ -343,7 +326,7 @@ TEST_CASE("a signal cut into runs is looked for with the runs of the reply's wor
   CHECK(fired(*rules, "Ya no hay " + words.front() + "."));
   CHECK_FALSE(fired(*rules, "Ya no hay palabras."));
   CHECK_FALSE(fired(*rules, "Ya no hay " + words[kWordsPerRun] + "; disculpe."));
-  const auto fresh = build();
+  const auto fresh = BuildRules(text);
   CHECK(fired(*fresh, "Lamentablemente no hay " + words.back() + "."));
   // Only the run with the reply's word was compiled; once it matched, the signal's other
   // candidate in the sentence was not looked for.

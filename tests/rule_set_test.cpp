@@ -11,6 +11,7 @@
 #include "bundled_rules.h"
 #include "normalizer.h"
 #include "rule_parser.h"
+#include "run_words.h"
 
 using namespace tonelint;
 
@@ -218,15 +219,8 @@ TEST_CASE("merged runs' matches: the leftmost, then the earliest span, then the 
 }
 
 TEST_CASE("a phrase with a large group of alternatives is indexed by its runs' keywords") {
-  // Words of nine bytes, enough of them for two runs and one word of a third.
-  constexpr std::size_t kWordsPerRun = (kRunBytes + 8) / 9;
-  std::vector<std::string> words;
-  while (words.size() < 2 * kWordsPerRun + 1) {
-    words.push_back("palabra" + std::string(1, static_cast<char>('a' + words.size() / 26)) +
-                    static_cast<char>('a' + words.size() % 26));
-  }
-  std::string alternatives;
-  for (const std::string& word : words) alternatives += (alternatives.empty() ? "" : "|") + word;
+  const std::vector<std::string> words = RunWords();
+  const std::string alternatives = Alternatives(words);
   std::vector<Diagnostic> errors;
   RuleFile file;
   ParseRuleFile("a.rules",

@@ -43,7 +43,7 @@ if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
     for pair in libc.so.6=libc6 libicuuc.so.72=libicu72 libre2.so.9=libre2-9 libfmt.so.9=libfmt9 \
                 libstdc++.so.6=libstdc++6; do
       grep -qx "${pair%%=*}" <<<"$needed" && need=yes || need=no
-      grep -qE "(^|, )${pair#*=}(,|$)" <<<"$depends" && listed=yes || listed=no
+      grep -qF ", ${pair#*=}," <<<", $depends," && listed=yes || listed=no
       [[ $need == "$listed" ]] || mismatch+="${pair%%=*} needed: $need, ${pair#*=} in Depends: $listed; "
     done
     [[ -z $mismatch ]]

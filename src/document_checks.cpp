@@ -18,11 +18,9 @@ std::pair<bool, std::size_t> DocumentEvidence::Slot(const RuleSet& rules, int pa
                               : std::make_pair(false, owner - signal_count);
 }
 
-void DocumentEvidence::Record(const RuleSet& rules, const std::vector<int>& pattern_hits) {
-  for (int hit : pattern_hits) {
-    const auto [is_signal, index] = Slot(rules, hit);
-    (is_signal ? signals_ : required_)[index] = true;
-  }
+void DocumentEvidence::Record(const RuleSet& rules, int pattern_hit) {
+  const auto [is_signal, index] = Slot(rules, pattern_hit);
+  (is_signal ? signals_ : required_)[index] = true;
 }
 
 bool DocumentEvidence::Has(const RuleSet& rules, int pattern_hit) const {

@@ -16,8 +16,8 @@ class DocumentEvidence {
  public:
   // Forgets everything; sized for `rules`.
   void Reset(const RuleSet& rules);
-  // Records the document_patterns() entries (indexes) that matched somewhere in the text.
-  void Record(const RuleSet& rules, const std::vector<int>& pattern_hits);
+  // Records that document_patterns() entry `pattern_hit` matched somewhere in the text.
+  void Record(const RuleSet& rules, int pattern_hit);
 
   bool HasSignal(std::size_t signal) const { return signals_[signal]; }
   // Whether what document_patterns() entry `pattern_hit` stands for was already recorded.

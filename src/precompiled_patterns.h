@@ -95,6 +95,8 @@ class PrecompiledPatterns {
   std::vector<Keyword> KeywordsOf(const PrecompiledAlternativeRun& run) const {
     return Keywords(run.keywords);
   }
+  // The keywords of `set`, copied out of the table.
+  std::vector<Keyword> Keywords(PrecompiledKeywordSet set) const;
   std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledPattern& pattern) const;
   std::vector<std::vector<Keyword>> AlsoRequiredOf(const PrecompiledAlternativeRun& run) const {
     return KeywordSets(run.first_also_required, run.also_required_count);
@@ -107,7 +109,6 @@ class PrecompiledPatterns {
   bool Sorted() const;
 
  private:
-  std::vector<Keyword> Keywords(PrecompiledKeywordSet set) const;
   // Sets [first, first + count) of the set array.
   std::vector<std::vector<Keyword>> KeywordSets(std::uint32_t first, std::uint32_t count) const;
   bool Before(const PrecompiledPattern& a, const PrecompiledPattern& b) const;

@@ -107,8 +107,8 @@ class Compiler {
                   const PatternLine& line, PatternIndex* index, PatternIndex::Entry entry) {
     if (compiled == nullptr) return;
     const int position = static_cast<int>(index->entries.size());
-    if (!compiled->keywords().empty()) {
-      index->AddKeywords(position, &compiled->keywords(), std::move(also_required));
+    if (compiled->has_keywords()) {
+      index->AddKeywords(position, compiled, std::move(also_required));
     } else {
       index->unkeyed_patterns.push_back(position);
       if (!compiled->required_atoms().empty()) {
@@ -122,6 +122,28 @@ class Compiler {
       }
     }
     index->entries.push_back(entry);
+  }
+
+  // Adds `compiled` to `index` as `entry`, or if it is cut into alternative runs, each run as
+  // `entry` with its run's number and also-required sets (of `runs_also_required`), so that a
+  // text compiles and runs only the runs it has the keywords of. Appends what each new entry
+  // stands for (the pattern or a run) to `*added` if given.
+  void AddToIndexByRuns(const CompiledRegex* compiled, AlsoRequired also_required,
+                        std::vector<AlsoRequired> runs_also_required, const PatternLine& line,
+                        PatternIndex* index, PatternIndex::Entry entry,
+                        std::vector<const CompiledRegex*>* added = nullptr) {
+    if (compiled == nullptr) return;
+    if (compiled->alternative_runs().empty()) {
+      AddToIndex(compiled, std::move(also_required), line, index, entry);
+      if (added) added->push_back(compiled);
+      return;
+    }
+    for (std::size_t run = 0; run < compiled->alternative_runs().size(); ++run) {
+      entry.run = run;
+      AddToIndex(compiled->alternative_runs()[run].get(), std::move(runs_also_required[run]),
+                 line, index, entry);
+      if (added) added->push_back(compiled->alternative_runs()[run].get());
+    }
   }
 
   // Compiles the unkeyed set now, unless it may wait for its first use.
@@ -157,8 +179,8 @@ class Compiler {
                            : std::span<const PrecompiledAlternativeRun>();
     // A cut pattern is indexed by its runs' keywords only: its own would be copied for nothing.
     auto compiled = std::make_unique<CompiledRegex>(
-        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex),
-        table_runs.empty() ? precompiled_->KeywordsOf(*found) : std::vector<Keyword>{},
+        CompiledRegex::InStaticStorage{}, precompiled_->Text(found->regex), precompiled_,
+        table_runs.empty() ? found->keywords : PrecompiledKeywordSet{},
         precompiled_->RequiredAtomsOf(*found), line.is_regex ? 0 : 1, found->first_user_group,
         mode, first_of_entry);
     const bool share_runs =
@@ -166,8 +188,8 @@ class Compiler {
     std::vector<std::unique_ptr<CompiledRegex>> runs;
     for (const PrecompiledAlternativeRun& run : table_runs) {
       runs.push_back(std::make_unique<CompiledRegex>(
-          CompiledRegex::InStaticStorage{}, precompiled_->Text(run.regex),
-          precompiled_->KeywordsOf(run), std::vector<std::string_view>{}, 1,
+          CompiledRegex::InStaticStorage{}, precompiled_->Text(run.regex), precompiled_,
+          run.keywords, std::vector<std::string_view>{}, 1,
           found->first_user_group, mode,
           share_runs ? first_of_entry->alternative_runs()[runs.size()].get() : nullptr));
       runs_also_required->push_back({{}, precompiled_, found, &run});
@@ -269,15 +291,24 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
   }
   Compiler compiler(normalizer, compilation, precompiled, errors);
 
+  // A document pattern is only asked whether it matches anywhere, which it does where one of its
+  // alternative runs does: a reply compiles only the runs it has the keywords of (one reply's
+  // four document patterns were 2.5M instructions of compiling, whole).
+  auto add_document_pattern = [&](const PatternLine& line, PatternIndex::Entry entry) {
+    AlsoRequired also_required;
+    std::vector<AlsoRequired> runs_also_required;
+    auto compiled =
+        compiler.Compile(line, PatternMode::kPlain, &also_required, &runs_also_required);
+    compiler.AddToIndexByRuns(compiled.get(), std::move(also_required),
+                              std::move(runs_also_required), line, &set->document_patterns_,
+                              entry, &set->document_entry_regexes_);
+    if (compiled) set->document_regexes_.push_back(std::move(compiled));
+  };
   // Signal patterns first, so that Entry::owner < signal_names_.size() names a signal.
   for (const Signal& signal : signals) {
     const std::size_t owner = set->SignalIndex(signal.name);
     for (std::size_t p = 0; p < signal.matches.size(); ++p) {
-      AlsoRequired also_required;
-      auto compiled = compiler.Compile(signal.matches[p], PatternMode::kPlain, &also_required);
-      compiler.AddToIndex(compiled.get(), std::move(also_required), signal.matches[p],
-                          &set->document_patterns_, {owner, p});
-      if (compiled) set->document_regexes_.push_back(std::move(compiled));
+      add_document_pattern(signal.matches[p], {owner, p});
     }
   }
 
@@ -293,27 +324,14 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
       std::vector<AlsoRequired> runs_also_required;
       compiled_rule.matches.push_back(
           compiler.Compile(rule.matches[p], mode, &also_required, &runs_also_required));
-      const CompiledRegex* compiled = compiled_rule.matches.back().get();
-      if (compiled == nullptr || compiled->alternative_runs().empty()) {
-        compiler.AddToIndex(compiled, std::move(also_required), rule.matches[p], &phrases, {r, p});
-        continue;
-      }
-      // A text then compiles and runs only the runs it has the keywords of.
-      for (std::size_t run = 0; run < compiled->alternative_runs().size(); ++run) {
-        compiler.AddToIndex(compiled->alternative_runs()[run].get(),
-                            std::move(runs_also_required[run]), rule.matches[p], &phrases,
-                            {r, p, run});
-      }
+      compiler.AddToIndexByRuns(compiled_rule.matches.back().get(), std::move(also_required),
+                                std::move(runs_also_required), rule.matches[p], &phrases, {r, p});
     }
     for (const PatternLine& line : rule.unless) {
       compiled_rule.unless.push_back(compiler.Compile(line, PatternMode::kPlain));
     }
     for (std::size_t p = 0; p < rule.required.size(); ++p) {
-      AlsoRequired also_required;
-      auto compiled = compiler.Compile(rule.required[p], PatternMode::kPlain, &also_required);
-      compiler.AddToIndex(compiled.get(), std::move(also_required), rule.required[p],
-                          &set->document_patterns_, {set->signal_names_.size() + r, p});
-      if (compiled) set->document_regexes_.push_back(std::move(compiled));
+      add_document_pattern(rule.required[p], {set->signal_names_.size() + r, p});
     }
     for (const Trigger& trigger : rule.triggers) {
       if (trigger.kind != Trigger::Kind::kAlways &&
@@ -365,9 +383,9 @@ void PatternIndex::FindCandidates(std::string_view text,
   if (candidates->size() != keyed) std::sort(candidates->begin(), candidates->end());
 }
 
-void PatternIndex::AddKeywords(int position, const std::vector<Keyword>* keywords,
+void PatternIndex::AddKeywords(int position, const CompiledRegex* pattern,
                                AlsoRequired also_required) {
-  keywords_to_add_.push_back({position, keywords, std::move(also_required)});
+  keywords_to_add_.push_back({position, pattern, std::move(also_required)});
 }
 
 void PatternIndex::OfferPrebuilt(const PrecompiledPatterns* table,
@@ -409,20 +427,22 @@ const KeywordIndex& PatternIndex::FillKeywords() const {
     std::size_t prefixes = 0;
     std::size_t keyword_count = 0;
     for (const KeywordsToAdd& add : keywords_to_add_) {
-      keyword_count += add.keywords->size();
-      prefixes += std::count_if(add.keywords->begin(), add.keywords->end(),
+      const std::vector<Keyword>& keywords = add.pattern->keywords();
+      keyword_count += keywords.size();
+      prefixes += std::count_if(keywords.begin(), keywords.end(),
                                 [](const Keyword& keyword) { return keyword.prefix; });
     }
     keywords_.Reserve(keyword_count - prefixes, prefixes);
     for (const KeywordsToAdd& add : keywords_to_add_) {
+      const std::vector<Keyword>& keywords = add.pattern->keywords();
       const AlsoRequired& also_required = add.also_required;
       if (also_required.table == nullptr) {
-        keywords_.Add(add.position, *add.keywords, also_required.sets);
+        keywords_.Add(add.position, keywords, also_required.sets);
       } else if (also_required.run != nullptr) {
-        keywords_.Add(add.position, *add.keywords,
+        keywords_.Add(add.position, keywords,
                       also_required.table->AlsoRequiredOf(*also_required.run));
       } else {
-        keywords_.Add(add.position, *add.keywords,
+        keywords_.Add(add.position, keywords,
                       also_required.table->AlsoRequiredOf(*also_required.entry));
       }
     }
@@ -542,6 +562,13 @@ const RE2& CompiledRegex::regex() const {
     is_compiled_.store(true, std::memory_order_release);
   });
   return *regex_;
+}
+
+void CompiledRegex::CopyKeywordsFromTable() const {
+  std::call_once(keywords_copy_, [this] {
+    keywords_ = keywords_table_->Keywords(table_keywords_);
+    keywords_copied_.store(true, std::memory_order_release);
+  });
 }
 
 std::size_t RuleSet::SignalIndex(const std::string& name) const {

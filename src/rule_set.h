@@ -40,16 +40,19 @@ class CompiledRegex {
         first_user_group_(first_user_group),
         mode_(mode) {}
   // A pattern in static storage (a precompiled table): referred to, not copied, like its
-  // `required_atoms`. If `same_regex` is not null, it is another CompiledRegex of the same
-  // pattern, whose RE2 this one uses (compiled once for both); it must outlive this one.
+  // `required_atoms`; its keywords are `keywords` of `table`, copied on the first keywords().
+  // If `same_regex` is not null, it is another CompiledRegex of the same pattern, whose RE2
+  // this one uses (compiled once for both); it must outlive this one.
   struct InStaticStorage {};
-  CompiledRegex(InStaticStorage, std::string_view pattern, std::vector<Keyword> keywords,
-                std::vector<std::string_view> required_atoms, int span_group,
-                int first_user_group, PatternMode mode, const CompiledRegex* same_regex)
+  CompiledRegex(InStaticStorage, std::string_view pattern, const PrecompiledPatterns* table,
+                PrecompiledKeywordSet keywords, std::vector<std::string_view> required_atoms,
+                int span_group, int first_user_group, PatternMode mode,
+                const CompiledRegex* same_regex)
       : pattern_(pattern),
         precompiled_(true),
         same_regex_(same_regex),
-        keywords_(std::move(keywords)),
+        keywords_table_(table),
+        table_keywords_(keywords),
         required_atoms_(std::move(required_atoms)),
         span_group_(span_group),
         first_user_group_(first_user_group),
@@ -69,8 +72,18 @@ class CompiledRegex {
   // Whether it came from a precompiled table (so its RE2 is known to compile).
   bool precompiled() const { return precompiled_; }
   // Those of the phrase; none may be kept for one cut into alternative runs, which the index
-  // looks up by theirs instead.
-  const std::vector<Keyword>& keywords() const { return keywords_; }
+  // looks up by theirs instead. Thread-safe.
+  const std::vector<Keyword>& keywords() const {
+    // A precompiled pattern's are copied from its table when first asked for: a run on one
+    // reply asks for few, and copying all of them was 0.75M of its 6.5M instructions.
+    if (keywords_table_ != nullptr && !keywords_copied_.load(std::memory_order_acquire)) {
+      CopyKeywordsFromTable();
+    }
+    return keywords_;
+  }
+  bool has_keywords() const {
+    return keywords_table_ != nullptr ? table_keywords_.count > 0 : !keywords_.empty();
+  }
   // For a pattern without keywords: strings one of which every match contains (required_atoms.h);
   // empty if unknown.
   const std::vector<std::string_view>& required_atoms() const { return required_atoms_; }
@@ -92,7 +105,13 @@ class CompiledRegex {
   std::string_view pattern_;
   bool precompiled_ = false;
   const CompiledRegex* same_regex_ = nullptr;
-  std::vector<Keyword> keywords_;
+  void CopyKeywordsFromTable() const;
+
+  const PrecompiledPatterns* keywords_table_ = nullptr;  // null when keywords_ are given
+  PrecompiledKeywordSet table_keywords_;
+  mutable std::once_flag keywords_copy_;
+  mutable std::atomic<bool> keywords_copied_ = false;
+  mutable std::vector<Keyword> keywords_;
   std::vector<std::string_view> required_atoms_;
   int span_group_;
   int first_user_group_;
@@ -169,8 +188,8 @@ struct PatternIndex {
     static constexpr std::size_t kWholePattern = SIZE_MAX;
     std::size_t owner = 0;    // rule index (phrase index) or document-pattern owner (see below)
     std::size_t pattern = 0;  // index within the owner's patterns
-    // In a phrase index, a pattern cut into alternative runs has an entry for each run, under
-    // that run's keywords, in the runs' order and next to each other.
+    // A pattern cut into alternative runs has an entry for each run, under that run's
+    // keywords, in the runs' order and next to each other.
     std::size_t run = kWholePattern;  // CompiledRegex::alternative_runs() index, or none
   };
   PatternIndex() = default;
@@ -178,11 +197,11 @@ struct PatternIndex {
   explicit PatternIndex(bool collapse_repeats) : keywords_(collapse_repeats) {}
 
   std::vector<Entry> entries;
-  // Registers the pattern at `position` in `entries` under `keywords` (KeywordIndex::Add), which
-  // must live as long as this index: they are indexed on the first call of keywords(). A run on
-  // one reply looks up few of the indexes (seldom the other language's), and indexing the
-  // bundled rules' keywords was ~15% of its instructions.
-  void AddKeywords(int position, const std::vector<Keyword>* keywords, AlsoRequired also_required);
+  // Registers the pattern at `position` in `entries` under the keywords of `pattern`
+  // (KeywordIndex::Add), which must live as long as this index: they are indexed on the first
+  // call of keywords(). A run on one reply looks up few of the indexes (seldom the other
+  // language's), and indexing the bundled rules' keywords was ~15% of its instructions.
+  void AddKeywords(int position, const CompiledRegex* pattern, AlsoRequired also_required);
   // The patterns with keywords, numbered by their position in `entries`. Thread-safe.
   const KeywordIndex& keywords() const {
     // Asked for every sentence: once filled, one load instead of std::call_once's call and
@@ -239,7 +258,7 @@ struct PatternIndex {
   // What AddKeywords was given, until keywords() indexes it.
   struct KeywordsToAdd {
     int position = 0;
-    const std::vector<Keyword>* keywords = nullptr;
+    const CompiledRegex* pattern = nullptr;
     AlsoRequired also_required;
   };
   // Sets filled_keywords_, once for all threads: to a prebuilt index made of keywords_to_add_,
@@ -292,9 +311,10 @@ class RuleSet {
 
   // Signal and `require` patterns, all languages, plain form. Entry::owner is a signal index
   // when < signal_names().size(), else signal_names().size() + a rule index (a `require`).
+  // A pattern cut into alternative runs matches somewhere if and only if one of its runs does.
   const PatternIndex& document_patterns() const { return document_patterns_; }
-  // The pattern of document_patterns().entries[i].
-  const CompiledRegex& document_pattern(std::size_t i) const { return *document_regexes_[i]; }
+  // What document_patterns().entries[i] stands for: a whole pattern or one of its runs.
+  const CompiledRegex& document_pattern(std::size_t i) const { return *document_entry_regexes_[i]; }
   // Signal names, merged across files and languages; a Trigger's signal is one of these.
   const std::vector<std::string>& signal_names() const { return signal_names_; }
   std::size_t SignalIndex(const std::string& name) const;  // signal_names().size() if unknown
@@ -314,6 +334,7 @@ class RuleSet {
   std::vector<std::size_t> caps_rules_[2];
   PatternIndex document_patterns_;
   std::vector<std::unique_ptr<CompiledRegex>> document_regexes_;
+  std::vector<const CompiledRegex*> document_entry_regexes_;  // by entry, in document_regexes_
   std::vector<std::string> signal_names_;
 };
 

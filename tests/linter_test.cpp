@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rule_parser.h"
+#include "run_words.h"
 
 using namespace tonelint;
 
@@ -82,10 +83,10 @@ when reply:bad-news
 require (lo sentimos|disculp*)
 )";
 
-std::unique_ptr<RuleSet> BuildRules() {
+std::unique_ptr<RuleSet> BuildRules(std::string_view text = kRules) {
   RuleFile file;
   std::vector<Diagnostic> errors;
-  ParseRuleFile("test.rules", kRules, &file, &errors);
+  ParseRuleFile("test.rules", text, &file, &errors);
   std::vector<RuleFile> files;
   files.push_back(std::move(file));
   auto rules = RuleSet::Build(std::move(files), &errors);
@@ -271,6 +272,14 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   CHECK(ids(terse, with_complaint) == Ids_t{"TL3001"});
   CHECK(ids("Lo sentimos, revisaremos su caso.", with_complaint).empty());
   CHECK(ids(terse, {}).empty());
+  // Without a message, what the previous call without one looked for is kept only for the
+  // same context triggers: assumed to hold, TL3001 is decided by the apology.
+  const std::string apology = "Lo sentimos, revisaremos su caso.";
+  LintOptions assume_hold;
+  assume_hold.context_triggers = ContextTriggers::kAssumeHold;
+  CHECK(ids(apology, {}).empty());
+  CHECK(ids(apology, assume_hold).empty());
+  CHECK(ids(terse, assume_hold) == Ids_t{"TL3001"});
   // A signal matched by a pattern without keywords, decisive only with a complaint.
   CHECK(ids("Lo sentimos, ya quedó 😂", {}).empty());
   CHECK(ids("Lo sentimos, ya quedó 😂", with_complaint) == Ids_t{"TL1505"});
@@ -296,6 +305,35 @@ TEST_CASE("document rules: context triggers, reply triggers and require") {
   };
   CHECK(streamed_ids(settled).empty());
   CHECK(streamed_ids(bad_news) == Ids_t{"TL3002"});
+}
+
+TEST_CASE("a signal cut into runs is looked for with the runs of the reply's words, until seen") {
+  const std::vector<std::string> words = RunWords();
+  const std::string text = "signal bad-news\nlang es\nmatch (" + Alternatives(words) +
+                           ")\nmatch lamentablemente\n\n"
+                           "rule TL3002 missing-apology-bad-news\nlang es\n"
+                           "category missing-apology\nseverity info\nmessage Sin disculpa.\n"
+                           "when reply:bad-news\nrequire (lo sentimos|disculp*)\n";
+  const auto rules = BuildRules(text);
+  const std::vector<PatternIndex::Entry>& entries = rules->document_patterns().entries;
+  REQUIRE(entries.size() == 5);  // the cut line's 3 runs, "lamentablemente", the require
+  CHECK(entries[2].run == 2);
+  CHECK(entries[3].run == PatternIndex::Entry::kWholePattern);
+  auto fired = [&](const RuleSet& rules, const std::string& reply) {
+    Linter linter(rules);
+    return linter.Lint(SourceText(reply), {}).size() == 1;
+  };
+  CHECK(fired(*rules, "Ya no hay " + words.front() + "."));
+  CHECK_FALSE(fired(*rules, "Ya no hay palabras."));
+  CHECK_FALSE(fired(*rules, "Ya no hay " + words[kWordsPerRun] + "; disculpe."));
+  const auto fresh = BuildRules(text);
+  CHECK(fired(*fresh, "Lamentablemente no hay " + words.back() + "."));
+  // Only the run with the reply's word was compiled; once it matched, the signal's other
+  // candidate in the sentence was not looked for.
+  CHECK_FALSE(fresh->document_pattern(0).IsCompiled());
+  CHECK_FALSE(fresh->document_pattern(1).IsCompiled());
+  CHECK(fresh->document_pattern(2).IsCompiled());
+  CHECK_FALSE(fresh->document_pattern(3).IsCompiled());
 }
 
 TEST_CASE("decisive document patterns: those of the rules that may fire in the reply's language") {
@@ -363,13 +401,13 @@ TEST_CASE("document evidence settles a rule once its require is seen, or every r
   CHECK(evidence.Settles(*rules, {}));
   const std::vector<std::size_t> bad_news_rule = {rule_index("TL3002")};
   CHECK_FALSE(evidence.Settles(*rules, bad_news_rule));
-  evidence.Record(*rules, {entry_of("bad-news")});
+  evidence.Record(*rules, entry_of("bad-news"));
   CHECK_FALSE(evidence.Settles(*rules, bad_news_rule));  // an apology would still silence it
-  evidence.Record(*rules, {entry_of("TL3002")});
+  evidence.Record(*rules, entry_of("TL3002"));
   CHECK(evidence.Settles(*rules, bad_news_rule));  // it never fires now
   const std::vector<std::size_t> laughter_rule = {rule_index("TL1505")};
   CHECK_FALSE(evidence.Settles(*rules, laughter_rule));
-  evidence.Record(*rules, {entry_of("laughter")});
+  evidence.Record(*rules, entry_of("laughter"));
   CHECK(evidence.Settles(*rules, laughter_rule));  // it fires whatever follows
   CHECK_FALSE(evidence.Settles(*rules, may_fire));  // TL3001's apology is TL3002's: not seen
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "bundled_rules.h"
 #include "normalizer.h"
@@ -307,4 +308,44 @@ TEST_CASE("other rules than the bundled ones index their keywords at run time") 
                                        BundledKeywordIndexes());
   REQUIRE(untabled);
   for (const PatternIndex* index : IndexesOf(*untabled)) CHECK_FALSE(index->keywords().flat());
+  // The keywords a pattern from the table copies when first asked for are those of the line
+  // compiled without it (a cut line is indexed by its runs' only, and keeps none of its own).
+  std::size_t compared = 0;
+  for (std::size_t r = 0; r < indexed->rules().size(); ++r) {
+    const CompiledRule& tabled = indexed->compiled(r);
+    const CompiledRule& compiled = untabled->compiled(r);
+    for (std::size_t p = 0; p < tabled.matches.size(); ++p) {
+      const auto& runs = tabled.matches[p]->alternative_runs();
+      REQUIRE(runs.size() == compiled.matches[p]->alternative_runs().size());
+      if (runs.empty()) {
+        CHECK(tabled.matches[p]->precompiled());
+        CHECK(tabled.matches[p]->has_keywords() == !compiled.matches[p]->keywords().empty());
+        CHECK(tabled.matches[p]->keywords() == compiled.matches[p]->keywords());
+        ++compared;
+      }
+      for (std::size_t run = 0; run < runs.size(); ++run) {
+        CHECK(runs[run]->keywords() == compiled.matches[p]->alternative_runs()[run]->keywords());
+      }
+    }
+    for (std::size_t p = 0; p < tabled.unless.size(); ++p) {
+      CHECK(tabled.unless[p]->keywords() == compiled.unless[p]->keywords());
+    }
+  }
+  CHECK(compared > 500);
+}
+
+TEST_CASE("a precompiled pattern's keywords are copied from the table once for all threads") {
+  const PrecompiledPatterns table(kText, kTable, kSets, kKeywords);
+  std::vector<Diagnostic> errors;
+  const auto rules = BuildOne("match idiota", &errors, &table);
+  REQUIRE(rules);
+  const CompiledRegex& pattern = *rules->compiled(0).matches[0];
+  REQUIRE(pattern.precompiled());
+  CHECK(pattern.has_keywords());
+  const std::vector<Keyword>* from_other_thread = nullptr;
+  std::thread other([&] { from_other_thread = &pattern.keywords(); });
+  const std::vector<Keyword>& keywords = pattern.keywords();
+  other.join();
+  CHECK(from_other_thread == &keywords);
+  CHECK(keywords == table.KeywordsOf(*table.Find("idiota", PatternMode::kPlain, false)));
 }

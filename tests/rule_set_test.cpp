@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <random>
@@ -10,6 +11,7 @@
 #include "bundled_rules.h"
 #include "normalizer.h"
 #include "rule_parser.h"
+#include "run_words.h"
 
 using namespace tonelint;
 
@@ -137,8 +139,8 @@ TEST_CASE("patterns without keywords are candidates exactly where they match") {
 
 TEST_CASE("keywords added to a pattern index are indexed on the first lookup, once for all threads") {
   PatternIndex index;
-  const std::vector<Keyword> idiot = {{"idiot", false}};
-  const std::vector<Keyword> stupid = {{"stupid", true}};
+  const CompiledRegex idiot("idiot", {{"idiot", false}}, 0, 1, PatternMode::kPlain);
+  const CompiledRegex stupid("stupid", {{"stupid", true}}, 0, 1, PatternMode::kPlain);
   index.AddKeywords(0, &idiot, {});
   index.AddKeywords(1, &stupid, AlsoRequired{.sets = {{{"you", false}}}});
   auto candidates = [&](std::string_view text) {
@@ -217,15 +219,8 @@ TEST_CASE("merged runs' matches: the leftmost, then the earliest span, then the 
 }
 
 TEST_CASE("a phrase with a large group of alternatives is indexed by its runs' keywords") {
-  // Words of nine bytes, enough of them for two runs and one word of a third.
-  constexpr std::size_t kWordsPerRun = (kRunBytes + 8) / 9;
-  std::vector<std::string> words;
-  while (words.size() < 2 * kWordsPerRun + 1) {
-    words.push_back("palabra" + std::string(1, static_cast<char>('a' + words.size() / 26)) +
-                    static_cast<char>('a' + words.size() % 26));
-  }
-  std::string alternatives;
-  for (const std::string& word : words) alternatives += (alternatives.empty() ? "" : "|") + word;
+  const std::vector<std::string> words = RunWords();
+  const std::string alternatives = Alternatives(words);
   std::vector<Diagnostic> errors;
   RuleFile file;
   ParseRuleFile("a.rules",
@@ -374,6 +369,12 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
       const std::string form = MatchedForm(normalizer, text, entry.mode);
       CAPTURE(form);
       CHECK(AllMatches(whole, all_runs, form) == AllMatches(whole, {}, form));
+      // A signal or `require` line is only asked whether it matches somewhere, which it does
+      // where one of its runs does (RuleSet::document_patterns()).
+      const bool some_run_matches =
+          std::any_of(all_runs.begin(), all_runs.end(),
+                      [&](const CompiledRegex* run) { return RE2::PartialMatch(form, run->regex()); });
+      CHECK(some_run_matches == RE2::PartialMatch(form, whole.regex()));
       if (entry.mode != PatternMode::kObfuscated || form.find('*') == std::string::npos) continue;
       for (std::size_t r = 0; r < runs.size(); ++r) {
         // A run that matches must not be left out for the stars.

@@ -595,6 +595,7 @@ struct ChunkKey {
   static constexpr std::size_t kWords = 3;
   using Words = std::array<std::uint64_t, kWords>;
   Words words{};
+  std::uint64_t hash = 0;  // of `words`
   // Of the whole chunk, which may be longer than `words` hold; tells "a" from "a\0" too.
   std::size_t size = 0;
 };
@@ -616,41 +617,44 @@ std::uint64_t LoadUpTo8(std::string_view text, std::size_t at) {
   return bytes;
 }
 
-// The high bit of each byte of `bytes` that is ASCII white space (as kAsciiKinds has it: space,
-// \t \n \v \f \r), and no other bit. Exact for every byte, unlike the usual has-zero-byte trick,
-// whose borrows can mark bytes after the first; no sum below carries out of its byte.
-std::uint64_t SpaceBytes(std::uint64_t bytes) {
+// The high bit of each byte of `bytes` below 0x21, and no other bit: white space (space,
+// \t..\r) and the control characters, rare in text, that LanguageDetector::Score steps over.
+// Exact for every byte, unlike the usual has-zero-byte trick whose borrows can mark bytes
+// after the first: the low seven bits plus 0x5f carry into the high bit from 0x21 on, and
+// never out of the byte.
+std::uint64_t BytesBelow0x21(std::uint64_t bytes) {
   constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr auto kEach = [](std::uint8_t byte) { return 0x0101010101010101ULL * byte; };
-  const std::uint64_t low7 = bytes & kLow7;
-  // \t..\r: the low seven bits are 9 or more and not 14 or more, and the high bit is clear.
-  const std::uint64_t controls = (low7 + kEach(0x80 - 9)) & ~(low7 + kEach(0x80 - 14)) & ~bytes;
-  // Space: the byte XOR 0x20 is zero.
-  const std::uint64_t x = bytes ^ kEach(' ');
-  const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x);
-  return (controls | spaces) & kHigh;
+  return ~(((bytes & kLow7) + 0x5f5f5f5f5f5f5f5fULL) | bytes) & kHigh;
 }
 
-// Reads the chunk that begins at `begin` (not white space) into `key`; returns its end, the
-// offset of the white space after it or text.size().
+// Hashes mix in eight bytes at a time: (hash ^ bytes) * kHashMultiplier. Odd, so that the
+// multiplication carries every bit of the bytes into the high bits, which pick a slot.
+constexpr std::uint64_t kHashMultiplier = 0x9e3779b97f4a7c15ULL;
+
+// Reads text[begin, end) into `key`, `end` being the offset of the first byte below 0x21 from
+// `begin` on, or text.size(); returns `end`. Eight bytes at a time, hashing as it goes.
 std::size_t ReadChunk(std::string_view text, std::size_t begin, ChunkKey* key) {
   std::size_t at = begin;
+  std::uint64_t hash = 0;
   for (std::size_t word = 0; at < text.size(); ++word) {
-    const std::uint64_t bytes = LoadUpTo8(text, at);
-    std::uint64_t ends = SpaceBytes(bytes);
+    std::uint64_t bytes = LoadUpTo8(text, at);
+    std::uint64_t ends = BytesBelow0x21(bytes);
     const std::size_t left = text.size() - at;
     if (left < sizeof bytes) ends |= std::uint64_t{0x80} << (8 * left);
-    if (ends == 0) {
-      if (word < ChunkKey::kWords) key->words[word] = bytes;
-      at += sizeof bytes;
-      continue;
+    std::size_t taken = sizeof bytes;
+    if (ends != 0) {
+      taken = static_cast<std::size_t>(std::countr_zero(ends)) / 8;  // fewer than 8
+      bytes &= (std::uint64_t{1} << (8 * taken)) - 1;
     }
-    const int taken = std::countr_zero(ends) / 8;  // fewer than 8
-    if (word < ChunkKey::kWords) key->words[word] = bytes & ((std::uint64_t{1} << (8 * taken)) - 1);
+    if (word < ChunkKey::kWords) {
+      key->words[word] = bytes;
+      hash = (hash ^ bytes) * kHashMultiplier;
+    }
     at += taken;
-    break;
+    if (ends != 0) break;
   }
+  key->hash = hash;
   key->size = at - begin;
   return at;
 }
@@ -697,20 +701,15 @@ class LanguageDetector::ChunkMemo {
     ChunkEffect effect;
   };
   static_assert(kMaxChunkBytes <= UINT8_MAX);
-  static_assert(ChunkKey::kWords == 3, "SameWords and SlotOf read three words");
+  static_assert(ChunkKey::kWords == 3, "SameWords compares three words");
 
   // Inline: std::array's operator== is a call to memcmp, which costs more than the lookup.
   static bool SameWords(const ChunkKey::Words& a, const ChunkKey::Words& b) {
     return ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2])) == 0;
   }
 
-  // Multiplying by odd constants carries every bit of a word into the high bits of the
-  // product, which pick the slot.
   static std::size_t SlotOf(const ChunkKey& key) {
-    const std::uint64_t hash = key.words[0] * 0x9e3779b97f4a7c15ULL ^
-                               key.words[1] * 0xc2b2ae3d27d4eb4fULL ^
-                               key.words[2] * 0x165667b19e3779f9ULL;
-    return static_cast<std::size_t>(hash >> (64 - kSlotBits));
+    return static_cast<std::size_t>(key.hash >> (64 - kSlotBits));
   }
 
   void Forget() {
@@ -740,29 +739,36 @@ LanguageDetector::~LanguageDetector() = default;
 // scored, not remembered. Runs of white space end only blank chunks, which change nothing.
 LanguageScore LanguageDetector::Score(std::string_view sentence) {
   if (!memo_) memo_ = std::make_unique<ChunkMemo>();
+  ChunkMemo& memo = *memo_;
   SentenceTally tally;
   for (std::size_t i = 0;;) {
     while (i < sentence.size() && KindOf(sentence[i]) == AsciiKind::kSpace) ++i;
     if (i == sentence.size()) break;
     const std::size_t begin = i;
     ChunkKey key;
-    i = ReadChunk(sentence, begin, &key);
-    const bool rememberable = key.size <= ChunkMemo::kMaxChunkBytes;
-    if (rememberable) {
-      if (const ChunkEffect* known = memo_->Find(key)) {
-        tally.Add(*known);
-        continue;
-      }
+    std::size_t end = ReadChunk(sentence, begin, &key);
+    bool rememberable = key.size <= ChunkMemo::kMaxChunkBytes;
+    if (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) {
+      // A control character: part of the chunk, which goes on.
+      while (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) ++end;
+      rememberable = false;
     }
-    ChunkScorer chunk;
-    bool one_chunk = true;
-    ScoreText(sentence.substr(begin, key.size), chunk, [&](const ChunkEffect& effect) {
+    const ChunkEffect* known = rememberable ? memo.Find(key) : nullptr;
+    if (known != nullptr) {
+      tally.Add(*known);
+    } else {
+      ChunkScorer chunk;
+      bool one_chunk = true;
+      ScoreText(sentence.substr(begin, end - begin), chunk, [&](const ChunkEffect& effect) {
+        tally.Add(effect);
+        one_chunk = false;
+      });
+      const ChunkEffect effect = chunk.End();
+      if (rememberable && one_chunk) memo.Add(key, effect);
       tally.Add(effect);
-      one_chunk = false;
-    });
-    const ChunkEffect effect = chunk.End();
-    if (rememberable && one_chunk) memo_->Add(key, effect);
-    tally.Add(effect);
+    }
+    if (end == sentence.size()) break;
+    i = end + 1;  // past the white space that ended the chunk
   }
   return tally.Finish();
 }

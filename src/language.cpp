@@ -8,7 +8,10 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
+#include <memory>
+#include <vector>
 
 namespace tonelint {
 namespace {
@@ -358,10 +361,22 @@ void ScoreWord(const WordBuffer& word, LanguageScore& score) {
   if (!word.truncated()) ScoreSpelling(word.text(), score);
 }
 
-// Scores a sentence chunk by chunk, a chunk being a run without white space ("¿Cómo",
-// "don't", "www.x.mx/help"). A chunk's evidence counts only if it turns out to be prose: "help"
-// in a URL, an e-mail address or a handle says nothing about the sentence around it.
-class SentenceScorer {
+// What a chunk, a run without white space ("¿Cómo", "don't", "www.x.mx/help"), does to its
+// sentence's score. A chunk's evidence counts only if it turns out to be prose: "help" in a URL,
+// an e-mail address or a handle says nothing about the sentence around it. The effect depends on
+// the chunk's bytes alone, which is what lets LanguageDetector remember it.
+struct ChunkEffect {
+  enum class Kind : std::uint8_t {
+    kLeavesLetterRunOpen,  // no words ("¿", "--", blank): adds `score`
+    kJoinsLetterRun,       // one one-letter word ("i", "a."): `score` waits in the letter run
+    kEndsLetterRun,        // other words: ends the letter run, then adds `score`
+  };
+  LanguageScore score;
+  Kind kind = Kind::kLeavesLetterRunOpen;
+};
+
+// Scores one chunk, a character at a time.
+class ChunkScorer {
  public:
   // Takes the run of ASCII letters that begins `text`; returns its length.
   std::size_t AddAsciiLetters(std::string_view text) {
@@ -380,22 +395,16 @@ class SentenceScorer {
   void AddMark(UChar32 mark);
   // Punctuation, symbols, emoji: they end the current word.
   void AddOther(UChar32 c);
-  void MarkChunkAsLink() { link_ = true; }
-  void EndChunk();
-  LanguageScore Finish() {
-    EndChunk();
-    EndLetterRun();
-    return total_;
-  }
+  void MarkAsLink() { link_ = true; }
+  // Returns what the chunk did and starts the next one.
+  ChunkEffect End();
 
  private:
   void TakePendingApostrophe();
   void EndWord();
-  void EndLetterRun();
 
   WordBuffer word_;
-  LanguageScore chunk_;
-  LanguageScore total_;
+  LanguageScore score_;
   // An apostrophe joins a word only when a letter follows ("don't"), not when it closes a
   // quotation ('gracias').
   bool apostrophe_pending_ = false;
@@ -404,18 +413,15 @@ class SentenceScorer {
   // the English "I" and the Spanish "a".
   int single_letter_words_ = 0;
   int longer_words_ = 0;
-  // Chunks of one letter in a row ("i d i o t a"), held back: three or more spell a word out.
-  LanguageScore letter_run_;
-  int letter_run_chunks_ = 0;
 };
 
-void SentenceScorer::TakePendingApostrophe() {
+void ChunkScorer::TakePendingApostrophe() {
   if (!apostrophe_pending_) return;
   word_.AppendApostrophe();
   apostrophe_pending_ = false;
 }
 
-void SentenceScorer::AddApostrophe() {
+void ChunkScorer::AddApostrophe() {
   if (word_.empty() || apostrophe_pending_) {
     EndWord();
   } else {
@@ -423,7 +429,7 @@ void SentenceScorer::AddApostrophe() {
   }
 }
 
-void SentenceScorer::AddMark(UChar32 mark) {
+void ChunkScorer::AddMark(UChar32 mark) {
   if (word_.empty()) {
     EndWord();
   } else {
@@ -432,46 +438,71 @@ void SentenceScorer::AddMark(UChar32 mark) {
   }
 }
 
-void SentenceScorer::AddOther(UChar32 c) {
-  if (c == U'¿' || c == U'¡') chunk_.es += kExclusiveMark;
+void ChunkScorer::AddOther(UChar32 c) {
+  if (c == U'¿' || c == U'¡') score_.es += kExclusiveMark;
   EndWord();
 }
 
-void SentenceScorer::EndWord() {
+void ChunkScorer::EndWord() {
   if (!word_.empty()) ++(word_.text().size() == 1 ? single_letter_words_ : longer_words_);
-  ScoreWord(word_, chunk_);
+  ScoreWord(word_, score_);
   word_.Clear();
   apostrophe_pending_ = false;
 }
 
-void SentenceScorer::EndLetterRun() {
-  if (letter_run_chunks_ < 3) {
-    total_.es += letter_run_.es;
-    total_.en += letter_run_.en;
-  }
-  letter_run_ = {};
-  letter_run_chunks_ = 0;
-}
-
-void SentenceScorer::EndChunk() {
+ChunkEffect ChunkScorer::End() {
   EndWord();
   const bool spelled_out = single_letter_words_ >= 3 && longer_words_ == 0;
   const bool one_letter = single_letter_words_ == 1 && longer_words_ == 0;
+  ChunkEffect effect;
   if (one_letter && !link_) {
-    letter_run_.es += chunk_.es;
-    letter_run_.en += chunk_.en;
-    ++letter_run_chunks_;
-  } else if (single_letter_words_ + longer_words_ > 0) {  // blank chunks leave a run open
-    EndLetterRun();
+    effect = {score_, ChunkEffect::Kind::kJoinsLetterRun};
+  } else {
+    if (single_letter_words_ + longer_words_ > 0) effect.kind = ChunkEffect::Kind::kEndsLetterRun;
+    if (!link_ && !spelled_out) effect.score = score_;
   }
-  if (!link_ && !spelled_out && !one_letter) {
-    total_.es += chunk_.es;
-    total_.en += chunk_.en;
-  }
-  chunk_ = {};
+  score_ = {};
   link_ = false;
   single_letter_words_ = longer_words_ = 0;
+  return effect;
 }
+
+// Adds up a sentence's chunks. One-letter chunks in a row are held back: three or more
+// ("i d i o t a") spell a word out and count for neither language.
+class SentenceTally {
+ public:
+  void Add(const ChunkEffect& chunk) {
+    switch (chunk.kind) {
+      case ChunkEffect::Kind::kJoinsLetterRun:
+        letter_run_.es += chunk.score.es;
+        letter_run_.en += chunk.score.en;
+        ++letter_run_chunks_;
+        return;
+      case ChunkEffect::Kind::kEndsLetterRun: EndLetterRun(); break;
+      case ChunkEffect::Kind::kLeavesLetterRunOpen: break;
+    }
+    total_.es += chunk.score.es;
+    total_.en += chunk.score.en;
+  }
+  LanguageScore Finish() {
+    EndLetterRun();
+    return total_;
+  }
+
+ private:
+  void EndLetterRun() {
+    if (letter_run_chunks_ < 3) {
+      total_.es += letter_run_.es;
+      total_.en += letter_run_.en;
+    }
+    letter_run_ = {};
+    letter_run_chunks_ = 0;
+  }
+
+  LanguageScore total_;
+  LanguageScore letter_run_;
+  int letter_run_chunks_ = 0;
+};
 
 enum class AsciiKind : std::uint8_t { kOther, kSpace, kLetter, kDigit, kApostrophe };
 
@@ -493,33 +524,17 @@ AsciiKind KindOf(char c) {
 }
 
 // Whether the punctuation at `at` makes its chunk a URL ("://", "www."), an e-mail address or
-// @handle ("@"), a #hashtag, or a path or agent signature ("/LO").
-bool MarksLink(std::string_view sentence, std::size_t at) {
-  const bool chunk_start = at == 0 || KindOf(sentence[at - 1]) == AsciiKind::kSpace;
-  switch (sentence[at]) {
+// @handle ("@"), a #hashtag, or a path or agent signature ("/LO"). Reads no further than the
+// chunk: the same chunk marks the same wherever it stands.
+bool MarksLink(std::string_view text, std::size_t at) {
+  const bool chunk_start = at == 0 || KindOf(text[at - 1]) == AsciiKind::kSpace;
+  switch (text[at]) {
     case '@': return true;
     case '#': case '/': return chunk_start;
-    case ':': return sentence.substr(at + 1, 2) == "//";
-    case '.': return at >= 3 && sentence.substr(at - 3, 3) == "www";
+    case ':': return text.substr(at + 1, 2) == "//";
+    case '.': return at >= 3 && text.substr(at - 3, 3) == "www";
     default: return false;
   }
-}
-
-// Adds the ASCII character at `at` and returns the offset after what it consumed: a whole run
-// of letters at once, so that the common case branches once per word rather than per byte.
-std::size_t AddAscii(std::string_view sentence, std::size_t at, SentenceScorer& scorer) {
-  const char c = sentence[at];
-  switch (KindOf(c)) {
-    case AsciiKind::kLetter: return at + scorer.AddAsciiLetters(sentence.substr(at));
-    case AsciiKind::kDigit: scorer.AddDigit(c); break;
-    case AsciiKind::kApostrophe: scorer.AddApostrophe(); break;
-    case AsciiKind::kSpace: scorer.EndChunk(); break;
-    case AsciiKind::kOther:
-      if (MarksLink(sentence, at)) scorer.MarkChunkAsLink();
-      scorer.AddOther(c);
-      break;
-  }
-  return at + 1;
 }
 
 // Latin-1 capitals (Á É Í Ó Ú Ü Ñ) are the common case; ICU handles the rest.
@@ -528,44 +543,236 @@ UChar32 ToLower(UChar32 c) {
   return u_tolower(c);
 }
 
-void AddNonAscii(UChar32 c, SentenceScorer& scorer) {
-  if (c < 0) {
-    scorer.AddOther(c);  // ill-formed UTF-8
-  } else if (u_isalpha(c)) {
-    scorer.AddLetter(ToLower(c));
-  } else if (c == 0x2019) {  // ’ as an apostrophe
-    scorer.AddApostrophe();
-  } else if ((U_GET_GC_MASK(c) & U_GC_MN_MASK) != 0) {
-    scorer.AddMark(c);
-  } else if (u_isUWhiteSpace(c)) {  // no-break and narrow spaces
-    scorer.EndChunk();
-  } else {
-    scorer.AddOther(c);
-  }
-}
-
-}  // namespace
-
-LanguageScore ScoreLanguage(std::string_view sentence) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(sentence.data());
-  SentenceScorer scorer;
-  for (std::size_t i = 0; i < sentence.size();) {
-    if (bytes[i] < 0x80) {
-      i = AddAscii(sentence, i, scorer);
-    } else {
+// Feeds `text` to `chunk` and hands each chunk that white space ends to `chunk_end`; the chunk
+// `text` ends in stays open. ASCII characters come a whole run of letters at a time, so that the
+// common case branches once per word rather than per byte.
+template <typename ChunkEnd>
+void ScoreText(std::string_view text, ChunkScorer& chunk, ChunkEnd&& chunk_end) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    if (bytes[i] >= 0x80) {
       UChar32 c;
-      U8_NEXT(bytes, i, sentence.size(), c);
-      AddNonAscii(c, scorer);
+      U8_NEXT(bytes, i, text.size(), c);
+      if (c < 0) {
+        chunk.AddOther(c);  // ill-formed UTF-8
+      } else if (u_isalpha(c)) {
+        chunk.AddLetter(ToLower(c));
+      } else if (c == 0x2019) {  // ’ as an apostrophe
+        chunk.AddApostrophe();
+      } else if ((U_GET_GC_MASK(c) & U_GC_MN_MASK) != 0) {
+        chunk.AddMark(c);
+      } else if (u_isUWhiteSpace(c)) {  // no-break and narrow spaces
+        chunk_end(chunk.End());
+      } else {
+        chunk.AddOther(c);
+      }
+      continue;
     }
+    const char c = text[i];
+    switch (KindOf(c)) {
+      case AsciiKind::kLetter: i += chunk.AddAsciiLetters(text.substr(i)); continue;
+      case AsciiKind::kDigit: chunk.AddDigit(c); break;
+      case AsciiKind::kApostrophe: chunk.AddApostrophe(); break;
+      case AsciiKind::kSpace: chunk_end(chunk.End()); break;
+      case AsciiKind::kOther:
+        if (MarksLink(text, i)) chunk.MarkAsLink();
+        chunk.AddOther(c);
+        break;
+    }
+    ++i;
   }
-  return scorer.Finish();
 }
 
-Lang DetectLanguage(std::string_view sentence) {
-  const LanguageScore score = ScoreLanguage(sentence);
+Lang Verdict(LanguageScore score) {
   if (score.es >= kMinEvidence && score.es >= score.en + kMinLead) return Lang::kEs;
   if (score.en >= kMinEvidence && score.en >= score.es + kMinLead) return Lang::kEn;
   return Lang::kUnknown;
 }
+
+// A chunk as LanguageDetector looks it up: its first bytes, eight to a word, the first byte
+// lowest, zero past its end.
+struct ChunkKey {
+  static constexpr std::size_t kWords = 3;
+  using Words = std::array<std::uint64_t, kWords>;
+  Words words{};
+  std::uint64_t hash = 0;  // of `words`
+  // Of the whole chunk, which may be longer than `words` hold; tells "a" from "a\0" too.
+  std::size_t size = 0;
+};
+
+// The bytes text[at, at + 8), or up to the end of `text` with zeros after it, in a word whose
+// lowest byte is the first. One load when `text` has eight bytes or more.
+std::uint64_t LoadUpTo8(std::string_view text, std::size_t at) {
+  constexpr std::size_t kBytes = sizeof(std::uint64_t);
+  std::uint64_t bytes = 0;
+  if (text.size() >= kBytes) {
+    const std::size_t from = std::min(at, text.size() - kBytes);
+    std::memcpy(&bytes, text.data() + from, kBytes);
+    if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
+    return bytes >> (8 * (at - from));  // drops the bytes before `at`
+  }
+  for (std::size_t i = at; i < text.size(); ++i) {
+    bytes |= std::uint64_t{static_cast<std::uint8_t>(text[i])} << (8 * (i - at));
+  }
+  return bytes;
+}
+
+// The high bit of each byte of `bytes` below 0x21, and no other bit: white space (space,
+// \t..\r) and the control characters, rare in text, that LanguageDetector::Score steps over.
+// Exact for every byte, unlike the usual has-zero-byte trick whose borrows can mark bytes
+// after the first: the low seven bits plus 0x5f carry into the high bit from 0x21 on, and
+// never out of the byte.
+std::uint64_t BytesBelow0x21(std::uint64_t bytes) {
+  constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  return ~(((bytes & kLow7) + 0x5f5f5f5f5f5f5f5fULL) | bytes) & kHigh;
+}
+
+// Hashes mix in eight bytes at a time: (hash ^ bytes) * kHashMultiplier. Odd, so that the
+// multiplication carries every bit of the bytes into the high bits, which pick a slot.
+constexpr std::uint64_t kHashMultiplier = 0x9e3779b97f4a7c15ULL;
+
+// Reads text[begin, end) into `key`, `end` being the offset of the first byte below 0x21 from
+// `begin` on, or text.size(); returns `end`. Eight bytes at a time, hashing as it goes.
+std::size_t ReadChunk(std::string_view text, std::size_t begin, ChunkKey* key) {
+  std::size_t at = begin;
+  std::uint64_t hash = 0;
+  for (std::size_t word = 0; at < text.size(); ++word) {
+    std::uint64_t bytes = LoadUpTo8(text, at);
+    std::uint64_t ends = BytesBelow0x21(bytes);
+    const std::size_t left = text.size() - at;
+    if (left < sizeof bytes) ends |= std::uint64_t{0x80} << (8 * left);
+    std::size_t taken = sizeof bytes;
+    if (ends != 0) {
+      taken = static_cast<std::size_t>(std::countr_zero(ends)) / 8;  // fewer than 8
+      bytes &= (std::uint64_t{1} << (8 * taken)) - 1;
+    }
+    if (word < ChunkKey::kWords) {
+      key->words[word] = bytes;
+      hash = (hash ^ bytes) * kHashMultiplier;
+    }
+    at += taken;
+    if (ends != 0) break;
+  }
+  key->hash = hash;
+  key->size = at - begin;
+  return at;
+}
+
+}  // namespace
+
+// What chunks did, by their bytes. Bounded: when full, it forgets everything and fills again,
+// which costs one pass over the slots every kMaxEntries new chunks.
+class LanguageDetector::ChunkMemo {
+ public:
+  // Longer chunks (links, mostly) are rarer, and scored each time.
+  static constexpr std::size_t kMaxChunkBytes = ChunkKey::kWords * sizeof(std::uint64_t);
+
+  ChunkMemo() : slots_(kSlotCount) {}
+
+  // Null when the chunk is not remembered.
+  const ChunkEffect* Find(const ChunkKey& key) const {
+    for (std::size_t i = SlotOf(key); slots_[i].size != 0; i = (i + 1) & kSlotMask) {
+      const Slot& slot = slots_[i];
+      if (slot.size == key.size && SameWords(slot.words, key.words)) return &slot.effect;
+    }
+    return nullptr;
+  }
+
+  // The chunk is not remembered yet, and has at most kMaxChunkBytes bytes.
+  void Add(const ChunkKey& key, const ChunkEffect& effect) {
+    if (entries_ == kMaxEntries) Forget();
+    std::size_t i = SlotOf(key);
+    while (slots_[i].size != 0) i = (i + 1) & kSlotMask;
+    slots_[i] = {key.words, static_cast<std::uint8_t>(key.size), effect};
+    ++entries_;
+  }
+
+ private:
+  // At most half full, so that a chunk not remembered usually meets an empty slot at once.
+  static constexpr int kSlotBits = 12;
+  static constexpr std::size_t kSlotCount = std::size_t{1} << kSlotBits;
+  static constexpr std::size_t kSlotMask = kSlotCount - 1;
+  static constexpr std::size_t kMaxEntries = kSlotCount / 2;
+
+  struct Slot {
+    ChunkKey::Words words{};
+    std::uint8_t size = 0;  // 0: empty
+    ChunkEffect effect;
+  };
+  static_assert(kMaxChunkBytes <= UINT8_MAX);
+  static_assert(ChunkKey::kWords == 3, "SameWords compares three words");
+
+  // Inline: std::array's operator== is a call to memcmp, which costs more than the lookup.
+  static bool SameWords(const ChunkKey::Words& a, const ChunkKey::Words& b) {
+    return ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2])) == 0;
+  }
+
+  static std::size_t SlotOf(const ChunkKey& key) {
+    return static_cast<std::size_t>(key.hash >> (64 - kSlotBits));
+  }
+
+  void Forget() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    entries_ = 0;
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t entries_ = 0;
+};
+
+LanguageScore ScoreLanguage(std::string_view sentence) {
+  ChunkScorer chunk;
+  SentenceTally tally;
+  ScoreText(sentence, chunk, [&](const ChunkEffect& effect) { tally.Add(effect); });
+  tally.Add(chunk.End());
+  return tally.Finish();
+}
+
+Lang DetectLanguage(std::string_view sentence) { return Verdict(ScoreLanguage(sentence)); }
+
+LanguageDetector::LanguageDetector() = default;
+LanguageDetector::~LanguageDetector() = default;
+
+// Chunks are found by ASCII white space alone, eight bytes at a time, and looked up before any
+// is decoded. A chunk with other white space inside (a no-break space) is two or more chunks:
+// scored, not remembered. Runs of white space end only blank chunks, which change nothing.
+LanguageScore LanguageDetector::Score(std::string_view sentence) {
+  if (!memo_) memo_ = std::make_unique<ChunkMemo>();
+  ChunkMemo& memo = *memo_;
+  SentenceTally tally;
+  for (std::size_t i = 0;;) {
+    while (i < sentence.size() && KindOf(sentence[i]) == AsciiKind::kSpace) ++i;
+    if (i == sentence.size()) break;
+    const std::size_t begin = i;
+    ChunkKey key;
+    std::size_t end = ReadChunk(sentence, begin, &key);
+    bool rememberable = key.size <= ChunkMemo::kMaxChunkBytes;
+    if (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) {
+      // A control character: part of the chunk, which goes on.
+      while (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) ++end;
+      rememberable = false;
+    }
+    const ChunkEffect* known = rememberable ? memo.Find(key) : nullptr;
+    if (known != nullptr) {
+      tally.Add(*known);
+    } else {
+      ChunkScorer chunk;
+      bool one_chunk = true;
+      ScoreText(sentence.substr(begin, end - begin), chunk, [&](const ChunkEffect& effect) {
+        tally.Add(effect);
+        one_chunk = false;
+      });
+      const ChunkEffect effect = chunk.End();
+      if (rememberable && one_chunk) memo.Add(key, effect);
+      tally.Add(effect);
+    }
+    if (end == sentence.size()) break;
+    i = end + 1;  // past the white space that ended the chunk
+  }
+  return tally.Finish();
+}
+
+Lang LanguageDetector::Detect(std::string_view sentence) { return Verdict(Score(sentence)); }
 
 }  // namespace tonelint

@@ -82,6 +82,7 @@ struct Linter::State {
   const RuleSet& rules;
   Normalizer normalizer;
   SentenceSplitter splitter;
+  LanguageDetector language_detector;
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
@@ -193,7 +194,8 @@ void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions&
                                       std::vector<Lang>* langs, LanguageTally* tally) {
   langs->clear();
   for (ByteRange sentence : sentences) {
-    const Lang lang = options.lang ? *options.lang : DetectLanguage(Slice(reply, sentence));
+    const Lang lang =
+        options.lang ? *options.lang : language_detector.Detect(Slice(reply, sentence));
     langs->push_back(lang);
     tally->Add(lang, sentence);
   }
@@ -647,7 +649,7 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
   state.splitter.Split(text, &state.sentences);
   LanguageTally tally;
   for (ByteRange sentence : state.sentences) {
-    tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
+    tally.Add(state.language_detector.Detect(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
     KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
     // Every signal, for whatever replies the message is context to.

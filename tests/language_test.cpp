@@ -2,14 +2,22 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tonelint {
 namespace {
 
-// Lang has no operator<< for doctest; failures print "es", "en" or "".
-std::string_view Detect(std::string_view sentence) { return LangCode(DetectLanguage(sentence)); }
+// Lang has no operator<< for doctest; failures print "es", "en" or "". Every sentence goes
+// through one LanguageDetector too, which must agree with DetectLanguage whatever it saw before.
+std::string_view Detect(std::string_view sentence) {
+  static LanguageDetector detector;
+  const Lang lang = DetectLanguage(sentence);
+  CHECK(LangCode(detector.Detect(sentence)) == LangCode(lang));
+  return LangCode(lang);
+}
 
 TEST_CASE("Mexican Spanish replies are Spanish") {
   for (std::string_view sentence : {
@@ -244,3 +252,57 @@ TEST_CASE("letters spelled out with spaces are not words of either language") {
   CHECK(tonelint::ScoreLanguage("y o").es == 3);
   CHECK(tonelint::ScoreLanguage("y o u").es == 0);
 }
+
+namespace tonelint {
+namespace {
+
+void CheckSameScore(LanguageDetector& detector, std::string_view sentence) {
+  CAPTURE(sentence);
+  const LanguageScore direct = ScoreLanguage(sentence);
+  const LanguageScore remembered = detector.Score(sentence);
+  CHECK(remembered.es == direct.es);
+  CHECK(remembered.en == direct.en);
+}
+
+TEST_CASE("a chunk with a no-break space inside is scored as two, however often it is seen") {
+  LanguageDetector detector;
+  for (int i = 0; i < 3; ++i) {
+    // "#gracias" is a hashtag only at the start of a chunk, and a no-break space starts one.
+    CheckSameScore(detector, "hola\u00a0#gracias the");
+    CheckSameScore(detector, "#gracias the");
+    CheckSameScore(detector, "y\u00a0o\u2009u the");
+  }
+}
+
+TEST_CASE("the detector scores random text as ScoreLanguage does") {
+  // Listed words, one-letter words, accents composed and decomposed, Spanish marks, both
+  // apostrophes, link punctuation, digits, emoji, other scripts, ill-formed UTF-8, all kinds of
+  // white space and control characters, and letters at random so that the detector's memory
+  // fills and is forgotten.
+  const std::vector<std::string> pieces = {
+      "gracias", "The", "don", "t", "we", "re", "está", "esta", "ESTÁ", "Ñuñoa", "año", "i", "I",
+      "a", "y", "o", "u", "ayudarlo", "month", "reply", "marketing", "café", "24h", "mp3", "x",
+      "\u0301", "\u0303", "\u0308", "¿", "¡", "'", "’", ".", ",", "@", "#", "/", ":", "//",
+      "www", "-", "!", "https://", "3", "2026", "🙂", "📦", "Ω", "Ж", "İ", "\xff", "\xc3",
+      "\xe2\x80", "\x80", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u2009", "\u3000",
+      "\x08", "\x0e", "\x1f", "\x7f", std::string(1, '\0'),
+      std::string(8, 'e'), std::string(24, 's'), std::string(33, 'n'), std::string(45, 'a')};
+  std::mt19937 random(20261125);  // fixed: a failure must reproduce
+  LanguageDetector detector;
+  for (int i = 0; i < 30000; ++i) {
+    std::string sentence;
+    for (std::size_t k = random() % 24; k > 0; --k) {
+      if (random() % 4 == 0) {
+        for (std::size_t letters = 1 + random() % 6; letters > 0; --letters) {
+          sentence += static_cast<char>('a' + random() % 26);
+        }
+      } else {
+        sentence += pieces[random() % pieces.size()];
+      }
+    }
+    CheckSameScore(detector, sentence);
+  }
+}
+
+}  // namespace
+}  // namespace tonelint

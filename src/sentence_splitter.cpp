@@ -144,11 +144,58 @@ bool IsLeetExclamation(std::string_view text, std::size_t end) {
 // looks across such a break: the left context of a later break cannot reach back past the
 // capital, and a look for a lowercase letter ahead (SB8) stops at the terminator at the
 // latest. So the text on each side splits as it does within the whole.
+//
+// After other code points the rules decide as follows. SB5 (Extend, Format), SB8a (SContinue,
+// terminators) and SB9, SB10 (closing marks, spaces, separators) keep them with the terminator:
+// no plain break. Otherwise SB11 breaks, except after a '.' (ATerm) when SB8 finds a lowercase
+// letter ahead before any other letter, separator or terminator: "3 p.m. today" and ". 3 a 5
+// días" stay whole, while "¿Cómo está? bien", "Hi! ¿Qué tal?" and "Saludos. 🎉" break after the
+// spaces. SB8 cannot look past the terminator it stops at, so the pieces still split alone.
 std::size_t PlainBreakAfter(std::string_view text, std::size_t term, std::size_t end) {
   std::size_t next = term + 1;
   if (next >= end || text[next] != ' ') return std::string_view::npos;
   while (next < end && text[next] == ' ') ++next;
-  return next < end && text[next] >= 'A' && text[next] <= 'Z' ? next : std::string_view::npos;
+  if (next == end) return std::string_view::npos;
+  if (text[next] >= 'A' && text[next] <= 'Z') return next;
+  std::size_t i = next;
+  UChar32 c;
+  U8_NEXT(text.data(), i, end, c);
+  if (c < 0) return std::string_view::npos;
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_UPPER:
+    case U_SB_OLETTER: return next;
+    case U_SB_LOWER: return text[term] == '.' ? std::string_view::npos : next;
+    case U_SB_NUMERIC:
+    case U_SB_OTHER: break;
+    default: return std::string_view::npos;
+  }
+  if (text[term] != '.') return next;
+  while (i < end) {
+    U8_NEXT(text.data(), i, end, c);
+    if (c < 0) return std::string_view::npos;
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+      case U_SB_LOWER: return std::string_view::npos;
+      case U_SB_OLETTER:
+      case U_SB_UPPER:
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+      case U_SB_ATERM:
+      case U_SB_STERM: return next;
+      default: break;
+    }
+  }
+  // The line ends here, at a separator, or the text does.
+  return next;
+}
+
+// Whether the '.' at text[at - 1] (ATerm) is directly followed by an ASCII lowercase letter or
+// digit, as in "example.com" or "$326.45": UAX #29 keeps them together (SB6, SB8), and the
+// terminator ends nothing: the text goes on as the sentence's body.
+bool PeriodInsideWord(std::string_view text, std::size_t at) {
+  if (at == 0 || text[at - 1] != '.') return false;
+  const char next = text[at];
+  return (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');
 }
 
 }  // namespace
@@ -185,6 +232,7 @@ std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t
       ++i;
       continue;
     }
+    const std::size_t at = i;
     const BreakRole role = RoleAt(line, &i);
     switch (part) {
       case Part::kBody:
@@ -192,8 +240,11 @@ std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t
         if (role == BreakRole::kParaSep) part = Part::kMixed;
         break;
       case Part::kTerms:
-        if (role == BreakRole::kSpace) part = Part::kSpaces;
-        else if (role != BreakRole::kTerm && role != BreakRole::kClose) part = Part::kMixed;
+        if (role == BreakRole::kSpace) {
+          part = Part::kSpaces;
+        } else if (role != BreakRole::kTerm && role != BreakRole::kClose) {
+          part = PeriodInsideWord(line, at) ? Part::kBody : Part::kMixed;
+        }
         break;
       case Part::kSpaces:
         if (role != BreakRole::kSpace) part = Part::kMixed;

@@ -85,7 +85,11 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
         "3.5 days\n", "U.S. mail\n", "e.g. this\n", "fin.\u2029otro\n", "hecho。次\n", "x\n\n\ny",
         "Hola. Gracias. Adiós.\n", "Hi.  Bye! See you? OK", "U.S. Mail. ok. Fine.\n",
         "Wait... What?! Yes. ", "He said \"no.\" Then left. And. (More.) Done.\n",
-        "¿Sí? Bien. ¡Claro! Va.\r\nA. B. c. D.", "Fin.\tNo. \u00c1rbol. Ya. 3. Tres.\n"}) {
+        "¿Sí? Bien. ¡Claro! Va.\r\nA. B. c. D.", "Fin.\tNo. \u00c1rbol. Ya. 3. Tres.\n",
+        "¿Cómo está? bien, gracias.\n", "Ready! 3 left. See example.com or $326.45 today.\n",
+        "Lo vemos a las 3 p.m. mañana? no. Ok!  9 días.\n", "Hi.there? x.Y. z\n",
+        "Cheers! \U0001F69A\n", "Saludos. \U0001F389\n", "Son 3. 5 a 6 días. \U0001F389 ok\n",
+        "Va. ¿Sí? 3. ¡No! Ya. 9 A\n", "¿Cómo está? ¿Nos comparte? ¡Sí! ,no? -ok! 'ya'\n"}) {
     CAPTURE(text);
     CHECK(Split(splitter, text) == IcuSentences(text));
   }
@@ -94,7 +98,7 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
 TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces and breaks") {
   const std::vector<std::string> pieces = {
       "Hola", "mundo", "A", "b", "3", " ", " ", "\t", ".", ".", "!", "?", "?!", "...", ",", ";",
-      ". A", "! Bien", "?  Y",
+      ". A", "! Bien", "?  Y", "? y", "! 3", ". b", ".com", ".45", "p.m.", "x?y", "a.B", "! -", "? ,", "! #", "? \xC3\xA9", ". \xF0\x9F\x99\x82", ". 3 a", ". # b", ". \xC2\xBFqu\xC3\xA9",
       ":", "\n", "\n", "\r\n", "\r", ")", "(", "\"", "'", "\xC2\xAB", "\xC2\xBB",  // « »
       "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
       "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …
@@ -105,6 +109,9 @@ TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces an
 TEST_CASE("sentences end at their punctuation") {
   CHECK(Sentences("Hola. ¿Cómo está? ¡Gracias!") ==
         std::vector<std::string>{"Hola. ", "¿Cómo está? ", "¡Gracias!"});
+  CHECK(Sentences("¿Cómo está? bien. Son $3.50 en example.com hoy a las 3 p.m. gracias") ==
+        std::vector<std::string>{"¿Cómo está? ", "bien. ",
+                                 "Son $3.50 en example.com hoy a las 3 p.m. gracias"});
 }
 
 // Regression (issue 4): "b!tch" was split after the '!', so the word was never seen whole.

@@ -199,9 +199,7 @@ inline void KeywordIndex::Cache::AddCandidatesOf(const Slot& slot, std::vector<i
     const std::span<const int> found = CandidatesOf(slot);
     candidates->insert(candidates->end(), found.begin(), found.end());
   }
-  for (const int number : SatisfiedOf(slot)) {
-    text_of_satisfied_[static_cast<std::size_t>(number)] = text_number_;
-  }
+  MarkSatisfied(SatisfiedOf(slot));
 }
 
 std::string_view KeywordIndex::Key(std::string_view word, std::string* buffer) const {
@@ -408,15 +406,6 @@ OwnedFlatKeywordIndex KeywordIndex::Flatten() const {
   return out;
 }
 
-namespace {
-
-void MarkSatisfied(std::span<const int> satisfied, std::uint32_t text_number,
-                   std::vector<std::uint32_t>* text_of_satisfied) {
-  for (int number : satisfied) (*text_of_satisfied)[static_cast<std::size_t>(number)] = text_number;
-}
-
-}  // namespace
-
 template <typename LookUpWord>
 void KeywordIndex::AddUncachedCandidates(std::string_view word, std::uint64_t hash, Cache* cache,
                                          std::vector<int>* candidates,
@@ -424,7 +413,7 @@ void KeywordIndex::AddUncachedCandidates(std::string_view word, std::uint64_t ha
   const std::size_t found_begin = candidates->size();
   cache->satisfied_found_.clear();
   look_up_word(candidates, &cache->satisfied_found_);
-  MarkSatisfied(cache->satisfied_found_, cache->text_number_, &cache->text_of_satisfied_);
+  cache->MarkSatisfied(cache->satisfied_found_);
   cache->Insert(word, hash, std::span<const int>(*candidates).subspan(found_begin),
                 cache->satisfied_found_);
 }

@@ -87,8 +87,8 @@ class KeywordIndex {
 
  public:
   // Candidates and also-required keywords already found per word of the text. Words repeat
-  // (Zipf), and one lookup here replaces one exact and several prefix lookups. Owned by the caller, one per thread and
-  // index; bounded (cleared when full).
+  // (Zipf), and one lookup here replaces one exact and several prefix lookups. Owned by the
+  // caller, one per thread and index; bounded (cleared when full).
   class Cache {
    public:
     static constexpr std::size_t kMaxWords = 1 << 16;
@@ -119,6 +119,12 @@ class KeywordIndex {
     // Appends the candidates cached in `slot` and marks its also-required keywords seen in the
     // text being looked up.
     void AddCandidatesOf(const Slot& slot, std::vector<int>* candidates);
+    // Marks the also-required keywords `satisfied` (by number) seen in the text being looked up.
+    void MarkSatisfied(std::span<const int> satisfied) {
+      for (const int number : satisfied) {
+        text_of_satisfied_[static_cast<std::size_t>(number)] = text_number_;
+      }
+    }
     // Caches `candidates` and the also-required keywords it satisfies (`satisfied`, by number)
     // for `word`, which is not cached yet.
     void Insert(std::string_view word, std::uint64_t hash, std::span<const int> candidates,

@@ -411,8 +411,12 @@ const std::array<uint8_t, 256> kWordBytes = [] {
   std::array<uint8_t, 256> classes{};
   for (int byte = 'a'; byte <= 'z'; ++byte) classes[byte] = kLetterByte;
   for (int byte = 'A'; byte <= 'Z'; ++byte) classes[byte] = kByteScanByte;
-  for (const char digit : std::string_view("013457")) classes[static_cast<uint8_t>(digit)] = kLeetDigitByte;
-  for (const char symbol : std::string_view("@$!|*")) classes[static_cast<uint8_t>(symbol)] = kByteScanByte;
+  for (const char digit : std::string_view("013457")) {
+    classes[static_cast<uint8_t>(digit)] = kLeetDigitByte;
+  }
+  for (const char symbol : std::string_view("@$!|*")) {
+    classes[static_cast<uint8_t>(symbol)] = kByteScanByte;
+  }
   for (int byte = 0x80; byte < 0x100; ++byte) classes[byte] = kNonAsciiByte;
   return classes;
 }();

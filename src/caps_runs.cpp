@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ascii.h"
 #include "normalizer.h"
 
 namespace tonelint {
@@ -44,20 +45,6 @@ std::size_t PlainCapitalAt(std::string_view text, std::size_t i) {
   return second >= 0x80 && second <= 0x9E && second != 0x97 ? 2 : 0;
 }
 
-constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
-constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
-
-// For eight bytes: the high bit of each that is A-Z. With the high bits cleared, adding
-// 0x80 - 'A' to each byte sets its high bit exactly when it is at least 'A', adding 0x7F - 'Z'
-// exactly when it is past 'Z', and neither sum carries into the next byte; bytes of 0x80 or more
-// are then left out.
-std::uint64_t AsciiCapitals(std::uint64_t chunk) {
-  const std::uint64_t low_bits = chunk & ~kHighBits;
-  const std::uint64_t at_least_a = low_bits + kEveryByte * (0x80 - 'A');
-  const std::uint64_t past_z = low_bits + kEveryByte * (0x7F - 'Z');
-  return at_least_a & ~past_z & ~chunk & kHighBits;
-}
-
 // The high bit of each zero byte of `x`, and perhaps of bytes above one (a borrow): a test that
 // may only err towards yes.
 std::uint64_t MaybeZeroBytes(std::uint64_t x) { return (x - kEveryByte) & ~x & kHighBits; }
@@ -86,7 +73,7 @@ bool HasCapitalPair(std::string_view text) {
     if (kLittleEndian && i + sizeof chunk <= text.size()) {
       std::memcpy(&chunk, text.data() + i, sizeof chunk);
       if ((chunk & kHighBits) == 0 || !MayHoldLatin1Capital(chunk)) {
-        const std::uint64_t capitals = AsciiCapitals(chunk);
+        const std::uint64_t capitals = AsciiBytesInRange(chunk, 'A', 'Z');
         if ((capitals & (capitals >> 8)) != 0 || (ends_in_capital && (capitals & 0x80) != 0)) {
           return true;
         }

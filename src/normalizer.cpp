@@ -421,16 +421,9 @@ const std::array<uint8_t, 256> kWordBytes = [] {
   return classes;
 }();
 
-// Whether the eight ASCII-or-not bytes of `chunk` are all a-z. With every byte below 0x80,
-// adding 0x80 - 'a' to each sets its high bit exactly when it is at least 'a', adding
-// 0x7F - 'z' exactly when it is past 'z', and neither sum carries into the next byte.
+// Whether the eight bytes of `chunk` are all a-z.
 bool IsLowercaseAsciiChunk(std::uint64_t chunk) {
-  constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;
-  constexpr std::uint64_t kHighBits = kEveryByte * 0x80;
-  if ((chunk & kHighBits) != 0) return false;
-  const std::uint64_t at_least_a = chunk + kEveryByte * (0x80 - 'a');
-  const std::uint64_t past_z = chunk + kEveryByte * (0x7F - 'z');
-  return (at_least_a & ~past_z & kHighBits) == kHighBits;
+  return AsciiBytesInRange(chunk, 'a', 'z') == kHighBits;
 }
 
 // Whether text[begin, end) is all a-z, as most words of a matching form are: eight bytes at a
@@ -439,7 +432,7 @@ bool IsLowercaseAsciiChunk(std::uint64_t chunk) {
 // low ones), not a call to memcpy.
 bool IsLowercaseAscii(std::string_view text, std::size_t begin, std::size_t end) {
   constexpr std::size_t kChunk = sizeof(std::uint64_t);
-  constexpr std::uint64_t kAllA = ~std::uint64_t{0} / 0xFF * 'a';
+  constexpr std::uint64_t kAllA = kEveryByte * 'a';
   std::size_t i = begin;
   for (; i + kChunk <= end; i += kChunk) {
     std::uint64_t chunk;

@@ -137,9 +137,10 @@ bool IsLeetExclamation(std::string_view text, std::size_t end) {
          IsAsciiAlnum(text[end]);
 }
 
-// Where a sentence surely begins if the ASCII terminator at text[term] starts it: at an ASCII
-// capital after the terminator and one or more spaces, before `end`; else npos. UAX #29
-// breaks there (SB11): no rule keeps a capital after spaces with the terminator before them
+// Where a sentence surely begins after the ASCII terminator at text[term] and one or more
+// spaces, before `end`: the offset of the code point after the spaces, or npos when the rules
+// may keep it with the terminator (ICU then decides). At an ASCII capital, UAX #29 breaks
+// (SB11): no rule keeps a capital after spaces with the terminator before them
 // (SB7 wants no space, SB8 a lowercase letter, SB8a a continuation or terminator). And no rule
 // looks across such a break: the left context of a later break cannot reach back past the
 // capital, and a look for a lowercase letter ahead (SB8) stops at the terminator at the

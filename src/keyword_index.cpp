@@ -272,28 +272,17 @@ void KeywordIndex::StartText(Cache* cache) const {
 }
 
 void KeywordIndex::RemoveUnsatisfied(Cache* cache, std::vector<int>* candidates) const {
-  const std::span<const NumberRange> also_required = AlsoRequiredSets();
-  if (also_required.empty()) return;
-  // Once per text rather than per candidate: where the sets are, and which keywords it has.
-  const int* const sets = RequiredSetsData();
+  if (AlsoRequiredSets().empty()) return;
   const std::uint32_t text_number = cache->text_number_;
   const std::uint32_t* const text_of_satisfied = cache->text_of_satisfied_.data();
-  auto has_also_required = [&](int pattern) {
-    if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
-    const NumberRange range = also_required[static_cast<std::size_t>(pattern)];
-    const int* next = sets + range.begin;
-    const int* const end = sets + range.end;
-    while (next != end) {
-      const int* const set_end = next + 1 + *next;
-      const bool found = std::any_of(next + 1, set_end, [&](int number) {
-        return text_of_satisfied[static_cast<std::size_t>(number)] == text_number;
-      });
-      if (!found) return false;
-      next = set_end;
-    }
-    return true;
+  auto in_text = [&](int number) {
+    return text_of_satisfied[static_cast<std::size_t>(number)] == text_number;
   };
-  std::erase_if(*candidates, [&](int pattern) { return !has_also_required(pattern); });
+  std::erase_if(*candidates, [&](int pattern) {
+    return !EveryAlsoRequiredSet(pattern, [&](std::span<const int> keywords) {
+      return std::any_of(keywords.begin(), keywords.end(), in_text);
+    });
+  });
 }
 
 template <typename Table, typename NumbersOf>
@@ -541,6 +530,25 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
   if (candidates->empty()) return;  // most texts: nothing to sort, nor to check
   SortUnique(candidates);
   RemoveUnsatisfied(cache, candidates);
+}
+
+void KeywordIndex::AppendWordCandidates(std::string_view text, const std::vector<Word>& words,
+                                        std::vector<int>* candidates,
+                                        std::vector<int>* satisfied) const {
+  std::string buffer;
+  for (const Word& word : words) {
+    const std::string_view key = Key(text.substr(word.begin, word.end - word.begin), &buffer);
+    LookUpKey(/*required=*/false, key, candidates);
+    LookUpKey(/*required=*/true, key, satisfied);
+  }
+}
+
+bool KeywordIndex::HasAlsoRequired(int pattern, std::span<const int> satisfied) const {
+  return EveryAlsoRequiredSet(pattern, [&](std::span<const int> keywords) {
+    return std::any_of(keywords.begin(), keywords.end(), [&](int number) {
+      return std::binary_search(satisfied.begin(), satisfied.end(), number);
+    });
+  });
 }
 
 bool KeywordIndex::MayMatch(const std::vector<Keyword>& keywords, std::string_view text,

@@ -192,6 +192,35 @@ class KeywordIndex {
   void FindCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
                       std::vector<int>* candidates) const;
 
+  // FindCandidates in two halves, for a text looked up a part at a time (SentenceSieve looks
+  // up each run of bytes between white space once, and remembers it). Appends to `candidates`
+  // the patterns the words of `text` (SplitWords) are keywords of, before the also-required
+  // check, and to `satisfied` the also-required keywords among them (by number). Not for a
+  // text with '*' in an index with collapse_repeats (FindCandidates reads such words whole).
+  void AppendWordCandidates(std::string_view text, const std::vector<Word>& words,
+                            std::vector<int>* candidates, std::vector<int>* satisfied) const;
+  // Whether a text whose words gave `satisfied` (sorted) has a word of every keyword set that
+  // `pattern`, a candidate, also requires: then FindCandidates keeps it.
+  bool HasAlsoRequired(int pattern, std::span<const int> satisfied) const;
+  // Whether `holds(keywords)` is true for every keyword set that `pattern` also requires
+  // (true if none), each given as the numbers of its keywords; stops at the first false.
+  template <typename Holds>
+  bool EveryAlsoRequiredSet(int pattern, Holds holds) const {
+    const std::span<const NumberRange> also_required = AlsoRequiredSets();
+    if (static_cast<std::size_t>(pattern) >= also_required.size()) return true;
+    const NumberRange range = also_required[static_cast<std::size_t>(pattern)];
+    const int* next = RequiredSetsData() + range.begin;
+    const int* const end = RequiredSetsData() + range.end;
+    while (next != end) {  // each set is its size, then its keywords
+      const int* const set_end = next + 1 + *next;
+      if (!holds(std::span<const int>(next + 1, set_end))) return false;
+      next = set_end;
+    }
+    return true;
+  }
+  // The patterns without keywords, candidates for every text.
+  std::span<const int> Always() const;
+
  private:
   // FindCandidates for a text with '*' and collapse_repeats: '*' is then part of words.
   void FindCandidatesWithStars(std::string_view text, Cache* cache,
@@ -213,7 +242,6 @@ class KeywordIndex {
   // Appends what the maps, or the flat tables of a flat index, hold for `key`: the candidates
   // (`required` false) or the also-required keywords' numbers (`required` true).
   void LookUpKey(bool required, std::string_view key, std::vector<int>* found) const;
-  std::span<const int> Always() const;
   std::span<const NumberRange> AlsoRequiredSets() const;
   const int* RequiredSetsData() const;
   std::size_t RequiredCount() const;

@@ -9,6 +9,7 @@
 #include "mask.h"
 #include "normalizer.h"
 #include "sentence_splitter.h"
+#include "sentence_sieve.h"
 #include "suggestion.h"
 
 namespace tonelint {
@@ -77,12 +78,13 @@ Finding MakeFinding(const Rule& rule, ByteRange span, const std::vector<std::str
 }  // namespace
 
 struct Linter::State {
-  explicit State(const RuleSet& rule_set) : rules(rule_set) {}
+  explicit State(const RuleSet& rule_set) : rules(rule_set), sieve(rule_set) {}
 
   const RuleSet& rules;
   Normalizer normalizer;
   SentenceSplitter splitter;
   LanguageDetector language_detector;
+  SentenceSieve sieve;
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
@@ -157,6 +159,11 @@ struct Linter::State {
                      std::vector<std::size_t>* undecided);
   void AddDocumentFindings(Lang reply_lang, std::size_t base, const LintOptions& options,
                            std::vector<Finding>* out);
+  // Whether a check of a sentence in `lang` (kUnknown: both languages, and `reply_lang` as in
+  // LintSentences) may find something in it: false when the sieve shows that none can.
+  bool MayFindSomething(std::string_view reply, ByteRange sentence, Lang lang,
+                        std::optional<Lang> reply_lang, const std::vector<bool>* decisive,
+                        const std::vector<std::size_t>& document_rules);
   void NormalizeSentence(std::string_view reply, ByteRange sentence);
   void FindCustomerQuotes(const CustomerMessage* context);
   void MatchPhrases(Lang lang, std::string_view sentence, std::size_t base,
@@ -173,6 +180,9 @@ struct Linter::State {
   void FindUnlessSpans(std::size_t rule);
   // Records the document patterns found in `form`; only those in `decisive` (if not null), and
   // none once the evidence settles `document_rules` (if not null).
+  // Whether the evidence recorded so far settles `document_rules` (then RecordDocumentEvidence
+  // has nothing left to do for the reply).
+  bool EvidenceSettles(const std::vector<std::size_t>& document_rules);
   void RecordDocumentEvidence(const NormalizedText& form,
                               const std::vector<KeywordIndex::Word>& form_words,
                               const std::vector<bool>* decisive,
@@ -211,6 +221,35 @@ Lang ReplyLanguage(const LanguageTally& tally, const LintOptions& options) {
 }
 
 }  // namespace
+
+bool Linter::State::MayFindSomething(std::string_view reply, ByteRange sentence, Lang lang,
+                                     std::optional<Lang> reply_lang,
+                                     const std::vector<bool>* decisive,
+                                     const std::vector<std::size_t>& document_rules) {
+  // The sieve reads source text; a masked range is one space in the matching form.
+  const auto first_mask = std::partition_point(
+      masks.begin(), masks.end(), [&](ByteRange mask) { return mask.end <= sentence.begin; });
+  if (first_mask != masks.end() && first_mask->begin < sentence.end) return true;
+  SieveQuestion question;
+  const bool both_languages = lang == Lang::kUnknown;
+  question.phrases_es = both_languages || lang == Lang::kEs;
+  question.phrases_en = both_languages || lang == Lang::kEn;
+  // The caps rules LintSentences checks a sentence with.
+  const bool caps_es = lang == Lang::kEs || (both_languages && !reply_lang);
+  const bool caps_en = lang == Lang::kEn || both_languages;
+  question.capitals = (caps_es && !rules.caps_rules(Lang::kEs).empty()) ||
+                      (caps_en && !rules.caps_rules(Lang::kEn).empty());
+  // As RecordDocumentEvidence looks up the document patterns, until the evidence settles
+  // the document rules.
+  const PatternIndex& document_patterns = rules.document_patterns();
+  if (!document_patterns.empty() && !EvidenceSettles(document_rules)) {
+    question.keyed_document = true;
+    question.unkeyed_document = std::any_of(
+        document_patterns.unkeyed_patterns.begin(), document_patterns.unkeyed_patterns.end(),
+        [&](int hit) { return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)]; });
+  }
+  return sieve.MayFindSomething(Slice(reply, sentence), question, &normalizer);
+}
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
   sentence_masks.clear();
@@ -384,6 +423,12 @@ void Linter::State::MatchForm(const PatternIndex& index, const NormalizedText& f
   }
 }
 
+bool Linter::State::EvidenceSettles(const std::vector<std::size_t>& document_rules) {
+  evidence_settles_document_rules =
+      evidence_settles_document_rules || evidence.Settles(rules, document_rules);
+  return evidence_settles_document_rules;
+}
+
 void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
                                            const std::vector<KeywordIndex::Word>& form_words,
                                            const std::vector<bool>* decisive,
@@ -393,11 +438,7 @@ void Linter::State::RecordDocumentEvidence(const NormalizedText& form,
   if (index.empty()) return;
   // In a long reply what settles the document rules (an apology, say) is soon seen: the
   // lookups below would then change nothing for each of its remaining sentences.
-  if (document_rules != nullptr) {
-    evidence_settles_document_rules = evidence_settles_document_rules ||
-                                      document_evidence->Settles(rules, *document_rules);
-    if (evidence_settles_document_rules) return;
-  }
+  if (document_rules != nullptr && EvidenceSettles(*document_rules)) return;
   auto is_decisive = [&](int hit) {
     return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)];
   };
@@ -456,10 +497,11 @@ void Linter::State::LintSentences(std::string_view reply, std::size_t base,
                                   std::vector<Finding>* out, std::vector<std::size_t>* undecided) {
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
+    const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang.value_or(Lang::kUnknown);
+    if (!MayFindSomething(reply, sentence, lang, reply_lang, decisive, document_rules)) continue;
     NormalizeSentence(reply, sentence);
     FindCustomerQuotes(options.context);
     const std::string_view sentence_text = Slice(reply, sentence);
-    const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang.value_or(Lang::kUnknown);
     if (lang == Lang::kUnknown) {
       // Too little text to tell ("jajaja", "WTF"): both languages' rules apply.
       const std::size_t first = out->size();

@@ -397,6 +397,43 @@ bool MayBeObfuscated(std::string_view plain) {
   return in_token && end_token(plain.size());
 }
 
+SpacedTokenEdges FindSpacedTokenEdges(std::string_view plain) {
+  SpacedTokenEdges edges;
+  auto count = [](std::uint8_t* n) { *n = std::min<std::uint8_t>(*n + 1, 3); };
+  std::uint8_t run = 0;
+  std::size_t i = 0;
+  while (i < plain.size()) {
+    std::size_t code_points = 0;
+    while (i < plain.size()) {
+      std::size_t next = i;
+      const int32_t code_point = NextCodePoint(plain, &next);
+      const bool is_token = code_point < 0x80
+                                ? IsAsciiLetter(static_cast<char>(code_point)) ||
+                                      IsAsciiDigit(static_cast<char>(code_point)) ||
+                                      IsLeetSymbol(static_cast<char>(code_point))
+                                : IsWordCodePoint(code_point);
+      if (!is_token) break;
+      ++code_points;
+      i = next;
+    }
+    if (code_points == 0) {
+      NextCodePoint(plain, &i);
+      continue;
+    }
+    edges.has_token = true;
+    if (code_points == 1) {
+      count(&run);
+      if (!edges.has_longer_token) count(&edges.leading);
+      edges.longest_run = std::max(edges.longest_run, run);
+    } else {
+      edges.has_longer_token = true;
+      run = 0;
+    }
+  }
+  edges.trailing = edges.has_longer_token ? run : edges.leading;
+  return edges;
+}
+
 namespace {
 
 // What ObfuscationWordScan needs to know of a byte of a word, or of the bytes between words.

@@ -101,6 +101,18 @@ std::vector<SpacedRunReading> AlternativeReadings(SpacedRunReading choices);
 // "$100", "3-5 days", "6pm").
 bool MayBeObfuscated(std::string_view plain);
 
+// The one-character tokens (as MayBeObfuscated reads tokens) at the edges of a matching form,
+// for a caller that scans a sentence a part at a time: a run of three or more of them may
+// continue across the parts. Counts stop at 3, as a run is one from three on.
+struct SpacedTokenEdges {
+  bool has_token = false;
+  bool has_longer_token = false;  // a token of two or more characters
+  std::uint8_t leading = 0;   // one-character tokens before the first longer one (all, if none)
+  std::uint8_t trailing = 0;  // one-character tokens after the last longer one
+  std::uint8_t longest_run = 0;
+};
+SpacedTokenEdges FindSpacedTokenEdges(std::string_view plain);
+
 namespace detail {
 // The non-ASCII halves of NextCodePoint and IsWordCodePoint, out of line: the ASCII halves are
 // inlined into the per-byte loops of every caller.

@@ -269,3 +269,24 @@ TEST_CASE("the obfuscation form: Cyrillic and Greek lookalikes inside a Latin wo
   REQUIRE(obfuscated.text == "x id");
   CHECK(obfuscated.SourceRange(2, 3) == ByteRange{2, 4});
 }
+
+TEST_CASE("FindSpacedTokenEdges: one-character tokens at the edges, as MayBeObfuscated counts") {
+  const tonelint::SpacedTokenEdges none = tonelint::FindSpacedTokenEdges("-- ¿?");
+  CHECK_FALSE(none.has_token);
+  CHECK(none.leading == 0);
+  const tonelint::SpacedTokenEdges letters = tonelint::FindSpacedTokenEdges("i.d");
+  CHECK(letters.has_token);
+  CHECK_FALSE(letters.has_longer_token);
+  CHECK(letters.leading == 2);
+  CHECK(letters.trailing == 2);
+  CHECK(letters.longest_run == 2);
+  const tonelint::SpacedTokenEdges mixed = tonelint::FindSpacedTokenEdges("a-b-casa-$-ñ");
+  CHECK(mixed.has_longer_token);
+  CHECK(mixed.leading == 2);
+  CHECK(mixed.trailing == 2);  // "$" is a token of leetspeak, "ñ" a letter
+  CHECK(mixed.longest_run == 2);
+  const tonelint::SpacedTokenEdges run = tonelint::FindSpacedTokenEdges("x.i.d.i.o.t.a.yy");
+  CHECK(run.leading == 3);  // counts stop at 3
+  CHECK(run.longest_run == 3);
+  CHECK(run.trailing == 0);
+}

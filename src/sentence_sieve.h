@@ -1,0 +1,51 @@
+// The sieve in front of a sentence's matching. Nearly every sentence of a reply matches no
+// pattern at all ("Your order ships on Monday."), yet finding that out the long way takes its
+// matching form, its words looked up in every pattern index, and a scan for obfuscation: most
+// of a large input's time (issue 6). A pattern is a candidate only through the words of the
+// sentence (its keywords and also-required keywords) and a few literal atoms, and words never
+// span white space. So what a sentence may match follows from its chunks, the runs of bytes
+// between white space, each decided once and remembered by its bytes (text_chunks.h).
+//
+// The sieve answers "certainly nothing" or "maybe", never "yes": a sentence it passes is
+// matched in full, exactly as without it.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+namespace tonelint {
+
+class Normalizer;
+class RuleSet;
+
+// The checks a caller will run on a sentence, whose findings it asks the sieve about.
+struct SieveQuestion {
+  bool phrases_es = false;  // the Spanish phrase patterns, plain and obfuscated
+  bool phrases_en = false;
+  bool capitals = false;           // shouting (caps_runs.h)
+  bool keyed_document = false;     // document patterns with keywords
+  bool unkeyed_document = false;   // and without (PatternIndex::unkeyed_patterns)
+};
+
+// Remembers chunks per instance (bounded, about 1 MB once used): one per thread, like the
+// Linter that owns it. The rule set must outlive it.
+class SentenceSieve {
+ public:
+  explicit SentenceSieve(const RuleSet& rules);
+  ~SentenceSieve();
+  SentenceSieve(const SentenceSieve&) = delete;
+  SentenceSieve& operator=(const SentenceSieve&) = delete;
+
+  // False when none of the checks `question` asks about can find anything in `sentence`
+  // (source text with no masked range in it): a phrase pattern has no candidate there, no
+  // two capitals stand side by side. True when one may. `normalizer` makes the matching form
+  // of each chunk seen for the first time.
+  bool MayFindSomething(std::string_view sentence, const SieveQuestion& question,
+                        Normalizer* normalizer);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tonelint

@@ -1,0 +1,231 @@
+#include "sentence_sieve.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bundled_rules.h"
+#include "caps_runs.h"
+#include "keyword_index.h"
+#include "normalizer.h"
+#include "rule_loader.h"
+#include "rule_parser.h"
+#include "rule_set.h"
+
+using namespace tonelint;
+
+namespace {
+
+constexpr std::string_view kRules = R"(
+rule TL1001 insult-direct
+lang es
+category insult
+severity error
+message Insulto.
+match (idiota|idiotas|imbecil*)
+obfuscated yes
+
+rule TL1002 insult-direct-en
+lang en
+category insult
+severity error
+message Insult.
+match (idiot|idiots|moron*)
+obfuscated yes
+
+rule TL1201 dismissive-not-our-problem
+lang es
+category dismissive
+severity warning
+message No es nuestro problema.
+match no es (nuestro|mi) problema
+
+rule TL1301 shouting
+lang es
+category mockery
+severity warning
+message Mayúsculas.
+caps-words 2
+)";
+
+std::unique_ptr<RuleSet> BuildRules(std::string_view text) {
+  RuleFile file;
+  std::vector<Diagnostic> errors;
+  ParseRuleFile("test.rules", text, &file, &errors);
+  std::vector<RuleFile> files;
+  files.push_back(std::move(file));
+  auto rules = RuleSet::Build(std::move(files), &errors);
+  for (const auto& error : errors) MESSAGE(error.ToString());
+  REQUIRE(rules);
+  return rules;
+}
+
+std::unique_ptr<RuleSet> BundledRules() {
+  std::vector<Diagnostic> errors;
+  RuleSources sources;
+  sources.examples = false;
+  std::vector<RuleFile> files = LoadRuleFiles(sources, &errors, &BundledPrebuiltRules());
+  auto rules = RuleSet::Build(std::move(files), &errors, Compilation::kLazy,
+                              &BundledPrecompiledPatterns(), BundledKeywordIndexes());
+  for (const auto& error : errors) MESSAGE(error.ToString());
+  REQUIRE(rules);
+  return rules;
+}
+
+SieveQuestion Phrases(bool es, bool en) {
+  SieveQuestion question;
+  question.phrases_es = es;
+  question.phrases_en = en;
+  return question;
+}
+
+SieveQuestion Everything() {
+  SieveQuestion question;
+  question.phrases_es = question.phrases_en = question.capitals = true;
+  question.keyed_document = question.unkeyed_document = true;
+  return question;
+}
+
+// What the checks the sieve stands in front of would find, the long way: the candidates of
+// the sentence's matching form in each index, obfuscation, capitals.
+bool LongWayFindsSomething(const RuleSet& rules, std::string_view sentence,
+                           const SieveQuestion& question, Normalizer* normalizer) {
+  NormalizedText plain;
+  normalizer->Normalize(sentence, {}, &plain);
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(plain.text, &words);
+  auto has_candidates = [&](const PatternIndex& index) {
+    if (index.empty()) return false;
+    KeywordIndex::Cache cache;
+    std::vector<int> candidates;
+    index.FindCandidates(plain.text, words, &cache, &candidates);
+    return !candidates.empty();
+  };
+  for (const Lang lang : {Lang::kEs, Lang::kEn}) {
+    if (!(lang == Lang::kEs ? question.phrases_es : question.phrases_en)) continue;
+    if (has_candidates(rules.phrases(lang, PatternMode::kPlain))) return true;
+    const PatternIndex& obfuscated = rules.phrases(lang, PatternMode::kObfuscated);
+    if (!obfuscated.empty() && (MayBeObfuscated(plain.text) || has_candidates(obfuscated))) {
+      return true;
+    }
+  }
+  if (question.capitals && HasCapitalPair(sentence)) return true;
+  return (question.keyed_document || question.unkeyed_document) &&
+         has_candidates(rules.document_patterns());
+}
+
+}  // namespace
+
+TEST_CASE("SentenceSieve: a sentence without keywords can match nothing") {
+  const auto rules = BuildRules(kRules);
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  CHECK_FALSE(sieve.MayFindSomething("Su pedido llega el lunes.", Everything(), &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("  \t ", Everything(), &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("", Everything(), &normalizer));
+  // Asked about nothing, it has nothing to say.
+  CHECK_FALSE(sieve.MayFindSomething("Eres un idiota.", SieveQuestion{}, &normalizer));
+}
+
+TEST_CASE("SentenceSieve: a keyword makes a sentence worth matching, in its language's rules") {
+  const auto rules = BuildRules(kRules);
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  CHECK(sieve.MayFindSomething("Eres un IDIOTA.", Phrases(true, false), &normalizer));
+  CHECK(sieve.MayFindSomething("¿imbéciles?", Phrases(true, false), &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("Eres un idiota.", Phrases(false, true), &normalizer));
+  CHECK(sieve.MayFindSomething("What a moron", Phrases(false, true), &normalizer));
+  // Remembered chunks answer the same way a second time.
+  CHECK(sieve.MayFindSomething("Eres un IDIOTA.", Phrases(true, false), &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("Su pedido llega el lunes.", Everything(), &normalizer));
+}
+
+TEST_CASE("SentenceSieve: also-required keywords count wherever they are in the sentence") {
+  const auto rules = BuildRules(kRules);
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  CHECK(sieve.MayFindSomething("Eso no es nuestro problema.", Phrases(true, false), &normalizer));
+  CHECK(sieve.MayFindSomething("problema: no es MI", Phrases(true, false), &normalizer));
+  // "problema" without "nuestro" or "mi": the pattern is no candidate.
+  CHECK_FALSE(sieve.MayFindSomething("No es un problema.", Phrases(true, false), &normalizer));
+}
+
+TEST_CASE("SentenceSieve: obfuscation across chunks is for the full match to judge") {
+  const auto rules = BuildRules(kRules);
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  CHECK(sieve.MayFindSomething("eres un i d i o t a", Phrases(true, false), &normalizer));
+  CHECK(sieve.MayFindSomething("eres un i - d - i - o - t - a", Phrases(true, false), &normalizer));
+  CHECK(sieve.MayFindSomething("eres 1d10t4", Phrases(true, false), &normalizer));
+  CHECK(sieve.MayFindSomething("eres un id*ota", Phrases(true, false), &normalizer));
+  // Two one-letter words in a row are no run.
+  CHECK_FALSE(sieve.MayFindSomething("y a la casa, o a la mesa", Phrases(true, false), &normalizer));
+  // Obfuscation says nothing about capitals.
+  SieveQuestion capitals;
+  capitals.capitals = true;
+  CHECK_FALSE(sieve.MayFindSomething("eres un i d i o t a", capitals, &normalizer));
+}
+
+TEST_CASE("SentenceSieve: capitals only when asked about") {
+  const auto rules = BuildRules(kRules);
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  SieveQuestion capitals;
+  capitals.capitals = true;
+  CHECK(sieve.MayFindSomething("POR FAVOR espere", capitals, &normalizer));
+  CHECK(sieve.MayFindSomething("espere ÉL", capitals, &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("Por favor espere", capitals, &normalizer));
+  CHECK_FALSE(sieve.MayFindSomething("POR FAVOR espere", Phrases(true, true), &normalizer));
+}
+
+TEST_CASE("SentenceSieve: never says nothing where the full lookups find something") {
+  // Random sentences of common words, keywords of the bundled rules, inflections, accents,
+  // capitals, leetspeak and spaced letters, and numbers that no memo holds for long. Wherever
+  // the lookups the sieve spares find a candidate (or obfuscation, or capitals), the sieve must
+  // have said "maybe"; and it must say "nothing" often, or it spares nothing.
+  const auto rules = BundledRules();
+  SentenceSieve sieve(*rules);
+  Normalizer normalizer;
+  const std::vector<std::string> vocabulary = {
+      "su", "pedido", "llega", "el", "lunes", "gracias", "por", "esperar", "lo", "sentimos",
+      "mucho", "no", "es", "nuestro", "problema", "mi", "culpa", "usted", "tú", "te", "que",
+      "den", "le", "os", "idiota", "IDIOTA", "imbécil", "imbecil", "estúpido", "estupida",
+      "tonto", "cállate", "calmate", "cálmese", "política", "lamentablemente", "ya", "le",
+      "dije", "como", "dijimos", "obviamente", "your", "order", "ships", "on", "monday",
+      "thanks", "for", "waiting", "we", "are", "sorry", "not", "our", "problem", "you",
+      "idiot", "idiots", "moron", "stupid", "dumb", "calm", "down", "policy", "unfortunately",
+      "as", "I", "said", "obviously", "read", "the", "manual", "fault", "shut", "up", "a",
+      "y", "o", "i", "d", "t", "s", "1d10t", "stup1d", "f*ck", "m0r0n", "id-iot", "¡", "!",
+      "?", "¿", "...", ",", ":", "(", ")", "😀", "🎉", "POR", "FAVOR", "NO", "OK", "ÉL",
+      "ñandú", "año", "café", "naïve", "\xC2\xA0", "don't", "can't", "l'eau"};
+  std::mt19937 random(20261125);
+  int nothing = 0;
+  constexpr int kSentences = 30000;
+  for (int n = 0; n < kSentences; ++n) {
+    std::string sentence;
+    const int words = 1 + static_cast<int>(random() % 12);
+    for (int w = 0; w < words; ++w) {
+      if (w > 0) sentence += random() % 8 == 0 ? "  " : " ";
+      if (random() % 10 == 0) {
+        sentence += "#" + std::to_string(random() % 1000000);
+      } else {
+        sentence += vocabulary[random() % vocabulary.size()];
+      }
+      if (random() % 6 == 0) sentence += random() % 2 == 0 ? "," : ".";
+    }
+    SieveQuestion question;
+    question.phrases_es = random() % 4 != 0;
+    question.phrases_en = random() % 4 != 0;
+    question.capitals = random() % 2 == 0;
+    question.keyed_document = question.unkeyed_document = random() % 3 == 0;
+    const bool maybe = sieve.MayFindSomething(sentence, question, &normalizer);
+    if (LongWayFindsSomething(*rules, sentence, question, &normalizer)) {
+      INFO("sentence: \"" << sentence << "\"");
+      REQUIRE(maybe);
+    }
+    nothing += maybe ? 0 : 1;
+  }
+  CHECK(nothing > kSentences / 5);
+}

@@ -533,13 +533,27 @@ void KeywordIndex::FindCandidates(std::string_view text, const std::vector<Word>
 }
 
 void KeywordIndex::AppendWordCandidates(std::string_view text, const std::vector<Word>& words,
-                                        std::vector<int>* candidates,
+                                        Cache* cache, std::vector<int>* candidates,
                                         std::vector<int>* satisfied) const {
   std::string buffer;
   for (const Word& word : words) {
-    const std::string_view key = Key(text.substr(word.begin, word.end - word.begin), &buffer);
-    LookUpKey(/*required=*/false, key, candidates);
-    LookUpKey(/*required=*/true, key, satisfied);
+    const std::string_view word_text = text.substr(word.begin, word.end - word.begin);
+    const Cache::Slot* cached = cache->Find(word_text, word.hash);
+    if (cached == nullptr) {
+      const std::size_t candidates_begin = candidates->size();
+      const std::size_t satisfied_begin = satisfied->size();
+      const std::string_view key = Key(word_text, &buffer);
+      LookUpKey(/*required=*/false, key, candidates);
+      LookUpKey(/*required=*/true, key, satisfied);
+      cache->Insert(word_text, word.hash,
+                    std::span<const int>(*candidates).subspan(candidates_begin),
+                    std::span<const int>(*satisfied).subspan(satisfied_begin));
+      continue;
+    }
+    const std::span<const int> found = cache->CandidatesOf(*cached);
+    candidates->insert(candidates->end(), found.begin(), found.end());
+    const std::span<const int> also_required = cache->SatisfiedOf(*cached);
+    satisfied->insert(satisfied->end(), also_required.begin(), also_required.end());
   }
 }
 

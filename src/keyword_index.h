@@ -195,9 +195,10 @@ class KeywordIndex {
   // FindCandidates in two halves, for a text looked up a part at a time (SentenceSieve looks
   // up each run of bytes between white space once, and remembers it). Appends to `candidates`
   // the patterns the words of `text` (SplitWords) are keywords of, before the also-required
-  // check, and to `satisfied` the also-required keywords among them (by number). Not for a
-  // text with '*' in an index with collapse_repeats (FindCandidates reads such words whole).
-  void AppendWordCandidates(std::string_view text, const std::vector<Word>& words,
+  // check, and to `satisfied` the also-required keywords among them (by number); `cache`
+  // remembers each word's, as for FindCandidates (it may be the same cache). Not for a text
+  // with '*' in an index with collapse_repeats (FindCandidates reads such words whole).
+  void AppendWordCandidates(std::string_view text, const std::vector<Word>& words, Cache* cache,
                             std::vector<int>* candidates, std::vector<int>* satisfied) const;
   // Whether a text whose words gave `satisfied` (sorted) has a word of every keyword set that
   // `pattern`, a candidate, also requires: then FindCandidates keeps it.

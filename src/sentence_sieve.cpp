@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <vector>
 
 #include "caps_runs.h"
@@ -51,6 +52,9 @@ class SentenceSieve::Impl {
     std::uint8_t unkeyed_bit = 0;  // one without
     // The atoms of its atom-guarded patterns without white space, which lie within a chunk.
     std::vector<std::string_view> chunk_atoms;
+    std::bitset<256> chunk_atom_first_bytes;
+    // Its words' keyword hits: a word is in many chunks ("pedido", "pedido.", "Pedido,").
+    KeywordIndex::Cache word_cache;
   };
   static constexpr std::size_t kIndexes = 5;
 
@@ -108,7 +112,7 @@ class SentenceSieve::Impl {
   // for, or that PatternIndex finds with a set of regexes the sieve cannot judge.
   std::uint8_t always_bits_ = 0;
   bool always_candidate_bits_added_ = false;
-  BoundedChunkMemo<ChunkFacts, 12> memo_;
+  BoundedChunkMemo<ChunkFacts, 14> memo_;
   std::vector<KeyHit> keys_;  // of the chunks in memo_
   // Scratch, reused across sentences.
   std::vector<KeyHit> long_chunk_keys_;
@@ -135,8 +139,13 @@ SentenceSieve::Impl::Impl(const RuleSet& rules) {
     if (!index.patterns->unkeyed_set_patterns.empty()) always_bits_ |= index.unkeyed_bit;
     for (const PatternIndex::AtomGuarded& guarded : index.patterns->atom_guarded) {
       for (const std::string_view atom : guarded.atoms) {
+        if (atom.empty()) {
+          always_bits_ |= index.unkeyed_bit;
+          continue;
+        }
         if (std::none_of(atom.begin(), atom.end(), IsWhiteSpaceOrControl)) {
           index.chunk_atoms.push_back(atom);
+          index.chunk_atom_first_bytes.set(static_cast<unsigned char>(atom.front()));
           continue;
         }
         SpacedAtom spaced{index.unkeyed_bit, 0};
@@ -195,19 +204,24 @@ SentenceSieve::Impl::ChunkFacts SentenceSieve::Impl::Decide(std::string_view chu
     }
   }
   KeywordIndex::SplitWords(form, &words_);
+  std::bitset<256> form_bytes;
+  for (const char c : form) form_bytes.set(static_cast<unsigned char>(c));
   facts.keys_begin = static_cast<std::uint32_t>(keys->size());
   for (std::size_t i = 0; i < kIndexes; ++i) {
-    const Index& index = indexes_[i];
+    Index& index = indexes_[i];
     if (index.patterns->empty()) continue;
-    if (std::any_of(index.chunk_atoms.begin(), index.chunk_atoms.end(), [&](std::string_view atom) {
-          return form.find(atom) != std::string_view::npos;
-        })) {
+    // Most atoms are punctuation or emoji, whose first byte few chunks have.
+    if ((index.chunk_atom_first_bytes & form_bytes).any() &&
+        std::any_of(index.chunk_atoms.begin(), index.chunk_atoms.end(),
+                    [&](std::string_view atom) {
+                      return form.find(atom) != std::string_view::npos;
+                    })) {
       facts.bits |= index.unkeyed_bit;
     }
     candidates_.clear();
     also_required_.clear();
     const KeywordIndex& keywords = index.patterns->keywords();
-    keywords.AppendWordCandidates(form, words_, &candidates_, &also_required_);
+    keywords.AppendWordCandidates(form, words_, &index.word_cache, &candidates_, &also_required_);
     std::sort(also_required_.begin(), also_required_.end());
     also_required_.erase(std::unique(also_required_.begin(), also_required_.end()),
                          also_required_.end());

@@ -557,6 +557,16 @@ void KeywordIndex::AppendWordCandidates(std::string_view text, const std::vector
   }
 }
 
+bool KeywordIndex::HasKeyStartingWithDigit() const {
+  bool found = false;
+  for (const bool required : {false, true}) {
+    ForEachKey(required, [&](std::string_view key, const auto&, bool) {
+      found = found || (!key.empty() && key.front() >= '0' && key.front() <= '9');
+    });
+  }
+  return found;
+}
+
 bool KeywordIndex::HasAlsoRequired(int pattern, std::span<const int> satisfied) const {
   return EveryAlsoRequiredSet(pattern, [&](std::span<const int> keywords) {
     return std::any_of(keywords.begin(), keywords.end(), [&](int number) {

@@ -13,8 +13,6 @@
 #include <memory>
 #include <vector>
 
-#include "text_chunks.h"
-
 namespace tonelint {
 namespace {
 
@@ -363,20 +361,6 @@ void ScoreWord(const WordBuffer& word, LanguageScore& score) {
   if (!word.truncated()) ScoreSpelling(word.text(), score);
 }
 
-// What a chunk, a run without white space ("¿Cómo", "don't", "www.x.mx/help"), does to its
-// sentence's score. A chunk's evidence counts only if it turns out to be prose: "help" in a URL,
-// an e-mail address or a handle says nothing about the sentence around it. The effect depends on
-// the chunk's bytes alone, which is what lets LanguageDetector remember it.
-struct ChunkEffect {
-  enum class Kind : std::uint8_t {
-    kLeavesLetterRunOpen,  // no words ("¿", "--", blank): adds `score`
-    kJoinsLetterRun,       // one one-letter word ("i", "a."): `score` waits in the letter run
-    kEndsLetterRun,        // other words: ends the letter run, then adds `score`
-  };
-  LanguageScore score;
-  Kind kind = Kind::kLeavesLetterRunOpen;
-};
-
 // Scores one chunk, a character at a time.
 class ChunkScorer {
  public:
@@ -399,7 +383,7 @@ class ChunkScorer {
   void AddOther(UChar32 c);
   void MarkAsLink() { link_ = true; }
   // Returns what the chunk did and starts the next one.
-  ChunkEffect End();
+  ChunkLanguage End();
 
  private:
   void TakePendingApostrophe();
@@ -452,15 +436,15 @@ void ChunkScorer::EndWord() {
   apostrophe_pending_ = false;
 }
 
-ChunkEffect ChunkScorer::End() {
+ChunkLanguage ChunkScorer::End() {
   EndWord();
   const bool spelled_out = single_letter_words_ >= 3 && longer_words_ == 0;
   const bool one_letter = single_letter_words_ == 1 && longer_words_ == 0;
-  ChunkEffect effect;
+  ChunkLanguage effect;
   if (one_letter && !link_) {
-    effect = {score_, ChunkEffect::Kind::kJoinsLetterRun};
+    effect = {score_, ChunkLanguage::Kind::kJoinsLetterRun};
   } else {
-    if (single_letter_words_ + longer_words_ > 0) effect.kind = ChunkEffect::Kind::kEndsLetterRun;
+    if (single_letter_words_ + longer_words_ > 0) effect.kind = ChunkLanguage::Kind::kEndsLetterRun;
     if (!link_ && !spelled_out) effect.score = score_;
   }
   score_ = {};
@@ -468,43 +452,6 @@ ChunkEffect ChunkScorer::End() {
   single_letter_words_ = longer_words_ = 0;
   return effect;
 }
-
-// Adds up a sentence's chunks. One-letter chunks in a row are held back: three or more
-// ("i d i o t a") spell a word out and count for neither language.
-class SentenceTally {
- public:
-  void Add(const ChunkEffect& chunk) {
-    switch (chunk.kind) {
-      case ChunkEffect::Kind::kJoinsLetterRun:
-        letter_run_.es += chunk.score.es;
-        letter_run_.en += chunk.score.en;
-        ++letter_run_chunks_;
-        return;
-      case ChunkEffect::Kind::kEndsLetterRun: EndLetterRun(); break;
-      case ChunkEffect::Kind::kLeavesLetterRunOpen: break;
-    }
-    total_.es += chunk.score.es;
-    total_.en += chunk.score.en;
-  }
-  LanguageScore Finish() {
-    EndLetterRun();
-    return total_;
-  }
-
- private:
-  void EndLetterRun() {
-    if (letter_run_chunks_ < 3) {
-      total_.es += letter_run_.es;
-      total_.en += letter_run_.en;
-    }
-    letter_run_ = {};
-    letter_run_chunks_ = 0;
-  }
-
-  LanguageScore total_;
-  LanguageScore letter_run_;
-  int letter_run_chunks_ = 0;
-};
 
 enum class AsciiKind : std::uint8_t { kOther, kSpace, kLetter, kDigit, kApostrophe };
 
@@ -585,69 +532,64 @@ void ScoreText(std::string_view text, ChunkScorer& chunk, ChunkEnd&& chunk_end) 
   }
 }
 
-Lang Verdict(LanguageScore score) {
+}  // namespace
+
+void LanguageTally::Add(const ChunkLanguage& chunk) {
+  switch (chunk.kind) {
+    case ChunkLanguage::Kind::kJoinsLetterRun:
+      letter_run_.es += chunk.score.es;
+      letter_run_.en += chunk.score.en;
+      ++letter_run_chunks_;
+      return;
+    case ChunkLanguage::Kind::kEndsLetterRun: EndLetterRun(); break;
+    case ChunkLanguage::Kind::kLeavesLetterRunOpen: break;
+  }
+  total_.es += chunk.score.es;
+  total_.en += chunk.score.en;
+}
+
+void LanguageTally::AddChunkText(std::string_view chunk) {
+  ChunkScorer scorer;
+  ScoreText(chunk, scorer, [&](const ChunkLanguage& effect) { Add(effect); });
+  Add(scorer.End());
+}
+
+LanguageScore LanguageTally::Finish() {
+  EndLetterRun();
+  const LanguageScore total = total_;
+  total_ = {};
+  return total;
+}
+
+void LanguageTally::EndLetterRun() {
+  if (letter_run_chunks_ < 3) {
+    total_.es += letter_run_.es;
+    total_.en += letter_run_.en;
+  }
+  letter_run_ = {};
+  letter_run_chunks_ = 0;
+}
+
+bool ScoreChunk(std::string_view chunk, ChunkLanguage* effect) {
+  ChunkScorer scorer;
+  bool one_chunk = true;
+  ScoreText(chunk, scorer, [&](const ChunkLanguage&) { one_chunk = false; });
+  *effect = scorer.End();
+  return one_chunk;
+}
+
+LanguageScore ScoreLanguage(std::string_view sentence) {
+  LanguageTally tally;
+  tally.AddChunkText(sentence);
+  return tally.Finish();
+}
+
+Lang LanguageOf(LanguageScore score) {
   if (score.es >= kMinEvidence && score.es >= score.en + kMinLead) return Lang::kEs;
   if (score.en >= kMinEvidence && score.en >= score.es + kMinLead) return Lang::kEn;
   return Lang::kUnknown;
 }
 
-}  // namespace
-
-// What chunks did, by their bytes (about 160 KB).
-class LanguageDetector::ChunkMemo : public BoundedChunkMemo<ChunkEffect, 12> {};
-
-LanguageScore ScoreLanguage(std::string_view sentence) {
-  ChunkScorer chunk;
-  SentenceTally tally;
-  ScoreText(sentence, chunk, [&](const ChunkEffect& effect) { tally.Add(effect); });
-  tally.Add(chunk.End());
-  return tally.Finish();
-}
-
-Lang DetectLanguage(std::string_view sentence) { return Verdict(ScoreLanguage(sentence)); }
-
-LanguageDetector::LanguageDetector() = default;
-LanguageDetector::~LanguageDetector() = default;
-
-// Chunks are found by ASCII white space alone, eight bytes at a time, and looked up before any
-// is decoded. A chunk with other white space inside (a no-break space) is two or more chunks:
-// scored, not remembered. Runs of white space end only blank chunks, which change nothing.
-LanguageScore LanguageDetector::Score(std::string_view sentence) {
-  if (!memo_) memo_ = std::make_unique<ChunkMemo>();
-  ChunkMemo& memo = *memo_;
-  SentenceTally tally;
-  for (std::size_t i = 0;;) {
-    while (i < sentence.size() && KindOf(sentence[i]) == AsciiKind::kSpace) ++i;
-    if (i == sentence.size()) break;
-    const std::size_t begin = i;
-    ChunkKey key;
-    std::size_t end = ReadChunk(sentence, begin, &key);
-    bool rememberable = key.size <= ChunkMemo::kMaxChunkBytes;
-    if (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) {
-      // A control character: part of the chunk, which goes on.
-      while (end < sentence.size() && KindOf(sentence[end]) != AsciiKind::kSpace) ++end;
-      rememberable = false;
-    }
-    const ChunkEffect* known = rememberable ? memo.Find(key) : nullptr;
-    if (known != nullptr) {
-      tally.Add(*known);
-    } else {
-      ChunkScorer chunk;
-      bool one_chunk = true;
-      ScoreText(sentence.substr(begin, end - begin), chunk, [&](const ChunkEffect& effect) {
-        tally.Add(effect);
-        one_chunk = false;
-      });
-      const ChunkEffect effect = chunk.End();
-      if (rememberable && one_chunk) memo.Add(key, effect);
-      tally.Add(effect);
-    }
-    if (end == sentence.size()) break;
-    i = end + 1;  // past the white space that ended the chunk
-  }
-  return tally.Finish();
-}
-
-Lang LanguageDetector::Detect(std::string_view sentence) { return Verdict(Score(sentence)); }
+Lang DetectLanguage(std::string_view sentence) { return LanguageOf(ScoreLanguage(sentence)); }
 
 }  // namespace tonelint

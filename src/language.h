@@ -1,11 +1,11 @@
 // Telling Spanish from English, sentence by sentence, with a small built-in method: function
 // words ("el", "que", "the", "you"), Spanish-only letters and marks (ñ ¿ ¡), accented vowels,
 // English contractions and a few telling word endings ("-ción", "-mente", "-tion", "-ing").
-// No model files. It runs on every sentence of every reply: LanguageDetector gives the same
-// answers as the functions, faster, by remembering the chunks of text it has scored.
+// No model files. It runs on every sentence of every reply: a caller that remembers the chunks
+// of text it has scored (ScoreChunk, LanguageTally) gets the same answers faster.
 #pragma once
 
-#include <memory>
+#include <cstdint>
 #include <string_view>
 
 #include "types.h"
@@ -35,26 +35,47 @@ LanguageScore ScoreLanguage(std::string_view sentence);
 // paciencia"). The caller resolves kUnknown from the surrounding reply.
 Lang DetectLanguage(std::string_view sentence);
 
-// ScoreLanguage and DetectLanguage, with a memory: a chunk's contribution to the score depends
-// on its bytes alone, and replies repeat their words, so each chunk seen before costs one hash
-// and one comparison instead of a decoding and a word lookup per word. Score(s) ==
-// ScoreLanguage(s) and Detect(s) == DetectLanguage(s) for every s, whatever came before.
-// The memory is bounded (about 160 KB, allocated on the first call; chunks longer than 24 bytes
-// are not remembered) and forgotten whole when full. Not thread-safe: one detector per thread
-// (each Linter keeps its own). Never throws but for std::bad_alloc on the first call.
-class LanguageDetector {
- public:
-  LanguageDetector();
-  ~LanguageDetector();
-  LanguageDetector(const LanguageDetector&) = delete;
-  LanguageDetector& operator=(const LanguageDetector&) = delete;
+// The verdict of DetectLanguage for a sentence whose score is `score`.
+Lang LanguageOf(LanguageScore score);
 
-  LanguageScore Score(std::string_view sentence);
-  Lang Detect(std::string_view sentence);
+// A sentence's score a chunk at a time, for a caller that walks the chunks itself (runs of
+// bytes from 0x21 up, between white space) and remembers what each did, as it depends on the
+// chunk's bytes alone (SentenceSieve does, with the other facts it keeps of each chunk): one
+// lookup then replaces a decoding and a word lookup per word. Added in order, a sentence's
+// chunks give ScoreLanguage(sentence), provided it has no control character (a byte below
+// 0x21 other than white space), which the scorer takes as part of a chunk: score such a
+// sentence whole.
+struct ChunkLanguage {
+  // How the chunk meets its neighbours: three or more one-letter chunks in a row ("i d i o t
+  // a") spell a word out and count for neither language.
+  enum class Kind : std::uint8_t {
+    kLeavesLetterRunOpen,  // no words ("¿", "--"): adds `score`
+    kJoinsLetterRun,       // one one-letter word ("i", "a."): `score` waits in the letter run
+    kEndsLetterRun,        // other words: ends the letter run, then adds `score`
+  };
+  LanguageScore score;
+  Kind kind = Kind::kLeavesLetterRunOpen;
+};
+
+// What `chunk` does to its sentence's score. False when the scorer reads it as more than one
+// chunk (a no-break space inside): then LanguageTally::AddChunkText it every time.
+bool ScoreChunk(std::string_view chunk, ChunkLanguage* effect);
+
+// Adds up a sentence's chunks, in order.
+class LanguageTally {
+ public:
+  void Add(const ChunkLanguage& chunk);
+  // Scores `chunk` and adds it, whatever it holds.
+  void AddChunkText(std::string_view chunk);
+  // The sentence's score; the tally is then empty again.
+  LanguageScore Finish();
 
  private:
-  class ChunkMemo;
-  std::unique_ptr<ChunkMemo> memo_;
+  void EndLetterRun();
+
+  LanguageScore total_;
+  LanguageScore letter_run_;
+  int letter_run_chunks_ = 0;
 };
 
 }  // namespace tonelint

@@ -27,7 +27,7 @@ std::string_view Slice(std::string_view text, ByteRange range) {
 }
 
 // The language most of a text's bytes are in, from its sentences' languages.
-class LanguageTally {
+class ReplyLanguageTally {
  public:
   void Add(Lang lang, ByteRange sentence) {
     if (lang == Lang::kEs) es_bytes_ += sentence.end - sentence.begin;
@@ -83,7 +83,6 @@ struct Linter::State {
   const RuleSet& rules;
   Normalizer normalizer;
   SentenceSplitter splitter;
-  LanguageDetector language_detector;
   SentenceSieve sieve;
   // Buffers reused across sentences.
   NormalizedText plain;
@@ -100,6 +99,7 @@ struct Linter::State {
   bool obfuscated_is_plain = false;  // the sentence has nothing to undo: match `plain`
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
+  std::vector<SiftedSentence> sifted;  // of each sentence (SentenceLanguages)
   std::vector<ByteRange> sentence_masks;
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
   // The words of plain and obfuscated (KeywordIndex::SplitWords).
@@ -118,7 +118,7 @@ struct Linter::State {
   // The reply being streamed (BeginStream .. FinishStream).
   struct Stream {
     LintOptions options;
-    LanguageTally tally;
+    ReplyLanguageTally tally;
     bool has_text = false;
     // Indexes into the findings of those from sentences of unknown language, matched in both
     // languages until the reply's language is known.
@@ -146,7 +146,7 @@ struct Linter::State {
                  std::vector<Finding>* out);
   void FindMasksAndSentences(std::string_view reply, const LintOptions& options);
   void SentenceLanguages(std::string_view reply, const LintOptions& options,
-                         std::vector<Lang>* langs, LanguageTally* tally);
+                         std::vector<Lang>* langs, ReplyLanguageTally* tally);
   // Matches every sentence; a sentence of unknown language is matched in `reply_lang`, or in
   // both languages when that is unknown or not known yet (nullopt: their indexes in `out` are
   // appended to `undecided`). Records the document patterns in `decisive` (all when null:
@@ -159,10 +159,10 @@ struct Linter::State {
                      std::vector<std::size_t>* undecided);
   void AddDocumentFindings(Lang reply_lang, std::size_t base, const LintOptions& options,
                            std::vector<Finding>* out);
-  // Whether a check of a sentence in `lang` (kUnknown: both languages, and `reply_lang` as in
+  // Whether a check of sentence `s` in `lang` (kUnknown: both languages, and `reply_lang` as in
   // LintSentences) may find something in it: false when the sieve shows that none can.
-  bool MayFindSomething(std::string_view reply, ByteRange sentence, Lang lang,
-                        std::optional<Lang> reply_lang, const std::vector<bool>* decisive,
+  bool MayFindSomething(std::size_t s, Lang lang, std::optional<Lang> reply_lang,
+                        const std::vector<bool>* decisive,
                         const std::vector<std::size_t>& document_rules);
   void NormalizeSentence(std::string_view reply, ByteRange sentence);
   void FindCustomerQuotes(const CustomerMessage* context);
@@ -201,11 +201,12 @@ KeywordIndex::Cache& Linter::State::CacheFor(const KeywordIndex& index) {
 }
 
 void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions& options,
-                                      std::vector<Lang>* langs, LanguageTally* tally) {
+                                      std::vector<Lang>* langs, ReplyLanguageTally* tally) {
   langs->clear();
+  sifted.clear();
   for (ByteRange sentence : sentences) {
-    const Lang lang =
-        options.lang ? *options.lang : language_detector.Detect(Slice(reply, sentence));
+    sifted.push_back(sieve.Sift(Slice(reply, sentence), &normalizer));
+    const Lang lang = options.lang ? *options.lang : LanguageOf(sifted.back().language);
     langs->push_back(lang);
     tally->Add(lang, sentence);
   }
@@ -213,7 +214,7 @@ void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions&
 
 namespace {
 
-Lang ReplyLanguage(const LanguageTally& tally, const LintOptions& options) {
+Lang ReplyLanguage(const ReplyLanguageTally& tally, const LintOptions& options) {
   if (options.lang) return *options.lang;
   const Lang majority = tally.Majority();
   if (majority == Lang::kUnknown && options.context != nullptr) return options.context->lang;
@@ -222,10 +223,10 @@ Lang ReplyLanguage(const LanguageTally& tally, const LintOptions& options) {
 
 }  // namespace
 
-bool Linter::State::MayFindSomething(std::string_view reply, ByteRange sentence, Lang lang,
-                                     std::optional<Lang> reply_lang,
+bool Linter::State::MayFindSomething(std::size_t s, Lang lang, std::optional<Lang> reply_lang,
                                      const std::vector<bool>* decisive,
                                      const std::vector<std::size_t>& document_rules) {
+  const ByteRange sentence = sentences[s];
   // The sieve reads source text; a masked range is one space in the matching form.
   const auto first_mask = std::partition_point(
       masks.begin(), masks.end(), [&](ByteRange mask) { return mask.end <= sentence.begin; });
@@ -248,7 +249,7 @@ bool Linter::State::MayFindSomething(std::string_view reply, ByteRange sentence,
         document_patterns.unkeyed_patterns.begin(), document_patterns.unkeyed_patterns.end(),
         [&](int hit) { return decisive == nullptr || (*decisive)[static_cast<std::size_t>(hit)]; });
   }
-  return sieve.MayFindSomething(Slice(reply, sentence), question, &normalizer);
+  return sifted[s].MayFindSomething(question);
 }
 
 void Linter::State::NormalizeSentence(std::string_view reply, ByteRange sentence) {
@@ -470,7 +471,7 @@ void Linter::State::LintReply(std::string_view reply, std::size_t base,
                               const LintOptions& options, std::vector<Finding>* out) {
   FindMasksAndSentences(reply, options);
   std::vector<Lang> langs;
-  LanguageTally tally;
+  ReplyLanguageTally tally;
   SentenceLanguages(reply, options, &langs, &tally);
   const Lang reply_lang = ReplyLanguage(tally, options);
   const Lang document_lang = reply_lang != Lang::kUnknown ? reply_lang : Lang::kEn;
@@ -498,7 +499,7 @@ void Linter::State::LintSentences(std::string_view reply, std::size_t base,
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const ByteRange sentence = sentences[s];
     const Lang lang = langs[s] != Lang::kUnknown ? langs[s] : reply_lang.value_or(Lang::kUnknown);
-    if (!MayFindSomething(reply, sentence, lang, reply_lang, decisive, document_rules)) continue;
+    if (!MayFindSomething(s, lang, reply_lang, decisive, document_rules)) continue;
     NormalizeSentence(reply, sentence);
     FindCustomerQuotes(options.context);
     const std::string_view sentence_text = Slice(reply, sentence);
@@ -689,9 +690,9 @@ CustomerMessage Linter::AnalyzeCustomerMessage(std::string_view text) {
   State& state = *state_;
   message.evidence.Reset(state.rules);
   state.splitter.Split(text, &state.sentences);
-  LanguageTally tally;
+  ReplyLanguageTally tally;
   for (ByteRange sentence : state.sentences) {
-    tally.Add(state.language_detector.Detect(Slice(text, sentence)), sentence);
+    tally.Add(DetectLanguage(Slice(text, sentence)), sentence);
     state.normalizer.Normalize(Slice(text, sentence), {}, &state.plain);
     KeywordIndex::SplitWords(state.plain.text, &state.plain_words);
     // Every signal, for whatever replies the message is context to.

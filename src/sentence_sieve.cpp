@@ -33,6 +33,7 @@ std::uint8_t BitsOf(const SieveQuestion& question) {
 }
 
 bool IsWhiteSpaceOrControl(char c) { return static_cast<unsigned char>(c) < 0x21; }
+bool IsAsciiWhiteSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 std::uint64_t SignatureBit(int number) { return std::uint64_t{1} << (number & 63); }
 
@@ -41,7 +42,9 @@ std::uint64_t SignatureBit(int number) { return std::uint64_t{1} << (number & 63
 class SentenceSieve::Impl {
  public:
   explicit Impl(const RuleSet& rules);
-  bool MayFindSomething(std::string_view sentence, std::uint8_t wanted, Normalizer* normalizer);
+  // The checks that may find something in `sentence`, as bits; its language score in
+  // `*language`.
+  std::uint8_t Sift(std::string_view sentence, Normalizer* normalizer, LanguageScore* language);
 
  private:
   // The indexes a sentence is looked up in (Linter::State::MatchPhrases and
@@ -55,6 +58,9 @@ class SentenceSieve::Impl {
     std::bitset<256> chunk_atom_first_bytes;
     // Its words' keyword hits: a word is in many chunks ("pedido", "pedido.", "Pedido,").
     KeywordIndex::Cache word_cache;
+    // Whether a word of digits alone may be one of its keywords. Numbers are most of the
+    // words a large input has only once (order numbers, amounts, times), which no cache keeps.
+    bool has_digit_keys = true;
   };
   static constexpr std::size_t kIndexes = 5;
 
@@ -74,8 +80,10 @@ class SentenceSieve::Impl {
     int number = 0;
   };
 
-  // What a chunk contributes to a sentence's verdict.
+  // What a chunk contributes to a sentence's language score and verdict.
   struct ChunkFacts {
+    ChunkLanguage language;
+    bool language_is_one_chunk = true;  // ScoreChunk's answer
     // Check bits that the chunk sets wherever it is: a candidate without also-required
     // keywords (or with all of them in the chunk), an atom, two capitals.
     std::uint8_t bits = 0;
@@ -88,9 +96,9 @@ class SentenceSieve::Impl {
 
   // Decides the facts of `chunk`, appending its KeyHits to `keys`.
   ChunkFacts Decide(std::string_view chunk, Normalizer* normalizer, std::vector<KeyHit>* keys);
-  // Whether a candidate among sentence_keys_ (of the indexes asked about) has every keyword
+  // The keyed bits of the indexes where a candidate among sentence_keys_ has every keyword
   // set it also requires.
-  bool KeepsACandidate();
+  std::uint8_t KeptCandidateBits();
   // A quick test of a candidate's also-required keyword sets: for each of its first two, bit
   // (number % 64) set for each keyword number in it (all bits when it has no such set).
   struct RequiredSignatures {
@@ -119,6 +127,7 @@ class SentenceSieve::Impl {
   std::vector<KeyHit> sentence_keys_;
   NormalizedText form_;
   std::vector<KeywordIndex::Word> words_;
+  std::vector<KeywordIndex::Word> non_number_words_;  // those of words_ not of digits alone
   std::vector<int> candidates_;
   std::vector<int> also_required_;
   std::array<std::vector<std::uint32_t>, kIndexes> also_required_stamps_;  // by keyword number
@@ -177,10 +186,11 @@ SentenceSieve::Impl::Impl(const RuleSet& rules) {
 }
 
 void SentenceSieve::Impl::AddAlwaysCandidateBits() {
-  for (const Index& index : indexes_) {
-    if (!index.patterns->empty() && !index.patterns->keywords().Always().empty()) {
-      always_bits_ |= index.keyed_bit;
-    }
+  for (Index& index : indexes_) {
+    if (index.patterns->empty()) continue;
+    const KeywordIndex& keywords = index.patterns->keywords();
+    if (!keywords.Always().empty()) always_bits_ |= index.keyed_bit;
+    index.has_digit_keys = keywords.HasKeyStartingWithDigit();
   }
   always_candidate_bits_added_ = true;
 }
@@ -189,6 +199,7 @@ SentenceSieve::Impl::ChunkFacts SentenceSieve::Impl::Decide(std::string_view chu
                                                             Normalizer* normalizer,
                                                             std::vector<KeyHit>* keys) {
   ChunkFacts facts;
+  facts.language_is_one_chunk = ScoreChunk(chunk, &facts.language);
   // Normalizer::Normalize maps each code point by itself, and white space to itself: the
   // sentence's matching form is its chunks' forms between the same white space, and its
   // words are theirs.
@@ -204,6 +215,13 @@ SentenceSieve::Impl::ChunkFacts SentenceSieve::Impl::Decide(std::string_view chu
     }
   }
   KeywordIndex::SplitWords(form, &words_);
+  non_number_words_.clear();
+  for (const KeywordIndex::Word& word : words_) {
+    const std::string_view text = form.substr(word.begin, word.end - word.begin);
+    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      non_number_words_.push_back(word);
+    }
+  }
   std::bitset<256> form_bytes;
   for (const char c : form) form_bytes.set(static_cast<unsigned char>(c));
   facts.keys_begin = static_cast<std::uint32_t>(keys->size());
@@ -221,7 +239,8 @@ SentenceSieve::Impl::ChunkFacts SentenceSieve::Impl::Decide(std::string_view chu
     candidates_.clear();
     also_required_.clear();
     const KeywordIndex& keywords = index.patterns->keywords();
-    keywords.AppendWordCandidates(form, words_, &index.word_cache, &candidates_, &also_required_);
+    keywords.AppendWordCandidates(form, index.has_digit_keys ? words_ : non_number_words_,
+                                  &index.word_cache, &candidates_, &also_required_);
     std::sort(also_required_.begin(), also_required_.end());
     also_required_.erase(std::unique(also_required_.begin(), also_required_.end()),
                          also_required_.end());
@@ -258,7 +277,7 @@ const SentenceSieve::Impl::RequiredSignatures& SentenceSieve::Impl::SignaturesOf
   return signatures;
 }
 
-bool SentenceSieve::Impl::KeepsACandidate() {
+std::uint8_t SentenceSieve::Impl::KeptCandidateBits() {
   // Which also-required keywords the sentence has: those whose entry is this sentence's
   // stamp, as in KeywordIndex::Cache.
   ++sentence_stamp_;
@@ -271,10 +290,13 @@ bool SentenceSieve::Impl::KeepsACandidate() {
     stamps[number] = sentence_stamp_;
     signatures[hit.index] |= SignatureBit(hit.number);
   }
+  std::uint8_t bits = 0;
   for (const KeyHit& hit : sentence_keys_) {
     const std::uint64_t signature = signatures[hit.index];
     // Without an also-required keyword from another chunk, no candidate is kept.
     if (hit.also_required || signature == 0) continue;
+    const std::uint8_t keyed_bit = indexes_[hit.index].keyed_bit;
+    if ((bits & keyed_bit) != 0) continue;
     const RequiredSignatures& required = SignaturesOf(hit.index, hit.number);
     if ((required.first & signature) == 0 || (required.second & signature) == 0) continue;
     const std::vector<std::uint32_t>& stamps = also_required_stamps_[hit.index];
@@ -286,26 +308,30 @@ bool SentenceSieve::Impl::KeepsACandidate() {
             hit.number, [&](std::span<const int> keywords) {
               return std::any_of(keywords.begin(), keywords.end(), in_sentence);
             })) {
-      return true;
+      bits |= keyed_bit;
     }
   }
-  return false;
+  return bits;
 }
 
-bool SentenceSieve::Impl::MayFindSomething(std::string_view sentence, std::uint8_t wanted,
-                                           Normalizer* normalizer) {
+std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* normalizer,
+                                       LanguageScore* language) {
   using Memo = decltype(memo_);
-  if (wanted == 0) return false;
   if (!always_candidate_bits_added_) AddAlwaysCandidateBits();
   std::uint8_t bits = always_bits_;
   std::uint64_t spaced_atom_pieces = 0;
   sentence_keys_.clear();
+  LanguageTally tally;
+  bool has_control_character = false;
   // One-character tokens in a row, across chunks: a spaced run ("i d i o t") is obfuscation
   // that no chunk shows alone.
   int spaced_run = 0;
   std::size_t i = 0;
-  while ((bits & wanted) == 0) {
-    while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) ++i;
+  while (true) {
+    while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) {
+      has_control_character = has_control_character || !IsAsciiWhiteSpace(sentence[i]);
+      ++i;
+    }
     if (i == sentence.size()) break;
     ChunkKey key;
     const std::size_t end = ReadChunk(sentence, i, &key);
@@ -328,6 +354,11 @@ bool SentenceSieve::Impl::MayFindSomething(std::string_view sentence, std::uint8
       facts = &decided;
       keys = &long_chunk_keys_;
     }
+    if (facts->language_is_one_chunk) {
+      tally.Add(facts->language);
+    } else {
+      tally.AddChunkText(chunk);
+    }
     bits |= facts->bits;
     spaced_atom_pieces |= facts->spaced_atom_pieces;
     // The obfuscated indexes are then looked up in forms the sieve does not make.
@@ -343,21 +374,30 @@ bool SentenceSieve::Impl::MayFindSomething(std::string_view sentence, std::uint8
     }
     for (auto hit = keys->begin() + facts->keys_begin; hit != keys->begin() + facts->keys_end;
          ++hit) {
-      if ((indexes_[hit->index].keyed_bit & wanted) != 0) sentence_keys_.push_back(*hit);
+      // A candidate of an index whose bit is set already would change nothing.
+      if ((indexes_[hit->index].keyed_bit & bits) == 0) sentence_keys_.push_back(*hit);
     }
   }
+  // The language scorer reads a control character as part of a chunk.
+  *language = has_control_character ? ScoreLanguage(sentence) : tally.Finish();
   for (const SpacedAtom& atom : spaced_atoms_) {
     if ((spaced_atom_pieces & atom.pieces) == atom.pieces) bits |= atom.unkeyed_bit;
   }
-  return (bits & wanted) != 0 || (!sentence_keys_.empty() && KeepsACandidate());
+  if (!sentence_keys_.empty()) bits |= KeptCandidateBits();
+  return bits;
 }
 
 SentenceSieve::SentenceSieve(const RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 SentenceSieve::~SentenceSieve() = default;
 
-bool SentenceSieve::MayFindSomething(std::string_view sentence, const SieveQuestion& question,
-                                     Normalizer* normalizer) {
-  return impl_->MayFindSomething(sentence, BitsOf(question), normalizer);
+SiftedSentence SentenceSieve::Sift(std::string_view sentence, Normalizer* normalizer) {
+  SiftedSentence sifted;
+  sifted.may_match_ = impl_->Sift(sentence, normalizer, &sifted.language);
+  return sifted;
+}
+
+bool SiftedSentence::MayFindSomething(const SieveQuestion& question) const {
+  return (may_match_ & BitsOf(question)) != 0;
 }
 
 }  // namespace tonelint

@@ -7,11 +7,15 @@
 // between white space, each decided once and remembered by its bytes (text_chunks.h).
 //
 // The sieve answers "certainly nothing" or "maybe", never "yes": a sentence it passes is
-// matched in full, exactly as without it.
+// matched in full, exactly as without it. As it reads every chunk anyway, it scores the
+// sentence's language too (language.h), from the same memo.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
+
+#include "language.h"
 
 namespace tonelint {
 
@@ -27,6 +31,23 @@ struct SieveQuestion {
   bool unkeyed_document = false;   // and without (PatternIndex::unkeyed_patterns)
 };
 
+// What the sieve read in a sentence.
+class SiftedSentence {
+ public:
+  // ScoreLanguage(sentence).
+  LanguageScore language;
+
+  // False when none of the checks `question` asks about can find anything in the sentence
+  // (if it has no masked range): no phrase or document pattern has a candidate there, no two
+  // capitals stand side by side. True when one may.
+  bool MayFindSomething(const SieveQuestion& question) const;
+
+ private:
+  friend class SentenceSieve;
+  std::uint8_t may_match_ = 0;  // the checks that may find something, as bits
+};
+
+// Reads each sentence once, a chunk at a time, for its language and what it may match.
 // Remembers chunks per instance (bounded, about 1 MB once used): one per thread, like the
 // Linter that owns it. The rule set must outlive it.
 class SentenceSieve {
@@ -36,12 +57,9 @@ class SentenceSieve {
   SentenceSieve(const SentenceSieve&) = delete;
   SentenceSieve& operator=(const SentenceSieve&) = delete;
 
-  // False when none of the checks `question` asks about can find anything in `sentence`
-  // (source text with no masked range in it): a phrase pattern has no candidate there, no
-  // two capitals stand side by side. True when one may. `normalizer` makes the matching form
-  // of each chunk seen for the first time.
-  bool MayFindSomething(std::string_view sentence, const SieveQuestion& question,
-                        Normalizer* normalizer);
+  // `sentence` is source text; `normalizer` makes the matching form of each chunk seen for the
+  // first time.
+  SiftedSentence Sift(std::string_view sentence, Normalizer* normalizer);
 
  private:
   class Impl;

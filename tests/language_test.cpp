@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
@@ -10,12 +11,40 @@
 namespace tonelint {
 namespace {
 
-// Lang has no operator<< for doctest; failures print "es", "en" or "". Every sentence goes
-// through one LanguageDetector too, which must agree with DetectLanguage whatever it saw before.
+// The score of `sentence` a chunk at a time (ScoreChunk, LanguageTally), as a caller that
+// remembers chunks gets it; a sentence with a control character is scored whole.
+LanguageScore ScoreByChunks(std::string_view sentence) {
+  auto white_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  if (std::any_of(sentence.begin(), sentence.end(), [&](char c) {
+        return static_cast<unsigned char>(c) < 0x21 && !white_space(c);
+      })) {
+    return ScoreLanguage(sentence);
+  }
+  LanguageTally tally;
+  for (std::size_t i = 0; i < sentence.size();) {
+    if (white_space(sentence[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < sentence.size() && !white_space(sentence[end])) ++end;
+    const std::string_view chunk = sentence.substr(i, end - i);
+    ChunkLanguage effect;
+    if (ScoreChunk(chunk, &effect)) {
+      tally.Add(effect);
+    } else {
+      tally.AddChunkText(chunk);
+    }
+    i = end;
+  }
+  return tally.Finish();
+}
+
+// Lang has no operator<< for doctest; failures print "es", "en" or "". Every sentence is
+// scored a chunk at a time too, which must agree.
 std::string_view Detect(std::string_view sentence) {
-  static LanguageDetector detector;
   const Lang lang = DetectLanguage(sentence);
-  CHECK(LangCode(detector.Detect(sentence)) == LangCode(lang));
+  CHECK(LangCode(LanguageOf(ScoreByChunks(sentence))) == LangCode(lang));
   return LangCode(lang);
 }
 
@@ -256,29 +285,28 @@ TEST_CASE("letters spelled out with spaces are not words of either language") {
 namespace tonelint {
 namespace {
 
-void CheckSameScore(LanguageDetector& detector, std::string_view sentence) {
+void CheckSameScore(std::string_view sentence) {
   CAPTURE(sentence);
   const LanguageScore direct = ScoreLanguage(sentence);
-  const LanguageScore remembered = detector.Score(sentence);
-  CHECK(remembered.es == direct.es);
-  CHECK(remembered.en == direct.en);
+  const LanguageScore by_chunks = ScoreByChunks(sentence);
+  CHECK(by_chunks.es == direct.es);
+  CHECK(by_chunks.en == direct.en);
 }
 
-TEST_CASE("a chunk with a no-break space inside is scored as two, however often it is seen") {
-  LanguageDetector detector;
-  for (int i = 0; i < 3; ++i) {
-    // "#gracias" is a hashtag only at the start of a chunk, and a no-break space starts one.
-    CheckSameScore(detector, "hola\u00a0#gracias the");
-    CheckSameScore(detector, "#gracias the");
-    CheckSameScore(detector, "y\u00a0o\u2009u the");
-  }
+TEST_CASE("a chunk with a no-break space inside is scored as two") {
+  // "#gracias" is a hashtag only at the start of a chunk, and a no-break space starts one.
+  ChunkLanguage effect;
+  CHECK_FALSE(ScoreChunk("hola\u00a0#gracias", &effect));
+  CHECK(ScoreChunk("#gracias", &effect));
+  CheckSameScore("hola\u00a0#gracias the");
+  CheckSameScore("#gracias the");
+  CheckSameScore("y\u00a0o\u2009u the");
 }
 
-TEST_CASE("the detector scores random text as ScoreLanguage does") {
+TEST_CASE("chunks added in order score random text as ScoreLanguage does") {
   // Listed words, one-letter words, accents composed and decomposed, Spanish marks, both
   // apostrophes, link punctuation, digits, emoji, other scripts, ill-formed UTF-8, all kinds of
-  // white space and control characters, and letters at random so that the detector's memory
-  // fills and is forgotten.
+  // white space and control characters, and letters at random.
   const std::vector<std::string> pieces = {
       "gracias", "The", "don", "t", "we", "re", "está", "esta", "ESTÁ", "Ñuñoa", "año", "i", "I",
       "a", "y", "o", "u", "ayudarlo", "month", "reply", "marketing", "café", "24h", "mp3", "x",
@@ -288,7 +316,6 @@ TEST_CASE("the detector scores random text as ScoreLanguage does") {
       "\x08", "\x0e", "\x1f", "\x7f", std::string(1, '\0'),
       std::string(8, 'e'), std::string(24, 's'), std::string(33, 'n'), std::string(45, 'a')};
   std::mt19937 random(20261125);  // fixed: a failure must reproduce
-  LanguageDetector detector;
   for (int i = 0; i < 30000; ++i) {
     std::string sentence;
     for (std::size_t k = random() % 24; k > 0; --k) {
@@ -300,7 +327,7 @@ TEST_CASE("the detector scores random text as ScoreLanguage does") {
         sentence += pieces[random() % pieces.size()];
       }
     }
-    CheckSameScore(detector, sentence);
+    CheckSameScore(sentence);
   }
 }
 

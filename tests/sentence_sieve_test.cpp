@@ -122,50 +122,50 @@ TEST_CASE("SentenceSieve: a sentence without keywords can match nothing") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
   Normalizer normalizer;
-  CHECK_FALSE(sieve.MayFindSomething("Su pedido llega el lunes.", Everything(), &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("  \t ", Everything(), &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("", Everything(), &normalizer));
+  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(Everything()));
+  CHECK_FALSE(sieve.Sift("  \t ", &normalizer).MayFindSomething(Everything()));
+  CHECK_FALSE(sieve.Sift("", &normalizer).MayFindSomething(Everything()));
   // Asked about nothing, it has nothing to say.
-  CHECK_FALSE(sieve.MayFindSomething("Eres un idiota.", SieveQuestion{}, &normalizer));
+  CHECK_FALSE(sieve.Sift("Eres un idiota.", &normalizer).MayFindSomething(SieveQuestion{}));
 }
 
 TEST_CASE("SentenceSieve: a keyword makes a sentence worth matching, in its language's rules") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
   Normalizer normalizer;
-  CHECK(sieve.MayFindSomething("Eres un IDIOTA.", Phrases(true, false), &normalizer));
-  CHECK(sieve.MayFindSomething("¿imbéciles?", Phrases(true, false), &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("Eres un idiota.", Phrases(false, true), &normalizer));
-  CHECK(sieve.MayFindSomething("What a moron", Phrases(false, true), &normalizer));
+  CHECK(sieve.Sift("Eres un IDIOTA.", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(sieve.Sift("¿imbéciles?", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK_FALSE(sieve.Sift("Eres un idiota.", &normalizer).MayFindSomething(Phrases(false, true)));
+  CHECK(sieve.Sift("What a moron", &normalizer).MayFindSomething(Phrases(false, true)));
   // Remembered chunks answer the same way a second time.
-  CHECK(sieve.MayFindSomething("Eres un IDIOTA.", Phrases(true, false), &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("Su pedido llega el lunes.", Everything(), &normalizer));
+  CHECK(sieve.Sift("Eres un IDIOTA.", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(Everything()));
 }
 
 TEST_CASE("SentenceSieve: also-required keywords count wherever they are in the sentence") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
   Normalizer normalizer;
-  CHECK(sieve.MayFindSomething("Eso no es nuestro problema.", Phrases(true, false), &normalizer));
-  CHECK(sieve.MayFindSomething("problema: no es MI", Phrases(true, false), &normalizer));
+  CHECK(sieve.Sift("Eso no es nuestro problema.", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(sieve.Sift("problema: no es MI", &normalizer).MayFindSomething(Phrases(true, false)));
   // "problema" without "nuestro" or "mi": the pattern is no candidate.
-  CHECK_FALSE(sieve.MayFindSomething("No es un problema.", Phrases(true, false), &normalizer));
+  CHECK_FALSE(sieve.Sift("No es un problema.", &normalizer).MayFindSomething(Phrases(true, false)));
 }
 
 TEST_CASE("SentenceSieve: obfuscation across chunks is for the full match to judge") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
   Normalizer normalizer;
-  CHECK(sieve.MayFindSomething("eres un i d i o t a", Phrases(true, false), &normalizer));
-  CHECK(sieve.MayFindSomething("eres un i - d - i - o - t - a", Phrases(true, false), &normalizer));
-  CHECK(sieve.MayFindSomething("eres 1d10t4", Phrases(true, false), &normalizer));
-  CHECK(sieve.MayFindSomething("eres un id*ota", Phrases(true, false), &normalizer));
+  CHECK(sieve.Sift("eres un i d i o t a", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(sieve.Sift("eres un i - d - i - o - t - a", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(sieve.Sift("eres 1d10t4", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(sieve.Sift("eres un id*ota", &normalizer).MayFindSomething(Phrases(true, false)));
   // Two one-letter words in a row are no run.
-  CHECK_FALSE(sieve.MayFindSomething("y a la casa, o a la mesa", Phrases(true, false), &normalizer));
+  CHECK_FALSE(sieve.Sift("y a la casa, o a la mesa", &normalizer).MayFindSomething(Phrases(true, false)));
   // Obfuscation says nothing about capitals.
   SieveQuestion capitals;
   capitals.capitals = true;
-  CHECK_FALSE(sieve.MayFindSomething("eres un i d i o t a", capitals, &normalizer));
+  CHECK_FALSE(sieve.Sift("eres un i d i o t a", &normalizer).MayFindSomething(capitals));
 }
 
 TEST_CASE("SentenceSieve: capitals only when asked about") {
@@ -174,13 +174,14 @@ TEST_CASE("SentenceSieve: capitals only when asked about") {
   Normalizer normalizer;
   SieveQuestion capitals;
   capitals.capitals = true;
-  CHECK(sieve.MayFindSomething("POR FAVOR espere", capitals, &normalizer));
-  CHECK(sieve.MayFindSomething("espere ÉL", capitals, &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("Por favor espere", capitals, &normalizer));
-  CHECK_FALSE(sieve.MayFindSomething("POR FAVOR espere", Phrases(true, true), &normalizer));
+  CHECK(sieve.Sift("POR FAVOR espere", &normalizer).MayFindSomething(capitals));
+  CHECK(sieve.Sift("espere ÉL", &normalizer).MayFindSomething(capitals));
+  CHECK_FALSE(sieve.Sift("Por favor espere", &normalizer).MayFindSomething(capitals));
+  CHECK_FALSE(sieve.Sift("POR FAVOR espere", &normalizer).MayFindSomething(Phrases(true, true)));
 }
 
-TEST_CASE("SentenceSieve: never says nothing where the full lookups find something") {
+TEST_CASE("SentenceSieve: never says nothing where the full lookups find something, and scores "
+          "the language as ScoreLanguage does") {
   // Random sentences of common words, keywords of the bundled rules, inflections, accents,
   // capitals, leetspeak and spaced letters, and numbers that no memo holds for long. Wherever
   // the lookups the sieve spares find a candidate (or obfuscation, or capitals), the sieve must
@@ -199,7 +200,9 @@ TEST_CASE("SentenceSieve: never says nothing where the full lookups find somethi
       "as", "I", "said", "obviously", "read", "the", "manual", "fault", "shut", "up", "a",
       "y", "o", "i", "d", "t", "s", "1d10t", "stup1d", "f*ck", "m0r0n", "id-iot", "¡", "!",
       "?", "¿", "...", ",", ":", "(", ")", "😀", "🎉", "POR", "FAVOR", "NO", "OK", "ÉL",
-      "ñandú", "año", "café", "naïve", "\xC2\xA0", "don't", "can't", "l'eau"};
+      "ñandú", "año", "café", "naïve", "\xC2\xA0", "don't", "can't", "l'eau", "\x01", "\t",
+      "https://example.com/orders/12345?ref=mail", "supercalifragilisticoespialidoso", "¿Cómo",
+      "está?", "i\u00a0d\u00a0i\u00a0o\u00a0t"};
   std::mt19937 random(20261125);
   int nothing = 0;
   constexpr int kSentences = 30000;
@@ -220,7 +223,11 @@ TEST_CASE("SentenceSieve: never says nothing where the full lookups find somethi
     question.phrases_en = random() % 4 != 0;
     question.capitals = random() % 2 == 0;
     question.keyed_document = question.unkeyed_document = random() % 3 == 0;
-    const bool maybe = sieve.MayFindSomething(sentence, question, &normalizer);
+    const SiftedSentence sifted = sieve.Sift(sentence, &normalizer);
+    const bool maybe = sifted.MayFindSomething(question);
+    const LanguageScore language = ScoreLanguage(sentence);
+    REQUIRE(sifted.language.es == language.es);
+    REQUIRE(sifted.language.en == language.en);
     if (LongWayFindsSomething(*rules, sentence, question, &normalizer)) {
       INFO("sentence: \"" << sentence << "\"");
       REQUIRE(maybe);

@@ -100,6 +100,7 @@ struct Linter::State {
   std::vector<ByteRange> masks;
   std::vector<ByteRange> sentences;
   std::vector<SiftedSentence> sifted;  // of each sentence (SentenceLanguages)
+  std::string unmasked;  // a sentence with white space for its masked ranges
   std::vector<ByteRange> sentence_masks;
   std::vector<ByteRange> quoted_from_customer;  // source offsets, relative to the sentence
   // The words of plain and obfuscated (KeywordIndex::SplitWords).
@@ -204,8 +205,24 @@ void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions&
                                       std::vector<Lang>* langs, ReplyLanguageTally* tally) {
   langs->clear();
   sifted.clear();
+  auto next_mask = masks.begin();
   for (ByteRange sentence : sentences) {
-    sifted.push_back(sieve.Sift(Slice(reply, sentence), &normalizer));
+    const std::string_view text = Slice(reply, sentence);
+    while (next_mask != masks.end() && next_mask->end <= sentence.begin) ++next_mask;
+    if (next_mask == masks.end() || next_mask->begin >= sentence.end) {
+      sifted.push_back(sieve.Sift(text, &normalizer));
+    } else {
+      // A masked range is one space in the matching form; the language is the source's.
+      unmasked.assign(text);
+      for (auto mask = next_mask; mask != masks.end() && mask->begin < sentence.end; ++mask) {
+        const std::size_t begin = std::max(mask->begin, sentence.begin) - sentence.begin;
+        const std::size_t end = std::min(mask->end, sentence.end) - sentence.begin;
+        std::fill(unmasked.begin() + static_cast<std::ptrdiff_t>(begin),
+                  unmasked.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      }
+      sifted.push_back(sieve.Sift(unmasked, &normalizer));
+      sifted.back().language = sieve.ScoreLanguage(text);
+    }
     const Lang lang = options.lang ? *options.lang : LanguageOf(sifted.back().language);
     langs->push_back(lang);
     tally->Add(lang, sentence);
@@ -226,11 +243,6 @@ Lang ReplyLanguage(const ReplyLanguageTally& tally, const LintOptions& options) 
 bool Linter::State::MayFindSomething(std::size_t s, Lang lang, std::optional<Lang> reply_lang,
                                      const std::vector<bool>* decisive,
                                      const std::vector<std::size_t>& document_rules) {
-  const ByteRange sentence = sentences[s];
-  // The sieve reads source text; a masked range is one space in the matching form.
-  const auto first_mask = std::partition_point(
-      masks.begin(), masks.end(), [&](ByteRange mask) { return mask.end <= sentence.begin; });
-  if (first_mask != masks.end() && first_mask->begin < sentence.end) return true;
   SieveQuestion question;
   const bool both_languages = lang == Lang::kUnknown;
   question.phrases_es = both_languages || lang == Lang::kEs;

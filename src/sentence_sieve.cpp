@@ -45,6 +45,7 @@ class SentenceSieve::Impl {
   // The checks that may find something in `sentence`, as bits; its language score in
   // `*language`.
   std::uint8_t Sift(std::string_view sentence, Normalizer* normalizer, LanguageScore* language);
+  LanguageScore ScoreLanguage(std::string_view sentence);
 
  private:
   // The indexes a sentence is looked up in (Linter::State::MatchPhrases and
@@ -314,6 +315,31 @@ std::uint8_t SentenceSieve::Impl::KeptCandidateBits() {
   return bits;
 }
 
+LanguageScore SentenceSieve::Impl::ScoreLanguage(std::string_view sentence) {
+  LanguageTally tally;
+  std::size_t i = 0;
+  while (true) {
+    while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) {
+      // The language scorer reads a control character as part of a chunk.
+      if (!IsAsciiWhiteSpace(sentence[i])) return tonelint::ScoreLanguage(sentence);
+      ++i;
+    }
+    if (i == sentence.size()) break;
+    ChunkKey key;
+    const std::size_t end = ReadChunk(sentence, i, &key);
+    const std::string_view chunk = sentence.substr(i, end - i);
+    i = end;
+    const ChunkFacts* facts =
+        chunk.size() <= decltype(memo_)::kMaxChunkBytes ? memo_.Find(key) : nullptr;
+    if (facts != nullptr && facts->language_is_one_chunk) {
+      tally.Add(facts->language);
+    } else {
+      tally.AddChunkText(chunk);
+    }
+  }
+  return tally.Finish();
+}
+
 std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* normalizer,
                                        LanguageScore* language) {
   using Memo = decltype(memo_);
@@ -379,7 +405,7 @@ std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* no
     }
   }
   // The language scorer reads a control character as part of a chunk.
-  *language = has_control_character ? ScoreLanguage(sentence) : tally.Finish();
+  *language = has_control_character ? tonelint::ScoreLanguage(sentence) : tally.Finish();
   for (const SpacedAtom& atom : spaced_atoms_) {
     if ((spaced_atom_pieces & atom.pieces) == atom.pieces) bits |= atom.unkeyed_bit;
   }
@@ -389,6 +415,10 @@ std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* no
 
 SentenceSieve::SentenceSieve(const RuleSet& rules) : impl_(std::make_unique<Impl>(rules)) {}
 SentenceSieve::~SentenceSieve() = default;
+
+LanguageScore SentenceSieve::ScoreLanguage(std::string_view sentence) {
+  return impl_->ScoreLanguage(sentence);
+}
 
 SiftedSentence SentenceSieve::Sift(std::string_view sentence, Normalizer* normalizer) {
   SiftedSentence sifted;

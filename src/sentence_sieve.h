@@ -58,8 +58,11 @@ class SentenceSieve {
   SentenceSieve& operator=(const SentenceSieve&) = delete;
 
   // `sentence` is source text; `normalizer` makes the matching form of each chunk seen for the
-  // first time.
+  // first time. A sentence with masked ranges is sifted with white space in their place (a
+  // masked range is a space in the matching form), and scored with ScoreLanguage below.
   SiftedSentence Sift(std::string_view sentence, Normalizer* normalizer);
+  // ScoreLanguage(sentence), from the chunks remembered (others are scored, not remembered).
+  LanguageScore ScoreLanguage(std::string_view sentence);
 
  private:
   class Impl;

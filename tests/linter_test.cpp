@@ -216,6 +216,10 @@ TEST_CASE("quoted customer text, URLs and templates are masked; a placeholder in
   CHECK(Ids("Usted escribió \"son unos idiotas\" y lo entendemos.").empty());
   CHECK(Ids("Visite https://example.com/idiota para más información.").empty());
   CHECK(Ids("Hola {{nombre}}, no es nuestro problema.") == Ids_t{"TL1201:no es nuestro problema"});
+  // Beside a masked range, in the same sentence and the same chunk, the words still count.
+  CHECK(Ids("Eres un idiota https://example.com/idiota y {{nombre}}imbecil") ==
+        Ids_t{"TL1001:idiota", "TL1001:imbecil"});
+  CHECK(Ids("no es {{x}}nuestro problema") == Ids_t{"TL1201:no es {{x}}nuestro problema"});
 }
 
 TEST_CASE("each sentence is checked with its own language's rules") {

@@ -1,5 +1,6 @@
 // Scanning runs of ASCII bytes, which most of any reply is, eight bytes at a time. Shared by
 // the input decoder (source_text.cpp), the normalizer and the capitals check (caps_runs.cpp).
+// And the one ASCII class more than one module needs by itself.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +9,8 @@
 #include <string_view>
 
 namespace tonelint {
+
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Eight bytes read as one word: a 1 in every byte, and the high bit of every byte.
 constexpr std::uint64_t kEveryByte = ~std::uint64_t{0} / 0xFF;

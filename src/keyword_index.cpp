@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstring>
 
+#include "ascii.h"
 #include "normalizer.h"
 
 namespace tonelint {
@@ -557,11 +558,11 @@ void KeywordIndex::AppendWordCandidates(std::string_view text, const std::vector
   }
 }
 
-bool KeywordIndex::HasKeyStartingWithDigit() const {
+bool KeywordIndex::HasKeyOfDigitsOnly() const {
   bool found = false;
   for (const bool required : {false, true}) {
     ForEachKey(required, [&](std::string_view key, const auto&, bool) {
-      found = found || (!key.empty() && key.front() >= '0' && key.front() <= '9');
+      found = found || (!key.empty() && std::all_of(key.begin(), key.end(), IsAsciiDigit));
     });
   }
   return found;

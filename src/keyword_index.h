@@ -221,9 +221,10 @@ class KeywordIndex {
   }
   // The patterns without keywords, candidates for every text.
   std::span<const int> Always() const;
-  // Whether a keyword or also-required keyword starts with a digit: a word of digits alone
-  // ("2026", "48213") can be one only then. Walks every key: for a caller that asks once.
-  bool HasKeyStartingWithDigit() const;
+  // Whether a keyword or also-required keyword is digits alone ("24", not "2fa"): a word of
+  // digits alone ("2026", "48213") can be one, or start with a prefix one, only then. Walks
+  // every key: for a caller that asks once.
+  bool HasKeyOfDigitsOnly() const;
 
  private:
   // FindCandidates for a text with '*' and collapse_repeats: '*' is then part of words.

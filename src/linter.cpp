@@ -78,12 +78,16 @@ Finding MakeFinding(const Rule& rule, ByteRange span, const std::vector<std::str
 }  // namespace
 
 struct Linter::State {
-  explicit State(const RuleSet& rule_set) : rules(rule_set), sieve(rule_set) {}
+  explicit State(const RuleSet& rule_set) : rules(rule_set) {}
 
   const RuleSet& rules;
   Normalizer normalizer;
   SentenceSplitter splitter;
-  SentenceSieve sieve;
+  // Made once the linter has seen kSentencesBeforeSieve sentences: its memo (about 1 MB) and
+  // each chunk's first lookup in every index cost more than they spare on a reply or two.
+  std::unique_ptr<SentenceSieve> sieve;
+  static constexpr std::size_t kSentencesBeforeSieve = 64;
+  std::size_t sentences_seen = 0;
   // Buffers reused across sentences.
   NormalizedText plain;
   NormalizedText obfuscated;
@@ -209,8 +213,13 @@ void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions&
   for (ByteRange sentence : sentences) {
     const std::string_view text = Slice(reply, sentence);
     while (next_mask != masks.end() && next_mask->end <= sentence.begin) ++next_mask;
-    if (next_mask == masks.end() || next_mask->begin >= sentence.end) {
-      sifted.push_back(sieve.Sift(text, &normalizer));
+    if (!sieve && ++sentences_seen > kSentencesBeforeSieve) {
+      sieve = std::make_unique<SentenceSieve>(rules);
+    }
+    if (!sieve) {
+      sifted.push_back(SiftedSentence::Unsifted(ScoreLanguage(text)));
+    } else if (next_mask == masks.end() || next_mask->begin >= sentence.end) {
+      sifted.push_back(sieve->Sift(text, &normalizer));
     } else {
       // A masked range is one space in the matching form; the language is the source's.
       unmasked.assign(text);
@@ -220,8 +229,8 @@ void Linter::State::SentenceLanguages(std::string_view reply, const LintOptions&
         std::fill(unmasked.begin() + static_cast<std::ptrdiff_t>(begin),
                   unmasked.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       }
-      sifted.push_back(sieve.Sift(unmasked, &normalizer));
-      sifted.back().language = sieve.ScoreLanguage(text);
+      sifted.push_back(sieve->Sift(unmasked, &normalizer));
+      sifted.back().language = sieve->ScoreLanguage(text);
     }
     const Lang lang = options.lang ? *options.lang : LanguageOf(sifted.back().language);
     langs->push_back(lang);

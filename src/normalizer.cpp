@@ -173,7 +173,6 @@ std::string Normalizer::NormalizeString(std::string_view text) {
 namespace {
 
 bool IsAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // Symbols that stand for letters in leetspeak; '!' and '|' only between other characters.
 bool IsLeetSymbol(char c) { return c == '@' || c == '$' || c == '!' || c == '|' || c == '*'; }
 bool IsSpacedSeparator(char c) { return c == ' ' || c == '.' || c == '-' || c == '_'; }

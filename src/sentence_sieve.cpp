@@ -5,6 +5,7 @@
 #include <bitset>
 #include <vector>
 
+#include "ascii.h"
 #include "caps_runs.h"
 #include "keyword_index.h"
 #include "normalizer.h"
@@ -191,7 +192,7 @@ void SentenceSieve::Impl::AddAlwaysCandidateBits() {
     if (index.patterns->empty()) continue;
     const KeywordIndex& keywords = index.patterns->keywords();
     if (!keywords.Always().empty()) always_bits_ |= index.keyed_bit;
-    index.has_digit_keys = keywords.HasKeyStartingWithDigit();
+    index.has_digit_keys = keywords.HasKeyOfDigitsOnly();
   }
   always_candidate_bits_added_ = true;
 }
@@ -219,7 +220,7 @@ SentenceSieve::Impl::ChunkFacts SentenceSieve::Impl::Decide(std::string_view chu
   non_number_words_.clear();
   for (const KeywordIndex::Word& word : words_) {
     const std::string_view text = form.substr(word.begin, word.end - word.begin);
-    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (!std::all_of(text.begin(), text.end(), IsAsciiDigit)) {
       non_number_words_.push_back(word);
     }
   }
@@ -423,6 +424,13 @@ LanguageScore SentenceSieve::ScoreLanguage(std::string_view sentence) {
 SiftedSentence SentenceSieve::Sift(std::string_view sentence, Normalizer* normalizer) {
   SiftedSentence sifted;
   sifted.may_match_ = impl_->Sift(sentence, normalizer, &sifted.language);
+  return sifted;
+}
+
+SiftedSentence SiftedSentence::Unsifted(LanguageScore language) {
+  SiftedSentence sifted;
+  sifted.language = language;
+  sifted.may_match_ = kPhrasesEs | kPhrasesEn | kKeyedDocument | kUnkeyedDocument | kCapitals;
   return sifted;
 }
 

@@ -34,6 +34,9 @@ struct SieveQuestion {
 // What the sieve read in a sentence.
 class SiftedSentence {
  public:
+  // A sentence not sifted, scored `language`: every check may find something in it.
+  static SiftedSentence Unsifted(LanguageScore language);
+
   // ScoreLanguage(sentence).
   LanguageScore language;
 

@@ -9,10 +9,12 @@
 #include "bundled_rules.h"
 #include "caps_runs.h"
 #include "keyword_index.h"
+#include "linter.h"
 #include "normalizer.h"
 #include "rule_loader.h"
 #include "rule_parser.h"
 #include "rule_set.h"
+#include "source_text.h"
 
 using namespace tonelint;
 
@@ -235,4 +237,46 @@ TEST_CASE("SentenceSieve: never says nothing where the full lookups find somethi
     nothing += maybe ? 0 : 1;
   }
   CHECK(nothing > kSentences / 5);
+}
+
+TEST_CASE("a Linter finds the same in a sentence before it starts sifting and after") {
+  // The linter sifts only after its first sentences; a block of lines repeated finds the same
+  // in its first copy, matched in full, as in its last, sifted.
+  const auto rules = BundledRules();
+  const std::vector<std::string> block = {
+      "Eres un idiota.",
+      "Eso no es nuestro problema.",
+      "You are an IDIOT.",
+      "Calm down.",
+      "Just calm down and read the manual.",
+      "eres un i d i o t a, y un 1mb3c1l.",
+      "Thank you for waiting, your order ships Monday.",
+      "POR FAVOR NO ESCRIBA EN MAYUSCULAS, gracias.",
+      "Visite https://example.com/idiota o escriba a {{correo}} hoy, estupido.",
+      "Lamentablemente es nuestra politica, ya se lo dije.",
+      "ok",
+      "What a m0r0n, read the manual.",
+      "Gracias por su paciencia, lo sentimos mucho.",
+  };
+  std::string text;
+  constexpr int kCopies = 12;
+  for (int copy = 0; copy < kCopies; ++copy) {
+    for (const std::string& line : block) text += line + "\n";
+  }
+  Linter linter(*rules);
+  const SourceText source{text};
+  std::vector<std::vector<std::string>> by_copy(kCopies);
+  for (const Finding& finding : linter.Lint(source, {})) {
+    if (finding.document_level) continue;
+    const std::size_t line = finding.begin.line - 1;
+    by_copy[line / block.size()].push_back(
+        finding.rule->id + "@" + std::to_string(line % block.size()) + ":" +
+        std::to_string(finding.begin.column) + ":" +
+        source.text().substr(finding.span.begin, finding.span.end - finding.span.begin));
+  }
+  CHECK(by_copy.front().size() >= 8);
+  for (int copy = 1; copy < kCopies; ++copy) {
+    CAPTURE(copy);
+    CHECK(by_copy[copy] == by_copy.front());
+  }
 }

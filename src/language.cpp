@@ -534,20 +534,6 @@ void ScoreText(std::string_view text, ChunkScorer& chunk, ChunkEnd&& chunk_end) 
 
 }  // namespace
 
-void LanguageTally::Add(const ChunkLanguage& chunk) {
-  switch (chunk.kind) {
-    case ChunkLanguage::Kind::kJoinsLetterRun:
-      letter_run_.es += chunk.score.es;
-      letter_run_.en += chunk.score.en;
-      ++letter_run_chunks_;
-      return;
-    case ChunkLanguage::Kind::kEndsLetterRun: EndLetterRun(); break;
-    case ChunkLanguage::Kind::kLeavesLetterRunOpen: break;
-  }
-  total_.es += chunk.score.es;
-  total_.en += chunk.score.en;
-}
-
 void LanguageTally::AddChunkText(std::string_view chunk) {
   ChunkScorer scorer;
   ScoreText(chunk, scorer, [&](const ChunkLanguage& effect) { Add(effect); });

@@ -64,7 +64,20 @@ bool ScoreChunk(std::string_view chunk, ChunkLanguage* effect);
 // Adds up a sentence's chunks, in order.
 class LanguageTally {
  public:
-  void Add(const ChunkLanguage& chunk);
+  // Inline: it runs for every chunk of every sentence.
+  void Add(const ChunkLanguage& chunk) {
+    switch (chunk.kind) {
+      case ChunkLanguage::Kind::kJoinsLetterRun:
+        letter_run_.es += chunk.score.es;
+        letter_run_.en += chunk.score.en;
+        ++letter_run_chunks_;
+        return;
+      case ChunkLanguage::Kind::kEndsLetterRun: EndLetterRun(); break;
+      case ChunkLanguage::Kind::kLeavesLetterRunOpen: break;
+    }
+    total_.es += chunk.score.es;
+    total_.en += chunk.score.en;
+  }
   // Scores `chunk` and adds it, whatever it holds.
   void AddChunkText(std::string_view chunk);
   // The sentence's score; the tally is then empty again.

@@ -353,6 +353,7 @@ std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* no
   // One-character tokens in a row, across chunks: a spaced run ("i d i o t") is obfuscation
   // that no chunk shows alone.
   int spaced_run = 0;
+  ChunkFacts decided;  // of a chunk not remembered
   std::size_t i = 0;
   while (true) {
     while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) {
@@ -365,7 +366,6 @@ std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* no
     const std::string_view chunk = sentence.substr(i, end - i);
     i = end;
     const ChunkFacts* facts = nullptr;
-    ChunkFacts decided;
     const std::vector<KeyHit>* keys = &keys_;
     if (chunk.size() <= Memo::kMaxChunkBytes) {
       facts = memo_.Find(key);

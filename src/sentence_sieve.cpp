@@ -34,7 +34,6 @@ std::uint8_t BitsOf(const SieveQuestion& question) {
 }
 
 bool IsWhiteSpaceOrControl(char c) { return static_cast<unsigned char>(c) < 0x21; }
-bool IsAsciiWhiteSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 std::uint64_t SignatureBit(int number) { return std::uint64_t{1} << (number & 63); }
 
@@ -96,6 +95,10 @@ class SentenceSieve::Impl {
     std::uint32_t keys_end = 0;
   };
 
+  // The facts of `chunk` (whose key is `key`), not remembered yet: decided, and remembered if
+  // short enough. `*keys` is set to the vector its KeyHits are in.
+  const ChunkFacts& DecideNew(std::string_view chunk, const ChunkKey& key,
+                              Normalizer* normalizer, const std::vector<KeyHit>** keys);
   // Decides the facts of `chunk`, appending its KeyHits to `keys`.
   ChunkFacts Decide(std::string_view chunk, Normalizer* normalizer, std::vector<KeyHit>* keys);
   // The keyed bits of the indexes where a candidate among sentence_keys_ has every keyword
@@ -125,6 +128,7 @@ class SentenceSieve::Impl {
   BoundedChunkMemo<ChunkFacts, 14> memo_;
   std::vector<KeyHit> keys_;  // of the chunks in memo_
   // Scratch, reused across sentences.
+  ChunkFacts decided_;  // of the chunk decided last
   std::vector<KeyHit> long_chunk_keys_;
   std::vector<KeyHit> sentence_keys_;
   NormalizedText form_;
@@ -318,93 +322,75 @@ std::uint8_t SentenceSieve::Impl::KeptCandidateBits() {
 
 LanguageScore SentenceSieve::Impl::ScoreLanguage(std::string_view sentence) {
   LanguageTally tally;
-  std::size_t i = 0;
-  while (true) {
-    while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) {
-      // The language scorer reads a control character as part of a chunk.
-      if (!IsAsciiWhiteSpace(sentence[i])) return tonelint::ScoreLanguage(sentence);
-      ++i;
-    }
-    if (i == sentence.size()) break;
-    ChunkKey key;
-    const std::size_t end = ReadChunk(sentence, i, &key);
-    const std::string_view chunk = sentence.substr(i, end - i);
-    i = end;
-    const ChunkFacts* facts =
-        chunk.size() <= decltype(memo_)::kMaxChunkBytes ? memo_.Find(key) : nullptr;
-    if (facts != nullptr && facts->language_is_one_chunk) {
-      tally.Add(facts->language);
-    } else {
-      tally.AddChunkText(chunk);
-    }
+  const bool has_control_character =
+      ForEachChunk(sentence, [&](std::string_view chunk, const ChunkKey& key) {
+        const ChunkFacts* facts =
+            chunk.size() <= decltype(memo_)::kMaxChunkBytes ? memo_.Find(key) : nullptr;
+        if (facts != nullptr && facts->language_is_one_chunk) {
+          tally.Add(facts->language);
+        } else {
+          tally.AddChunkText(chunk);
+        }
+      });
+  // The language scorer reads a control character as part of a chunk.
+  return has_control_character ? tonelint::ScoreLanguage(sentence) : tally.Finish();
+}
+
+const SentenceSieve::Impl::ChunkFacts& SentenceSieve::Impl::DecideNew(
+    std::string_view chunk, const ChunkKey& key, Normalizer* normalizer,
+    const std::vector<KeyHit>** keys) {
+  if (chunk.size() > decltype(memo_)::kMaxChunkBytes) {
+    long_chunk_keys_.clear();
+    decided_ = Decide(chunk, normalizer, &long_chunk_keys_);
+    *keys = &long_chunk_keys_;
+    return decided_;
   }
-  return tally.Finish();
+  if (memo_.Full()) keys_.clear();  // Add forgets the chunks they belong to
+  decided_ = Decide(chunk, normalizer, &keys_);
+  memo_.Add(key, decided_);
+  return decided_;
 }
 
 std::uint8_t SentenceSieve::Impl::Sift(std::string_view sentence, Normalizer* normalizer,
                                        LanguageScore* language) {
-  using Memo = decltype(memo_);
   if (!always_candidate_bits_added_) AddAlwaysCandidateBits();
   std::uint8_t bits = always_bits_;
   std::uint64_t spaced_atom_pieces = 0;
   sentence_keys_.clear();
   LanguageTally tally;
-  bool has_control_character = false;
   // One-character tokens in a row, across chunks: a spaced run ("i d i o t") is obfuscation
   // that no chunk shows alone.
   int spaced_run = 0;
-  ChunkFacts decided;  // of a chunk not remembered
-  std::size_t i = 0;
-  while (true) {
-    while (i < sentence.size() && IsWhiteSpaceOrControl(sentence[i])) {
-      has_control_character = has_control_character || !IsAsciiWhiteSpace(sentence[i]);
-      ++i;
-    }
-    if (i == sentence.size()) break;
-    ChunkKey key;
-    const std::size_t end = ReadChunk(sentence, i, &key);
-    const std::string_view chunk = sentence.substr(i, end - i);
-    i = end;
-    const ChunkFacts* facts = nullptr;
-    const std::vector<KeyHit>* keys = &keys_;
-    if (chunk.size() <= Memo::kMaxChunkBytes) {
-      facts = memo_.Find(key);
-      if (facts == nullptr) {
-        if (memo_.Full()) keys_.clear();  // Add forgets the chunks they belong to
-        decided = Decide(chunk, normalizer, &keys_);
-        memo_.Add(key, decided);
-        facts = &decided;
-      }
-    } else {
-      long_chunk_keys_.clear();
-      decided = Decide(chunk, normalizer, &long_chunk_keys_);
-      facts = &decided;
-      keys = &long_chunk_keys_;
-    }
-    if (facts->language_is_one_chunk) {
-      tally.Add(facts->language);
-    } else {
-      tally.AddChunkText(chunk);
-    }
-    bits |= facts->bits;
-    spaced_atom_pieces |= facts->spaced_atom_pieces;
-    // The obfuscated indexes are then looked up in forms the sieve does not make.
-    constexpr std::uint8_t kObfuscationMatters = kPhrasesEs | kPhrasesEn;
-    const SpacedTokenEdges& tokens = facts->spaced_tokens;
-    if (facts->may_be_obfuscated || tokens.longest_run >= 3) bits |= kObfuscationMatters;
-    if (tokens.has_longer_token) {
-      if (spaced_run + tokens.leading >= 3) bits |= kObfuscationMatters;
-      spaced_run = tokens.trailing;
-    } else {
-      spaced_run += tokens.leading;  // all of its tokens, if any
-      if (spaced_run >= 3) bits |= kObfuscationMatters;
-    }
-    for (auto hit = keys->begin() + facts->keys_begin; hit != keys->begin() + facts->keys_end;
-         ++hit) {
-      // A candidate of an index whose bit is set already would change nothing.
-      if ((indexes_[hit->index].keyed_bit & bits) == 0) sentence_keys_.push_back(*hit);
-    }
-  }
+  const bool has_control_character =
+      ForEachChunk(sentence, [&](std::string_view chunk, const ChunkKey& key) {
+        const std::vector<KeyHit>* keys = &keys_;
+        const ChunkFacts* facts =
+            chunk.size() <= decltype(memo_)::kMaxChunkBytes ? memo_.Find(key) : nullptr;
+        if (facts == nullptr) facts = &DecideNew(chunk, key, normalizer, &keys);
+        if (facts->language_is_one_chunk) {
+          tally.Add(facts->language);
+        } else {
+          tally.AddChunkText(chunk);
+        }
+        bits |= facts->bits;
+        spaced_atom_pieces |= facts->spaced_atom_pieces;
+        // The obfuscated indexes are then looked up in forms the sieve does not make.
+        constexpr std::uint8_t kObfuscationMatters = kPhrasesEs | kPhrasesEn;
+        const SpacedTokenEdges& tokens = facts->spaced_tokens;
+        if (facts->may_be_obfuscated || tokens.longest_run >= 3) bits |= kObfuscationMatters;
+        if (tokens.has_longer_token) {
+          if (spaced_run + tokens.leading >= 3) bits |= kObfuscationMatters;
+          spaced_run = tokens.trailing;
+        } else {
+          spaced_run += tokens.leading;  // all of its tokens, if any
+          if (spaced_run >= 3) bits |= kObfuscationMatters;
+        }
+        for (auto hit = keys->begin() + facts->keys_begin;
+             hit != keys->begin() + facts->keys_end; ++hit) {
+          // A candidate of an index whose bit is set already would change nothing.
+          if ((indexes_[hit->index].keyed_bit & bits) == 0) sentence_keys_.push_back(*hit);
+        }
+      });
   // The language scorer reads a control character as part of a chunk.
   *language = has_control_character ? tonelint::ScoreLanguage(sentence) : tally.Finish();
   for (const SpacedAtom& atom : spaced_atoms_) {

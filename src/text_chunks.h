@@ -84,6 +84,27 @@ inline std::size_t ReadChunk(std::string_view text, std::size_t begin, ChunkKey*
   return at;
 }
 
+// Calls `visit(chunk, key)` for each chunk of `text`, in order, with its key (ReadChunk).
+// Returns whether `text` has a control character: a byte below 0x21 that is not white space
+// (space, \t..\r), which ends a chunk here but not for every reader (LanguageTally).
+template <typename Visit>
+bool ForEachChunk(std::string_view text, Visit visit) {
+  bool has_control_character = false;
+  std::size_t i = 0;
+  while (true) {
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x21) {
+      const char c = text[i];
+      has_control_character = has_control_character || !(c == ' ' || (c >= '\t' && c <= '\r'));
+      ++i;
+    }
+    if (i == text.size()) return has_control_character;
+    ChunkKey key;
+    const std::size_t end = ReadChunk(text, i, &key);
+    visit(text.substr(i, end - i), key);
+    i = end;
+  }
+}
+
 // What was decided for chunks, by their bytes: open addressing over 2^kSlotBits slots, at most
 // half full, so that a chunk not remembered usually meets an empty slot at once. Bounded: when
 // full, it forgets everything and fills again, which costs one pass over the slots every

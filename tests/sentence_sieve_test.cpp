@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "bundled_rules.h"
-#include "caps_runs.h"
-#include "keyword_index.h"
 #include "linter.h"
 #include "normalizer.h"
 #include "rule_loader.h"
 #include "rule_parser.h"
 #include "rule_set.h"
+#include "sieve_oracle.h"
 #include "source_text.h"
 
 using namespace tonelint;
@@ -83,50 +82,15 @@ SieveQuestion Phrases(bool es, bool en) {
   return question;
 }
 
-SieveQuestion Everything() {
-  SieveQuestion question;
-  question.phrases_es = question.phrases_en = question.capitals = true;
-  question.keyed_document = question.unkeyed_document = true;
-  return question;
-}
-
-// What the checks the sieve stands in front of would find, the long way: the candidates of
-// the sentence's matching form in each index, obfuscation, capitals.
-bool LongWayFindsSomething(const RuleSet& rules, std::string_view sentence,
-                           const SieveQuestion& question, Normalizer* normalizer) {
-  NormalizedText plain;
-  normalizer->Normalize(sentence, {}, &plain);
-  std::vector<KeywordIndex::Word> words;
-  KeywordIndex::SplitWords(plain.text, &words);
-  auto has_candidates = [&](const PatternIndex& index) {
-    if (index.empty()) return false;
-    KeywordIndex::Cache cache;
-    std::vector<int> candidates;
-    index.FindCandidates(plain.text, words, &cache, &candidates);
-    return !candidates.empty();
-  };
-  for (const Lang lang : {Lang::kEs, Lang::kEn}) {
-    if (!(lang == Lang::kEs ? question.phrases_es : question.phrases_en)) continue;
-    if (has_candidates(rules.phrases(lang, PatternMode::kPlain))) return true;
-    const PatternIndex& obfuscated = rules.phrases(lang, PatternMode::kObfuscated);
-    if (!obfuscated.empty() && (MayBeObfuscated(plain.text) || has_candidates(obfuscated))) {
-      return true;
-    }
-  }
-  if (question.capitals && HasCapitalPair(sentence)) return true;
-  return (question.keyed_document || question.unkeyed_document) &&
-         has_candidates(rules.document_patterns());
-}
-
 }  // namespace
 
 TEST_CASE("SentenceSieve: a sentence without keywords can match nothing") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
   Normalizer normalizer;
-  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(Everything()));
-  CHECK_FALSE(sieve.Sift("  \t ", &normalizer).MayFindSomething(Everything()));
-  CHECK_FALSE(sieve.Sift("", &normalizer).MayFindSomething(Everything()));
+  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(EveryCheck()));
+  CHECK_FALSE(sieve.Sift("  \t ", &normalizer).MayFindSomething(EveryCheck()));
+  CHECK_FALSE(sieve.Sift("", &normalizer).MayFindSomething(EveryCheck()));
   // Asked about nothing, it has nothing to say.
   CHECK_FALSE(sieve.Sift("Eres un idiota.", &normalizer).MayFindSomething(SieveQuestion{}));
 }
@@ -141,7 +105,7 @@ TEST_CASE("SentenceSieve: a keyword makes a sentence worth matching, in its lang
   CHECK(sieve.Sift("What a moron", &normalizer).MayFindSomething(Phrases(false, true)));
   // Remembered chunks answer the same way a second time.
   CHECK(sieve.Sift("Eres un IDIOTA.", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(Everything()));
+  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(EveryCheck()));
 }
 
 TEST_CASE("SentenceSieve: also-required keywords count wherever they are in the sentence") {

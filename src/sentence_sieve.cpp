@@ -142,11 +142,17 @@ class SentenceSieve::Impl {
 };
 
 SentenceSieve::Impl::Impl(const RuleSet& rules) {
-  indexes_[0] = {&rules.phrases(Lang::kEs, PatternMode::kPlain), kPhrasesEs, kPhrasesEs, {}};
-  indexes_[1] = {&rules.phrases(Lang::kEs, PatternMode::kObfuscated), kPhrasesEs, kPhrasesEs, {}};
-  indexes_[2] = {&rules.phrases(Lang::kEn, PatternMode::kPlain), kPhrasesEn, kPhrasesEn, {}};
-  indexes_[3] = {&rules.phrases(Lang::kEn, PatternMode::kObfuscated), kPhrasesEn, kPhrasesEn, {}};
-  indexes_[4] = {&rules.document_patterns(), kKeyedDocument, kUnkeyedDocument, {}};
+  auto set_index = [&](std::size_t i, const PatternIndex& patterns, std::uint8_t keyed_bit,
+                       std::uint8_t unkeyed_bit) {
+    indexes_[i].patterns = &patterns;
+    indexes_[i].keyed_bit = keyed_bit;
+    indexes_[i].unkeyed_bit = unkeyed_bit;
+  };
+  set_index(0, rules.phrases(Lang::kEs, PatternMode::kPlain), kPhrasesEs, kPhrasesEs);
+  set_index(1, rules.phrases(Lang::kEs, PatternMode::kObfuscated), kPhrasesEs, kPhrasesEs);
+  set_index(2, rules.phrases(Lang::kEn, PatternMode::kPlain), kPhrasesEn, kPhrasesEn);
+  set_index(3, rules.phrases(Lang::kEn, PatternMode::kObfuscated), kPhrasesEn, kPhrasesEn);
+  set_index(4, rules.document_patterns(), kKeyedDocument, kUnkeyedDocument);
   for (std::size_t i = 0; i < kIndexes; ++i) {
     signatures_[i].resize(indexes_[i].patterns->entries.size());
   }

@@ -89,7 +89,9 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
         "¿Cómo está? bien, gracias.\n", "Ready! 3 left. See example.com or $326.45 today.\n",
         "Lo vemos a las 3 p.m. mañana? no. Ok!  9 días.\n", "Hi.there? x.Y. z\n",
         "Cheers! \U0001F69A\n", "Saludos. \U0001F389\n", "Son 3. 5 a 6 días. \U0001F389 ok\n",
-        "Va. ¿Sí? 3. ¡No! Ya. 9 A\n", "¿Cómo está? ¿Nos comparte? ¡Sí! ,no? -ok! 'ya'\n"}) {
+        "Va. ¿Sí? 3. ¡No! Ya. 9 A\n", "¿Cómo está? ¿Nos comparte? ¡Sí! ,no? -ok! 'ya'\n",
+        "Buenas tardes. ¿nos comparte el número? Gracias. ya está. ¡listo! Hola.\n",
+        "Hola.. ya. ¿sí? . no!. sí. ¡ya!\n"}) {
     CAPTURE(text);
     CHECK(Split(splitter, text) == IcuSentences(text));
   }
@@ -98,7 +100,9 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
 TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces and breaks") {
   const std::vector<std::string> pieces = {
       "Hola", "mundo", "A", "b", "3", " ", " ", "\t", ".", ".", "!", "?", "?!", "...", ",", ";",
-      ". A", "! Bien", "?  Y", "? y", "! 3", ". b", ".com", ".45", "p.m.", "x?y", "a.B", "! -", "? ,", "! #", "? \xC3\xA9", ". \xF0\x9F\x99\x82", ". 3 a", ". # b", ". \xC2\xBFqu\xC3\xA9",
+      ". A", "! Bien", "?  Y", "? y", "! 3", ". b", ".com", ".45", "p.m.", "x?y", "a.B", "! -",
+      "? ,", "! #", "? \xC3\xA9", ". \xF0\x9F\x99\x82", ". 3 a", ". # b", ". \xC2\xBFqu\xC3\xA9",
+      ". \xC2\xA1ya", ".. b", "? . b", ". ) b",  // ¿qué ¡ya
       ":", "\n", "\n", "\r\n", "\r", ")", "(", "\"", "'", "\xC2\xAB", "\xC2\xBB",  // « »
       "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
       "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …

@@ -74,7 +74,6 @@ bool IsLocalPartChar(char c) {
 }
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-bool IsAsciiSpace(char c) { return IsBlank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 struct CodePoint {
   char32_t value = 0;
@@ -371,6 +370,21 @@ std::optional<std::size_t> HashtagEnd(std::string_view text, std::size_t pos) {
   return end;
 }
 
+// What a byte is to a URL body (UrlEnd), one table load per byte of the URL: most bytes are
+// part of it, and only the rest need a closer look.
+enum class UrlByte : std::uint8_t { kPart, kEnd, kBracket, kNonAscii };
+constexpr std::array<UrlByte, 256> kUrlBytes = [] {
+  std::array<UrlByte, 256> kinds{};
+  for (std::size_t byte = 0x80; byte < kinds.size(); ++byte) kinds[byte] = UrlByte::kNonAscii;
+  for (const char c : std::string_view(" \t\n\r\f\v<>\"'`")) {
+    kinds[static_cast<unsigned char>(c)] = UrlByte::kEnd;
+  }
+  for (const char c : std::string_view("([{)]}")) {
+    kinds[static_cast<unsigned char>(c)] = UrlByte::kBracket;
+  }
+  return kinds;
+}();
+
 // Where a URL body starting at `from` ends: at whitespace, a quote, '<', '>' or a backtick, at
 // non-ASCII punctuation or symbols, or at a closing bracket that closes nothing opened inside
 // the URL (so "(see https://x.com/a_(b))" keeps one ')'). Trailing ".,;:!?" is the
@@ -386,13 +400,18 @@ std::size_t UrlEnd(std::string_view text, std::size_t from) {
   std::size_t end = from;
   while (end < text.size()) {
     const char c = text[end];
-    if (!IsAscii(c)) {
+    const UrlByte kind = kUrlBytes[static_cast<unsigned char>(c)];
+    if (kind == UrlByte::kPart) {
+      ++end;
+      continue;
+    }
+    if (kind == UrlByte::kEnd) break;
+    if (kind == UrlByte::kNonAscii) {
       const CodePoint cp = DecodeAt(text, end);
       if (!IsNonAsciiWord(cp.value)) break;
       end += cp.length;
       continue;
     }
-    if (IsAsciiSpace(c) || std::string_view("<>\"'`").find(c) != kNpos) break;
     if (const std::size_t open = kOpeners.find(c); open != kNpos) {
       if (open == kBrace && depth[kBrace] == 0) open_brace = end;
       ++depth[open];

@@ -29,6 +29,9 @@ constexpr std::string_view kOpenLow = "\xE2\x80\x9E";     // „
 constexpr bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The ASCII bytes that may open a construct, or count at a line start.
+constexpr std::string_view kAsciiOpeners = "\"`{$%:<@#>~";
+
 // What the scan asks of nearly every byte of a reply, one table load instead of a chain of
 // comparisons: whether it is an ASCII letter or digit, whether it may be in the local part of
 // an e-mail address (which the scan measures at every word), and whether a construct other
@@ -53,9 +56,7 @@ constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
       flags[byte] |= kLocalPartByte;
     }
   }
-  for (const char c : std::string_view("\"`{$%:<@#>~")) {
-    flags[static_cast<unsigned char>(c)] |= kMayOpenByte;
-  }
+  for (const char c : kAsciiOpeners) flags[static_cast<unsigned char>(c)] |= kMayOpenByte;
   for (const std::string_view mark : {kOpenGuillemet, kOpenCurly, kOpenLow}) {
     flags[static_cast<unsigned char>(mark.front())] |= kMayOpenByte;
   }
@@ -74,7 +75,6 @@ bool IsLocalPartChar(char c) {
 }
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-bool IsAsciiSpace(char c) { return IsBlank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 struct CodePoint {
   char32_t value = 0;
@@ -371,6 +371,21 @@ std::optional<std::size_t> HashtagEnd(std::string_view text, std::size_t pos) {
   return end;
 }
 
+// What a byte is to a URL body (UrlEnd), one table load per byte of the URL: most bytes are
+// part of it, and only the rest need a closer look.
+enum class UrlByte : std::uint8_t { kPart, kEnd, kBracket, kNonAscii };
+constexpr std::array<UrlByte, 256> kUrlBytes = [] {
+  std::array<UrlByte, 256> kinds{};
+  for (std::size_t byte = 0x80; byte < kinds.size(); ++byte) kinds[byte] = UrlByte::kNonAscii;
+  for (const char c : std::string_view(" \t\n\r\f\v<>\"'`")) {
+    kinds[static_cast<unsigned char>(c)] = UrlByte::kEnd;
+  }
+  for (const char c : std::string_view("([{)]}")) {
+    kinds[static_cast<unsigned char>(c)] = UrlByte::kBracket;
+  }
+  return kinds;
+}();
+
 // Where a URL body starting at `from` ends: at whitespace, a quote, '<', '>' or a backtick, at
 // non-ASCII punctuation or symbols, or at a closing bracket that closes nothing opened inside
 // the URL (so "(see https://x.com/a_(b))" keeps one ')'). Trailing ".,;:!?" is the
@@ -386,13 +401,18 @@ std::size_t UrlEnd(std::string_view text, std::size_t from) {
   std::size_t end = from;
   while (end < text.size()) {
     const char c = text[end];
-    if (!IsAscii(c)) {
+    const UrlByte kind = kUrlBytes[static_cast<unsigned char>(c)];
+    if (kind == UrlByte::kPart) {
+      ++end;
+      continue;
+    }
+    if (kind == UrlByte::kEnd) break;
+    if (kind == UrlByte::kNonAscii) {
       const CodePoint cp = DecodeAt(text, end);
       if (!IsNonAsciiWord(cp.value)) break;
       end += cp.length;
       continue;
     }
-    if (IsAsciiSpace(c) || std::string_view("<>\"'`").find(c) != kNpos) break;
     if (const std::size_t open = kOpeners.find(c); open != kNpos) {
       if (open == kBrace && depth[kBrace] == 0) open_brace = end;
       ++depth[open];
@@ -504,9 +524,11 @@ class Scanner {
   // Stops only at the bytes where something may start, which are few: the kStopBytes. An
   // address starts at the first byte of a word (a run of kWordBytes), but only at a word
   // followed by '@', ':' or '%' (all of them kStopBytes, from which the scan looks back for
-  // the word) or beginning with "www." (a 'w', where the scan stops too). Every other byte
-  // (the rest of a word, blanks, line ends, other punctuation and the other bytes of a UTF-8
-  // sequence) starts nothing and costs one table load.
+  // the word) or beginning with "www." (a 'w', where the scan stops too). At a 'w' that does
+  // not begin "www." the scan goes on at once: whatever address its word may start, the look
+  // back from the '@', ':' or '%' after the word finds it as the word's first byte would. Every
+  // other byte (the rest of a word, blanks, line ends, other punctuation and the other bytes of
+  // a UTF-8 sequence) starts nothing, and NextStop passes it sixteen bytes at a time.
   std::vector<ByteRange> Run() {
     // A copy the compiler need not reload after every store to ranges_.
     const std::string_view text = text_;
@@ -518,8 +540,9 @@ class Scanner {
       pos = NextStop(text, pos);
       if (pos == text.size()) break;
       if (text[pos] == 'w' || text[pos] == 'W') {
-        if (pos > resumed && IsWordByte(text[pos - 1])) {
-          ++pos;  // inside a word
+        if ((pos > resumed && IsWordByte(text[pos - 1])) ||
+            !StartsWithIgnoreCase(text.substr(pos), "www.")) {
+          ++pos;  // inside a word, or no "www."
           continue;
         }
         pos = PastWord(pos);
@@ -532,19 +555,31 @@ class Scanner {
   }
 
  private:
-  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through.
+  // The first kStopByte at or after `pos`, or text.size(): the loop most bytes go through,
+  // sixteen bytes at a time.
   static std::size_t NextStop(std::string_view text, std::size_t pos) {
-    return FindFirstByte(text, pos,
-                         [](unsigned char c) { return (kByteFlags[c] & kStopByte) != 0; });
+    return FindFirstByteInBlocks(
+        text, pos, [](unsigned char c) { return (kByteFlags[c] & kStopByte) != 0; },
+        [](ByteBlock block) {
+          // Setting a bit that only one other byte lacks tests for both at once: 'w' and 'W',
+          // '<' and '>', and 0xC2 and 0xE2, the first bytes of « and of “ „.
+          static_assert(kAsciiOpeners == "\"`{$%:<@#>~" && kOpenGuillemet[0] == '\xC2' &&
+                        kOpenCurly[0] == '\xE2' && kOpenLow[0] == '\xE2');
+          const ByteBlock from_quote = block - '"';  // '"' '#' '$' '%' become 0 to 3
+          return ((block | 0x20) == 'w') | (from_quote <= 3) | (block == '`') | (block == '{') |
+                 (block == ':') | ((block | 2) == '>') | (block == '@') | (block == '~') |
+                 ((block | 0x20) == 0xE2);
+        });
   }
 
   static bool IsWordByte(char c) {
     return (kByteFlags[static_cast<unsigned char>(c)] & kWordByte) != 0;
   }
 
-  // `pos` is the first byte of a word. Masks the address that starts there, if any, and
-  // returns where the scan goes on: past the address, or past the word, inside which nothing
-  // starts (no kWordByte opens anything, and none after the first is at a word start).
+  // `pos` is the first byte of a word that begins "www.". Masks the address that starts there,
+  // if any, and returns where the scan goes on: past the address, or past the word, inside
+  // which nothing starts (no kWordByte opens anything, and none after the first is at a word
+  // start).
   std::size_t PastWord(std::size_t pos) {
     const std::string_view text = text_;
     std::size_t word_end = pos + 1;

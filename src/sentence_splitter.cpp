@@ -49,9 +49,11 @@ struct SentenceSplitter::Impl {
   std::array<BreakRole, 0x800> short_roles;
   // By code point below U+0800: neither a terminator nor a separator.
   std::array<bool, 0x800> short_body;
-  // By byte: an ASCII character that is neither a terminator nor a separator (false for the
-  // bytes of other code points).
-  std::array<bool, 256> ascii_body_bytes{};
+  // By byte: whether BodyEnd passes it without a closer look. An ASCII character that is
+  // neither a terminator nor a separator; 0xC3, the first byte of À-ÿ, which are all body; and
+  // a continuation byte, which BodyEnd meets only after a 0xC3 (it stops at every other first
+  // byte and steps over the whole code point).
+  std::array<bool, 256> body_bytes{};
 
   BreakRole RoleAt(std::string_view line, std::size_t* i) const {
     const auto byte = static_cast<unsigned char>(line[*i]);
@@ -68,10 +70,15 @@ struct SentenceSplitter::Impl {
   // point of three or more bytes, or at the end. The body is most of a line, and only a
   // terminator or a separator changes anything there, so its code points of one or two bytes
   // (ASCII, and the accented letters and inverted marks of Spanish) are stepped over without
-  // the switch in ScanPiece.
+  // the switch in ScanPiece: sixteen bytes at a time up to a byte that body_bytes leaves out.
   std::size_t BodyEnd(std::string_view line, std::size_t i) const {
     for (;;) {
-      i = FindFirstByte(line, i, [this](unsigned char byte) { return !ascii_body_bytes[byte]; });
+      i = FindFirstByteInBlocks(
+          line, i, [this](unsigned char byte) { return !body_bytes[byte]; },
+          [](ByteBlock block) {
+            return (block == '.') | (block == '!') | (block == '?') | (block == '\n') |
+                   (block == '\r') | ((block >= 0xC0) & (block != 0xC3));
+          });
       if (i + 1 >= line.size()) return i;
       const auto lead = static_cast<unsigned char>(line[i]);
       const auto trail = static_cast<unsigned char>(line[i + 1]);
@@ -97,8 +104,10 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
   for (UChar32 c = 0; c < 0x800; ++c) {
     impl_->short_roles[c] = RoleOf(c);
     impl_->short_body[c] = IsBody(impl_->short_roles[c]);
-    if (c < 0x80) impl_->ascii_body_bytes[c] = impl_->short_body[c];
+    if (c < 0x80) impl_->body_bytes[c] = impl_->short_body[c];
   }
+  for (std::size_t byte = 0x80; byte < 0xC0; ++byte) impl_->body_bytes[byte] = true;
+  impl_->body_bytes[0xC3] = true;
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -137,57 +146,70 @@ bool IsLeetExclamation(std::string_view text, std::size_t end) {
          IsAsciiAlnum(text[end]);
 }
 
-// Where a sentence surely begins after the ASCII terminator at text[term] and one or more
-// spaces, before `end`: the offset of the code point after the spaces, or npos when the rules
-// may keep it with the terminator (ICU then decides). At an ASCII capital, UAX #29 breaks
-// (SB11): no rule keeps a capital after spaces with the terminator before them
-// (SB7 wants no space, SB8 a lowercase letter, SB8a a continuation or terminator). And no rule
-// looks across such a break: the left context of a later break cannot reach back past the
-// capital, and a look for a lowercase letter ahead (SB8) stops at the terminator at the
-// latest. So the text on each side splits as it does within the whole.
+// What UAX #29 decides after the ASCII terminator at text[term] and one or more spaces.
+struct AfterSpaces {
+  enum class Rule {
+    kUndecided,  // ICU decides
+    kBreak,      // a sentence begins at `next`
+    kNoBreak,    // no break from the terminator to `next` (SB8): the sentence goes on there
+  } rule;
+  std::size_t next;  // the offset of the code point after the spaces
+};
+
+// At an ASCII capital after the spaces, UAX #29 breaks (SB11): no rule keeps a capital after
+// spaces with the terminator before them (SB7 wants no space, SB8 a lowercase letter, SB8a a
+// continuation or terminator). And no rule looks across such a break: the left context of a
+// later break cannot reach back past the capital, and a look for a lowercase letter ahead (SB8)
+// stops at the terminator at the latest. So the text on each side splits as it does within the
+// whole.
 //
 // After other code points the rules decide as follows. SB5 (Extend, Format), SB8a (SContinue,
 // terminators) and SB9, SB10 (closing marks, spaces, separators) keep them with the terminator:
-// no plain break. Otherwise SB11 breaks, except after a '.' (ATerm) when SB8 finds a lowercase
-// letter ahead before any other letter, separator or terminator: "3 p.m. today" and ". 3 a 5
-// días" stay whole, while "¿Cómo está? bien", "Hi! ¿Qué tal?" and "Saludos. 🎉" break after the
+// undecided. Otherwise SB11 breaks, except after a '.' (ATerm) when SB8 finds a lowercase
+// letter ahead before any other letter, separator or terminator: "3 p.m. today" and ". ¿qué
+// tal?" stay whole, while "¿Cómo está? bien", "Hi! ¿Qué tal?" and "Saludos. 🎉" break after the
 // spaces. SB8 cannot look past the terminator it stops at, so the pieces still split alone.
-std::size_t PlainBreakAfter(std::string_view text, std::size_t term, std::size_t end) {
+// Where SB8 keeps the text whole, no rule breaks inside the terminator and its spaces either
+// (SB9, SB10), and none after them can look back past the code point that follows them, which
+// is neither a closing mark nor a space: the text from there on is a sentence body again.
+AfterSpaces DecideAfterSpaces(std::string_view text, std::size_t term, std::size_t end) {
+  using Rule = AfterSpaces::Rule;
   std::size_t next = term + 1;
-  if (next >= end || text[next] != ' ') return std::string_view::npos;
+  if (next >= end || text[next] != ' ') return {Rule::kUndecided, next};
   while (next < end && text[next] == ' ') ++next;
-  if (next == end) return std::string_view::npos;
-  if (text[next] >= 'A' && text[next] <= 'Z') return next;
+  if (next == end) return {Rule::kUndecided, next};
+  if (text[next] >= 'A' && text[next] <= 'Z') return {Rule::kBreak, next};
+  const bool after_period = text[term] == '.';
   std::size_t i = next;
   UChar32 c;
   U8_NEXT(text.data(), i, end, c);
-  if (c < 0) return std::string_view::npos;
+  if (c < 0) return {Rule::kUndecided, next};
   switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
     case U_SB_UPPER:
-    case U_SB_OLETTER: return next;
-    case U_SB_LOWER: return text[term] == '.' ? std::string_view::npos : next;
+    case U_SB_OLETTER: return {Rule::kBreak, next};
+    case U_SB_LOWER: return {after_period ? Rule::kNoBreak : Rule::kBreak, next};
     case U_SB_NUMERIC:
     case U_SB_OTHER: break;
-    default: return std::string_view::npos;
+    default: return {Rule::kUndecided, next};
   }
-  if (text[term] != '.') return next;
+  if (!after_period) return {Rule::kBreak, next};
   while (i < end) {
     U8_NEXT(text.data(), i, end, c);
-    if (c < 0) return std::string_view::npos;
+    if (c < 0) return {Rule::kUndecided, next};
     switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
-      case U_SB_LOWER: return std::string_view::npos;
+      case U_SB_LOWER: return {Rule::kNoBreak, next};
       case U_SB_OLETTER:
       case U_SB_UPPER:
       case U_SB_SEP:
       case U_SB_CR:
       case U_SB_LF:
       case U_SB_ATERM:
-      case U_SB_STERM: return next;
+      case U_SB_STERM: return {Rule::kBreak, next};
       default: break;
     }
   }
   // The line ends here, at a separator, or the text does.
-  return next;
+  return {Rule::kBreak, next};
 }
 
 // Whether the '.' at text[at - 1] (ATerm) is directly followed by an ASCII lowercase letter or
@@ -201,13 +223,14 @@ bool PeriodInsideWord(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-// A line is cut into pieces at its plain breaks (PlainBreakAfter), where the whole text breaks
-// too. UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a terminator
-// with its closing marks and spaces (SB11), and never inside a final run "terminators and
-// closing marks, then spaces, then \n" (SB8a, SB9, SB10). A piece with no terminator before
-// such a run and no separator but its line's final "\n" or "\r\n" is therefore one sentence,
-// and ICU, which costs more than this scan, need not see it. One pass over the piece finds
-// both its end and whether it is one sentence.
+// A line is cut into pieces at its plain breaks (DecideAfterSpaces), where the whole text
+// breaks too. UAX #29 breaks a sentence only after a paragraph separator (SB4) or after a
+// terminator with its closing marks and spaces (SB11), and never inside a final run
+// "terminators and closing marks, then spaces, then \n" (SB8a, SB9, SB10). A piece with no
+// terminator before such a run, except where SB8 keeps one with the text after its spaces, and
+// no separator but its line's final "\n" or "\r\n" is therefore one sentence, and ICU, which
+// costs more than this scan, need not see it. One pass over the piece finds both its end and
+// whether it is one sentence.
 std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t begin,
                                               std::size_t line_end, bool* one_sentence) const {
   std::size_t end = line_end;
@@ -222,11 +245,16 @@ std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t
       if (i == line.size()) break;
     }
     if (line[i] == '.' || line[i] == '!' || line[i] == '?') {
-      if (const std::size_t capital = PlainBreakAfter(line, i, line.size());
-          capital != std::string_view::npos) {
+      const AfterSpaces after = DecideAfterSpaces(line, i, line.size());
+      if (after.rule == AfterSpaces::Rule::kBreak) {
         // The terminator and the spaces after it end the piece as one sentence would.
         *one_sentence = part != Part::kMixed && part != Part::kSpaces;
-        return begin + capital;
+        return begin + after.next;
+      }
+      if (after.rule == AfterSpaces::Rule::kNoBreak) {
+        if (part != Part::kMixed) part = part == Part::kSpaces ? Part::kMixed : Part::kBody;
+        i = after.next;
+        continue;
       }
     }
     if (part == Part::kMixed) {
@@ -258,7 +286,7 @@ std::size_t SentenceSplitter::Impl::ScanPiece(std::string_view text, std::size_t
 }
 
 // Sentences of text[begin, end), which starts and ends at a line boundary or a plain break
-// (PlainBreakAfter): ICU never looks past a paragraph separator, nor across such a break, so
+// (DecideAfterSpaces): ICU never looks past a paragraph separator, nor across such a break, so
 // its breaks there are those of the whole text.
 void SentenceSplitter::Impl::SplitWithIcu(std::string_view text, std::size_t begin,
                                           std::size_t end, std::vector<ByteRange>* sentences) {

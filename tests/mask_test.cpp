@@ -275,7 +275,8 @@ std::uint64_t HashOfRandomMasks() {
       "%-5d", "%(name)s", ":", ":smile:", "10:30", "http://", "https://x.com/a_(b)", "www.",
       "WWW.", "mailto:", "tel:", "@", "ana@x.com", "a..b@c.de", "a%b", ".", ",", "!", "?", "(",
       ")", "]", "#", "#tag", "C#", "`", "``", "```", "~~~", "<", "</", "<!--", "-->", "<b>", "a",
-      "Z", "9", "_", "+", "-", "ñ", "é", "日本", "🎉", "…", "\u00a0", "hola", "x.com", "w"};
+      "Z", "9", "_", "+", "-", "ñ", "é", "日本", "🎉", "…", "\u00a0", "hola", "x.com", "w", "\f",
+      "\v", "[", "https://e.com/ñ?q=(1)&x=[2]{3}"};
   std::mt19937 random(20261125);
   std::uint64_t hash = 14695981039346656037ull;
   auto mix = [&hash](std::size_t value) {
@@ -296,9 +297,11 @@ std::uint64_t HashOfRandomMasks() {
 // The scan steps over the bytes where nothing can start; it must mask exactly what the scan
 // that tried every code point (before issue 6, round 6) masked. The hash was computed with
 // that scan, and agreed with the new one on 2 million other random replies and every line of
-// the benchmark and corpus files. Recompute it only when what is masked changes on purpose.
+// the benchmark and corpus files. Round 7 added the pieces that end or nest a URL ("\f", "\v",
+// "[", a URL with brackets) and recomputed the hash with round 6's scan (608b572), which had
+// agreed with that one. Recompute it only when what is masked changes on purpose.
 TEST_CASE("random replies mask as the scan that tried every code point masked them") {
-  CHECK(HashOfRandomMasks() == 17208965069606020039ull);
+  CHECK(HashOfRandomMasks() == 11964698847441467180ull);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <cctype>
@@ -89,7 +90,9 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
         "¿Cómo está? bien, gracias.\n", "Ready! 3 left. See example.com or $326.45 today.\n",
         "Lo vemos a las 3 p.m. mañana? no. Ok!  9 días.\n", "Hi.there? x.Y. z\n",
         "Cheers! \U0001F69A\n", "Saludos. \U0001F389\n", "Son 3. 5 a 6 días. \U0001F389 ok\n",
-        "Va. ¿Sí? 3. ¡No! Ya. 9 A\n", "¿Cómo está? ¿Nos comparte? ¡Sí! ,no? -ok! 'ya'\n"}) {
+        "Va. ¿Sí? 3. ¡No! Ya. 9 A\n", "¿Cómo está? ¿Nos comparte? ¡Sí! ,no? -ok! 'ya'\n",
+        "Buenas tardes. ¿nos comparte el número? Gracias. ya está. ¡listo! Hola.\n",
+        "Hola.. ya. ¿sí? . no!. sí. ¡ya!\n"}) {
     CAPTURE(text);
     CHECK(Split(splitter, text) == IcuSentences(text));
   }
@@ -98,7 +101,9 @@ TEST_CASE("sentences are ICU's, whether or not a line needs ICU to find them") {
 TEST_CASE("sentences are ICU's on random text of terminators, closers, spaces and breaks") {
   const std::vector<std::string> pieces = {
       "Hola", "mundo", "A", "b", "3", " ", " ", "\t", ".", ".", "!", "?", "?!", "...", ",", ";",
-      ". A", "! Bien", "?  Y", "? y", "! 3", ". b", ".com", ".45", "p.m.", "x?y", "a.B", "! -", "? ,", "! #", "? \xC3\xA9", ". \xF0\x9F\x99\x82", ". 3 a", ". # b", ". \xC2\xBFqu\xC3\xA9",
+      ". A", "! Bien", "?  Y", "? y", "! 3", ". b", ".com", ".45", "p.m.", "x?y", "a.B", "! -",
+      "? ,", "! #", "? \xC3\xA9", ". \xF0\x9F\x99\x82", ". 3 a", ". # b", ". \xC2\xBFqu\xC3\xA9",
+      ". \xC2\xA1ya", ".. b", "? . b", ". ) b",  // ¿qué ¡ya
       ":", "\n", "\n", "\r\n", "\r", ")", "(", "\"", "'", "\xC2\xAB", "\xC2\xBB",  // « »
       "\xC3\xA9", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0",                               // é ¿ ¡ NBSP
       "\xE2\x80\xA9", "\xC2\x85", "\xE3\x80\x82", "\xE2\x80\xA6",                   // PS NEL 。 …
@@ -127,6 +132,22 @@ TEST_CASE("sentences are ICU's around code points of every length, next to long 
       "abcdefgh", "ijklmnopqrstu", " ", ". ", "! ", "? ", "Hola", "\xC3\xA9",  // é
       "\xC2\xBF", "\xC2\xA1", "\xC2\xA0", "\xC2\x85", "\xC2\xBB",              // ¿ ¡ NBSP NEL »
       "\xD5\x89", "\xD6\x89", "\xDB\x94", "\xE3\x80\x82", "\xE2\x80\xA9",      // Չ ։ ۔ 。 PS
-      "\xF0\x9F\x99\x82", "\xCC\x81", "\n", "\r\n", "A", "."};
+      "\xF0\x9F\x99\x82", "\xCC\x81", "\n", "\r\n", "A", ".",                    // 🙂 ´
+      "\xC3\xB1" "and\xC3\xBA", "\xC3\x97", "\xC3\xBF", "\xC3\x80"};               // ñandú × ÿ À
   CHECK(DisagreementsWithIcu(pieces, 1125, 24) == 0);
+}
+
+// The splitter passes a 0xC3 and the byte after it as part of a sentence's body without
+// decoding them, sixteen bytes at a time: that holds while no code point of U+00C0-U+00FF ends
+// a sentence or a paragraph.
+TEST_CASE("the code points after 0xC3 (U+00C0-U+00FF) neither end a sentence nor a paragraph") {
+  for (UChar32 c = 0xC0; c <= 0xFF; ++c) {
+    CAPTURE(c);
+    const auto role = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    CHECK(role != U_SB_ATERM);
+    CHECK(role != U_SB_STERM);
+    CHECK(role != U_SB_SEP);
+    CHECK(role != U_SB_CR);
+    CHECK(role != U_SB_LF);
+  }
 }

@@ -551,8 +551,7 @@ bool FindNextMatch(const CompiledRegex& pattern, std::span<const CompiledRegex* 
   return found;
 }
 
-const RE2& CompiledRegex::regex() const {
-  if (same_regex_ != nullptr) return same_regex_->regex();
+const RE2& CompiledRegex::Compile() const {
   std::call_once(compiled_, [this] {
     // The same budget as the sets: RE2's default 8 MB refused a 120,000-word alternation that
     // its RE2::Set had accepted, and the rule then silently never matched (issue 7).

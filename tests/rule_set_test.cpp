@@ -347,6 +347,22 @@ std::string MatchedForm(Normalizer& normalizer, std::string_view text, PatternMo
   return form.text;
 }
 
+// Calls `visit(entry, whole, words)` for each bundled phrase line whose table entry `wanted`
+// accepts, with its whole regex and the words of the line (PatternWords).
+template <typename Wanted, typename Visit>
+void ForEachBundledPhrase(Wanted wanted, Visit visit) {
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  for (const PrecompiledPattern& entry : table.patterns()) {
+    if (entry.is_regex || !wanted(entry)) continue;
+    CAPTURE(table.Text(entry.source));
+    CAPTURE(static_cast<int>(entry.mode));
+    CompiledRegex whole(std::string(table.Text(entry.regex)), {}, 1, entry.first_user_group,
+                        entry.mode);
+    REQUIRE(whole.regex().ok());
+    visit(entry, whole, PatternWords(table.Text(entry.source)));
+  }
+}
+
 }  // namespace
 
 // Every bundled line cut into alternative runs must match, with every run tried, exactly as
@@ -358,15 +374,13 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
   REQUIRE(normalizer.ok());
   std::mt19937 random(20261125);
   std::size_t cut_lines = 0;
-  for (const PrecompiledPattern& entry : table.patterns()) {
+  auto is_cut = [&](const PrecompiledPattern& entry) {
+    return !table.AlternativeRunsOf(entry).empty();
+  };
+  ForEachBundledPhrase(is_cut, [&](const PrecompiledPattern& entry, CompiledRegex& whole,
+                                   const std::vector<std::string>& words) {
     const auto runs = table.AlternativeRunsOf(entry);
-    if (runs.empty()) continue;
     ++cut_lines;
-    CAPTURE(table.Text(entry.source));
-    CAPTURE(static_cast<int>(entry.mode));
-    CompiledRegex whole(std::string(table.Text(entry.regex)), {}, 1, entry.first_user_group,
-                        entry.mode);
-    REQUIRE(whole.regex().ok());
     std::vector<std::unique_ptr<CompiledRegex>> run_regexes;
     std::vector<const CompiledRegex*> all_runs;
     for (const PrecompiledAlternativeRun& run : runs) {
@@ -376,7 +390,6 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
       all_runs.push_back(run_regexes.back().get());
     }
     whole.SetAlternativeRuns(std::move(run_regexes), runs.front().alternation_group);
-    const std::vector<std::string> words = PatternWords(table.Text(entry.source));
     for (int i = 0; i < 300; ++i) {
       const std::string form =
           MatchedForm(normalizer, RandomTextOf(words, &random), entry.mode);
@@ -396,7 +409,7 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
         }
       }
     }
-  }
+  });
   CHECK(cut_lines > 0);
 }
 
@@ -404,7 +417,6 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
 // start (MayStartPhraseMatch): from any position of random texts of a bundled line's words, it
 // must find RE2's unanchored match, every group at the same place.
 TEST_CASE("a bundled phrase's match found by anchored searches is RE2's unanchored one") {
-  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
   Normalizer normalizer;
   REQUIRE(normalizer.ok());
   std::mt19937 random(7);
@@ -412,16 +424,12 @@ TEST_CASE("a bundled phrase's match found by anchored searches is RE2's unanchor
   std::size_t matches = 0;
   MatchGroups found;
   std::vector<re2::StringPiece> expected;
-  for (const PrecompiledPattern& entry : table.patterns()) {
-    if (entry.is_regex) continue;
+  auto every = [](const PrecompiledPattern&) { return true; };
+  ForEachBundledPhrase(every, [&](const PrecompiledPattern& entry, const CompiledRegex& phrase,
+                                  const std::vector<std::string>& words) {
     ++phrases;
-    CAPTURE(table.Text(entry.source));
-    const CompiledRegex phrase(std::string(table.Text(entry.regex)), {}, 1,
-                               entry.first_user_group, entry.mode);
     const RE2& regex = phrase.regex();
-    REQUIRE(regex.ok());
     expected.resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
-    const std::vector<std::string> words = PatternWords(table.Text(entry.source));
     for (int i = 0; i < 8; ++i) {
       const std::string form = MatchedForm(normalizer, RandomTextOf(words, &random), entry.mode);
       CAPTURE(form);
@@ -434,7 +442,7 @@ TEST_CASE("a bundled phrase's match found by anchored searches is RE2's unanchor
         CHECK(GroupSpans(found.groups, form) == GroupSpans(expected, form));
       }
     }
-  }
+  });
   CHECK(phrases > 500);
   CHECK(matches > 10000);
 }

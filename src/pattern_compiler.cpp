@@ -322,10 +322,10 @@ class PhraseParser {
       run_items.reserve(items.size());
       for (const Item& item : items) {
         if (&item == cut) {
-          run_items.push_back(
-              {item.kind, "(" + JoinAlternatives(members) + ")", item.offset, std::move(run_keys)});
+          run_items.push_back({item.kind, "(" + JoinAlternatives(members) + ")", item.offset,
+                               std::move(run_keys), {}});
         } else {
-          run_items.push_back({item.kind, item.regex, item.offset, item.keys});
+          run_items.push_back({item.kind, item.regex, item.offset, item.keys, {}});
         }
       }
       CompiledPattern::AlternativeRun& run = runs_.emplace_back();

@@ -83,4 +83,15 @@ bool CheckRegexNesting(std::string_view regex, PatternError* error);
 // so the boundary is "start of text or a non-word character", consumed outside group 1.
 std::string WrapWithWordBoundaries(std::string_view body);
 
+// Whether a match of a wrapped phrase (WrapWithWordBoundaries) in `text` may start at byte
+// `offset`: at the text's start, or where a non-word character begins, whose first byte is
+// neither an ASCII letter or digit of the matching form nor a byte that continues a character
+// (0x80-0xBF). Exact for any text: RE2 matches a class only with well-formed UTF-8.
+inline bool MayStartPhraseMatch(std::string_view text, std::size_t offset) {
+  if (offset == 0) return true;
+  const auto byte = static_cast<unsigned char>(text[offset]);
+  if (byte >= 0x80) return byte >= 0xC0;
+  return !((byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z'));
+}
+
 }  // namespace tonelint

@@ -62,7 +62,12 @@ class CompiledRegex {
   // whose keywords it contains, and compiling all of them would dominate its time. Thread-safe.
   // Patterns are checked when the rules are built (RuleSet::Build), so this only fails if RE2
   // runs out of its memory budget; then ok() on the result is false.
-  const RE2& regex() const;
+  const RE2& regex() const {
+    if (same_regex_ != nullptr) return same_regex_->regex();
+    // Asked for at every search: once compiled, one load instead of std::call_once's call.
+    if (is_compiled_.load(std::memory_order_acquire)) return *regex_;
+    return Compile();
+  }
   // Whether regex() has been compiled (by any thread).
   bool IsCompiled() const {
     return same_regex_ != nullptr ? same_regex_->IsCompiled()
@@ -106,6 +111,8 @@ class CompiledRegex {
   bool precompiled_ = false;
   const CompiledRegex* same_regex_ = nullptr;
   void CopyKeywordsFromTable() const;
+  // Compiles regex_ once for all threads; returns it.
+  const RE2& Compile() const;
 
   const PrecompiledPatterns* keywords_table_ = nullptr;  // null when keywords_ are given
   PrecompiledKeywordSet table_keywords_;

@@ -162,6 +162,16 @@ TEST_CASE("keywords added to a pattern index are indexed on the first lookup, on
 
 namespace {
 
+// Where each of `groups` starts in `text` (-1 if it did not match), and its size.
+std::vector<std::pair<std::ptrdiff_t, std::size_t>> GroupSpans(
+    const std::vector<re2::StringPiece>& groups, std::string_view text) {
+  std::vector<std::pair<std::ptrdiff_t, std::size_t>> spans;
+  for (const re2::StringPiece& group : groups) {
+    spans.emplace_back(group.data() == nullptr ? -1 : group.data() - text.data(), group.size());
+  }
+  return spans;
+}
+
 // The spans of every group of every match that ForEachMatch finds of `pattern` with `runs`.
 std::vector<std::vector<std::pair<std::ptrdiff_t, std::size_t>>> AllMatches(
     const CompiledRegex& pattern, std::span<const CompiledRegex* const> runs,
@@ -170,11 +180,7 @@ std::vector<std::vector<std::pair<std::ptrdiff_t, std::size_t>>> AllMatches(
   MatchGroups match;
   ForEachMatch(pattern, runs, text, &match,
                [&](const std::vector<re2::StringPiece>& groups, ByteRange) {
-                 auto& spans = matches.emplace_back();
-                 for (const re2::StringPiece& group : groups) {
-                   spans.emplace_back(group.data() == nullptr ? -1 : group.data() - text.data(),
-                                      group.size());
-                 }
+                 matches.push_back(GroupSpans(groups, text));
                });
   return matches;
 }
@@ -315,6 +321,23 @@ std::string Disguise(const std::string& word, std::mt19937* random) {
   return chance(10) ? std::string(1, static_cast<char>(std::toupper(out[0]))) + out.substr(1) : out;
 }
 
+// A text of up to eight of `words`, often disguised, and other words, punctuation and other
+// scripts between them.
+std::string RandomTextOf(const std::vector<std::string>& words, std::mt19937* random) {
+  static const std::vector<std::string> others = {"you", "the", "y", "que", "eres", "ñandú",
+                                                  "слово", "日本", "x", "lol"};
+  static const std::vector<std::string> separators = {" ", " ", " ", ", ", "... ", " — ", "¡",
+                                                      "😀", "-", ".", "", "'", "?! ", "\n"};
+  std::string text;
+  const int count = 1 + static_cast<int>((*random)() % 8);
+  for (int w = 0; w < count; ++w) {
+    if (w > 0) text += separators[(*random)() % separators.size()];
+    text += (*random)() % 4 == 0 ? others[(*random)() % others.size()]
+                                 : Disguise(words[(*random)() % words.size()], random);
+  }
+  return text;
+}
+
 // The form of `text` that patterns of `mode` are matched against, as the linter makes it.
 std::string MatchedForm(Normalizer& normalizer, std::string_view text, PatternMode mode) {
   NormalizedText plain, form;
@@ -322,6 +345,22 @@ std::string MatchedForm(Normalizer& normalizer, std::string_view text, PatternMo
   if (mode == PatternMode::kPlain) return plain.text;
   MakeObfuscationForm(plain, {}, &form);
   return form.text;
+}
+
+// Calls `visit(entry, whole, words)` for each bundled phrase line whose table entry `wanted`
+// accepts, with its whole regex and the words of the line (PatternWords).
+template <typename Wanted, typename Visit>
+void ForEachBundledPhrase(Wanted wanted, Visit visit) {
+  const PrecompiledPatterns& table = BundledPrecompiledPatterns();
+  for (const PrecompiledPattern& entry : table.patterns()) {
+    if (entry.is_regex || !wanted(entry)) continue;
+    CAPTURE(table.Text(entry.source));
+    CAPTURE(static_cast<int>(entry.mode));
+    CompiledRegex whole(std::string(table.Text(entry.regex)), {}, 1, entry.first_user_group,
+                        entry.mode);
+    REQUIRE(whole.regex().ok());
+    visit(entry, whole, PatternWords(table.Text(entry.source)));
+  }
 }
 
 }  // namespace
@@ -333,21 +372,15 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
   const PrecompiledPatterns& table = BundledPrecompiledPatterns();
   Normalizer normalizer;
   REQUIRE(normalizer.ok());
-  const std::vector<std::string> others = {"you", "the", "y", "que", "eres", "ñandú", "слово",
-                                           "日本", "x", "lol"};
-  const std::vector<std::string> separators = {" ", " ", " ", ", ", "... ", " — ", "¡", "😀",
-                                               "-", ".", "", "'", "?! ", "\n"};
   std::mt19937 random(20261125);
   std::size_t cut_lines = 0;
-  for (const PrecompiledPattern& entry : table.patterns()) {
+  auto is_cut = [&](const PrecompiledPattern& entry) {
+    return !table.AlternativeRunsOf(entry).empty();
+  };
+  ForEachBundledPhrase(is_cut, [&](const PrecompiledPattern& entry, CompiledRegex& whole,
+                                   const std::vector<std::string>& words) {
     const auto runs = table.AlternativeRunsOf(entry);
-    if (runs.empty()) continue;
     ++cut_lines;
-    CAPTURE(table.Text(entry.source));
-    CAPTURE(static_cast<int>(entry.mode));
-    CompiledRegex whole(std::string(table.Text(entry.regex)), {}, 1, entry.first_user_group,
-                        entry.mode);
-    REQUIRE(whole.regex().ok());
     std::vector<std::unique_ptr<CompiledRegex>> run_regexes;
     std::vector<const CompiledRegex*> all_runs;
     for (const PrecompiledAlternativeRun& run : runs) {
@@ -357,16 +390,9 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
       all_runs.push_back(run_regexes.back().get());
     }
     whole.SetAlternativeRuns(std::move(run_regexes), runs.front().alternation_group);
-    const std::vector<std::string> words = PatternWords(table.Text(entry.source));
     for (int i = 0; i < 300; ++i) {
-      std::string text;
-      const int count = 1 + static_cast<int>(random() % 8);
-      for (int w = 0; w < count; ++w) {
-        if (w > 0) text += separators[random() % separators.size()];
-        text += random() % 4 == 0 ? others[random() % others.size()]
-                                  : Disguise(words[random() % words.size()], &random);
-      }
-      const std::string form = MatchedForm(normalizer, text, entry.mode);
+      const std::string form =
+          MatchedForm(normalizer, RandomTextOf(words, &random), entry.mode);
       CAPTURE(form);
       CHECK(AllMatches(whole, all_runs, form) == AllMatches(whole, {}, form));
       // A signal or `require` line is only asked whether it matches somewhere, which it does
@@ -383,8 +409,42 @@ TEST_CASE("bundled lines cut into alternative runs match exactly as the whole re
         }
       }
     }
-  }
+  });
   CHECK(cut_lines > 0);
+}
+
+// FindNextMatch looks for a phrase's match with anchored searches at the places where one may
+// start (MayStartPhraseMatch): from any position of random texts of a bundled line's words, it
+// must find RE2's unanchored match, every group at the same place.
+TEST_CASE("a bundled phrase's match found by anchored searches is RE2's unanchored one") {
+  Normalizer normalizer;
+  REQUIRE(normalizer.ok());
+  std::mt19937 random(7);
+  std::size_t phrases = 0;
+  std::size_t matches = 0;
+  MatchGroups found;
+  std::vector<re2::StringPiece> expected;
+  auto every = [](const PrecompiledPattern&) { return true; };
+  ForEachBundledPhrase(every, [&](const PrecompiledPattern& entry, const CompiledRegex& phrase,
+                                  const std::vector<std::string>& words) {
+    ++phrases;
+    const RE2& regex = phrase.regex();
+    expected.resize(static_cast<std::size_t>(regex.NumberOfCapturingGroups()) + 1);
+    for (int i = 0; i < 8; ++i) {
+      const std::string form = MatchedForm(normalizer, RandomTextOf(words, &random), entry.mode);
+      CAPTURE(form);
+      for (std::size_t pos = 0; pos <= form.size(); ++pos) {
+        const bool matched = regex.Match(form, pos, form.size(), RE2::UNANCHORED, expected.data(),
+                                         static_cast<int>(expected.size()));
+        REQUIRE(FindNextMatch(phrase, {}, form, pos, &found) == matched);
+        if (!matched) continue;
+        ++matches;
+        CHECK(GroupSpans(found.groups, form) == GroupSpans(expected, form));
+      }
+    }
+  });
+  CHECK(phrases > 500);
+  CHECK(matches > 10000);
 }
 
 // The index is a prefilter: a bundled obfuscated line (not cut into runs) that matches a text

@@ -157,7 +157,9 @@ class Compiler {
     if (failed < unkeyed.locations.size()) {
       errors_->push_back({unkeyed.locations[failed], "pattern does not compile: " + error});
     } else {
-      errors_->push_back({{}, "the patterns without keywords exceed RE2's memory budget"});
+      // A std::string first: see the normalizer's error in Build.
+      std::string message = "the patterns without keywords exceed RE2's memory budget";
+      errors_->push_back({{}, std::move(message)});
     }
   }
 
@@ -286,7 +288,10 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files,
 
   Normalizer normalizer;
   if (!normalizer.ok()) {
-    errors->push_back({{}, normalizer.error()});
+    // The message first, then moved in: copied inside the braces, after the empty location, it
+    // trips GCC 12's -Wmaybe-uninitialized on the path where the copy throws.
+    std::string message = normalizer.error();
+    errors->push_back({{}, std::move(message)});
     return nullptr;
   }
   Compiler compiler(normalizer, compilation, precompiled, errors);

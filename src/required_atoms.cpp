@@ -10,6 +10,8 @@
 namespace tonelint {
 namespace {
 
+constexpr std::size_t kMostAtomsToReduce = 200;
+
 // RE2 lowercases its atoms, and a text is searched for them as is: an ASCII letter is safe
 // because a matching form has no capitals, a non-ASCII character only if it has no case at all.
 bool SafeToSearchAsIs(std::string_view atom) {
@@ -54,6 +56,9 @@ std::vector<std::string> RequiredAtoms(std::string_view regex) {
   }
   std::vector<std::string> atoms;
   filter.Compile(&atoms);
+  // The reduction below asks the prefilter once per atom, about all of them: a regex of 1,000
+  // literal alternatives took 0.23 s (a rule file's lines are reduced at every start).
+  if (atoms.size() > kMostAtomsToReduce) return {};
   // `kept` is a required set when the prefilter rejects a text holding every other atom: it is
   // a monotone formula of the atoms, so it then rejects any text holding none of `kept`.
   std::vector<bool> kept(atoms.size(), true);

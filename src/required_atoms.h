@@ -19,8 +19,8 @@ namespace tonelint {
 // blanks, long before short.
 // Empty when there is no such set: the pattern can match a text without any literal (".",
 // "[a-z]+"), contains a non-ASCII letter that has case (case folding and RE2's lowercasing
-// disagree on some), or does not compile; and when the prefilter finds more than 200 literals
-// (a long list of alternatives), too many to reduce at the start of a run.
+// disagree on some), or does not compile; and when it is longer than 512 bytes, too long to
+// look for them at the start of a run (required_atoms.cpp).
 std::vector<std::string> RequiredAtoms(std::string_view regex);
 
 }  // namespace tonelint

@@ -1,6 +1,7 @@
 // Literal strings that every match of a `regex` line contains, found at build time for the
-// bundled rules (tools/precompile_rules.cpp), so that a run tries such a pattern only in a text
-// where one of them occurs instead of adding it to the RE2::Set of patterns without keywords.
+// bundled rules (tools/precompile_rules.cpp) and when a rule file's other lines are compiled
+// (RuleSet::Build), so that a run tries such a pattern only in a text where one of them occurs
+// instead of adding it to the RE2::Set of patterns without keywords.
 // A `regex` line has no keywords: it sat in that set, and one with a repeated character class
 // ("[^.!?]{0,40}") made the set cost ten times as much to build and run on every sentence.
 #pragma once
@@ -18,7 +19,8 @@ namespace tonelint {
 // blanks, long before short.
 // Empty when there is no such set: the pattern can match a text without any literal (".",
 // "[a-z]+"), contains a non-ASCII letter that has case (case folding and RE2's lowercasing
-// disagree on some), or does not compile.
+// disagree on some), or does not compile; and when it is longer than 512 bytes, too long to
+// look for them at the start of a run (required_atoms.cpp).
 std::vector<std::string> RequiredAtoms(std::string_view regex);
 
 }  // namespace tonelint

@@ -34,8 +34,11 @@ bool ApplyRuleSelection(const RuleSelection& selection, std::vector<RuleFile>* f
   for (const auto* list : {&selection.enable, &selection.disable}) {
     for (const std::string& selector : *list) {
       if (std::find(known.begin(), known.end(), selector) == known.end()) {
-        errors->push_back({{}, "unknown rule, name or category '" + selector + "'" +
-                                   DidYouMean(selector, known)});
+        // The message first, then moved in: a message built inside the braces, after the empty
+        // location, trips GCC 12's -Wmaybe-uninitialized on the path where building it throws.
+        std::string message =
+            "unknown rule, name or category '" + selector + "'" + DidYouMean(selector, known);
+        errors->push_back({{}, std::move(message)});
         ok = false;
       }
     }

@@ -32,10 +32,13 @@ class Normalizer;
 class CompiledRegex {
  public:
   CompiledRegex(std::string pattern, std::vector<Keyword> keywords, int span_group,
-                int first_user_group, PatternMode mode)
+                int first_user_group, PatternMode mode,
+                std::vector<std::string> required_atoms = {})
       : owned_pattern_(std::move(pattern)),
         pattern_(owned_pattern_),
         keywords_(std::move(keywords)),
+        owned_required_atoms_(std::move(required_atoms)),
+        required_atoms_(owned_required_atoms_.begin(), owned_required_atoms_.end()),
         span_group_(span_group),
         first_user_group_(first_user_group),
         mode_(mode) {}
@@ -119,6 +122,7 @@ class CompiledRegex {
   mutable std::once_flag keywords_copy_;
   mutable std::atomic<bool> keywords_copied_ = false;
   mutable std::vector<Keyword> keywords_;
+  std::vector<std::string> owned_required_atoms_;  // empty when the atoms are in static storage
   std::vector<std::string_view> required_atoms_;
   int span_group_;
   int first_user_group_;

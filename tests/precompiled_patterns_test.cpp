@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <thread>
 
 #include "bundled_rules.h"
@@ -348,4 +349,134 @@ TEST_CASE("a precompiled pattern's keywords are copied from the table once for a
   other.join();
   CHECK(from_other_thread == &keywords);
   CHECK(keywords == table.KeywordsOf(*table.Find("idiota", PatternMode::kPlain, false)));
+}
+
+namespace {
+
+// What RuleSet::Build made of a pattern line, from the table or compiled, as text. A cut
+// pattern's own keywords are left out: one from the table keeps none (its runs' are indexed).
+std::string Describe(const CompiledRegex& regex) {
+  std::string out = std::string(regex.pattern()) + " span " + std::to_string(regex.span_group()) +
+                    " user " + std::to_string(regex.first_user_group()) + " mode " +
+                    std::to_string(static_cast<int>(regex.mode())) + " keywords";
+  if (regex.alternative_runs().empty()) {
+    for (const Keyword& keyword : regex.keywords()) {
+      out += " " + keyword.text + (keyword.prefix ? "*" : "");
+    }
+  }
+  out += " atoms";
+  for (const std::string_view atom : regex.required_atoms()) out += " " + std::string(atom);
+  out += " cut " + std::to_string(regex.alternation_group());
+  for (const auto& run : regex.alternative_runs()) out += "\n  run " + Describe(*run);
+  return out;
+}
+
+// An index as text, one part each: its entries, its patterns without keywords and how each is
+// found, and its keyword index as flat arrays (every keyword, with its patterns and their
+// also-required sets).
+std::vector<std::string> Describe(const PatternIndex& index) {
+  auto numbers = [](std::string name, const auto& values, auto number_of) {
+    for (const auto& value : values) name += " " + number_of(value);
+    return name;
+  };
+  auto as_is = [](auto value) { return std::to_string(value); };
+  const OwnedFlatKeywordIndex flat = index.keywords().Flatten();
+  return {
+      numbers("entries", index.entries,
+              [](const PatternIndex::Entry& entry) {
+                return std::to_string(entry.owner) + "/" + std::to_string(entry.pattern) + "/" +
+                       std::to_string(static_cast<long long>(entry.run));
+              }),
+      numbers("unkeyed", index.unkeyed_patterns, as_is),
+      numbers("atom guarded", index.atom_guarded,
+              [](const PatternIndex::AtomGuarded& guarded) {
+                std::string out = std::to_string(guarded.pattern) + ":";
+                for (const std::string_view atom : guarded.atoms) out += std::string(atom) + ",";
+                return out;
+              }),
+      numbers("set", index.unkeyed_set_patterns, as_is),
+      "keys " + flat.keys,
+      numbers("numbers", flat.numbers, as_is),
+      numbers("slots", flat.slots,
+              [](const FlatKeywordTable::Slot& slot) {
+                return std::to_string(slot.key_offset) + "+" + std::to_string(slot.key_size) +
+                       ":" + std::to_string(slot.numbers_begin) + "-" +
+                       std::to_string(slot.numbers_end);
+              }),
+      numbers("also required", flat.also_required, [](const NumberRange& range) {
+        return std::to_string(range.begin) + "-" + std::to_string(range.end);
+      })};
+}
+
+// Sentences of words and marks drawn at random from `texts`, with the punctuation and emoji
+// that `regex` lines look for: where the examples' own words meet in new orders.
+std::vector<std::string> GeneratedTexts(const std::vector<std::string>& texts) {
+  std::vector<std::string> tokens = {"!!!", "!!", "???", "?!", "!?", "¡¡¡", "😂", "🤣", "...", ","};
+  std::vector<KeywordIndex::Word> words;
+  for (const std::string& text : texts) {
+    KeywordIndex::SplitWords(text, &words);
+    for (const KeywordIndex::Word& word : words) {
+      tokens.push_back(text.substr(word.begin, word.end - word.begin));
+    }
+  }
+  std::mt19937 random(7);
+  std::vector<std::string> generated;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int size = std::uniform_int_distribution(1, 12)(random);
+    for (int t = 0; t < size; ++t) {
+      text += tokens[std::uniform_int_distribution<std::size_t>(0, tokens.size() - 1)(random)];
+      text += std::uniform_int_distribution(0, 5)(random) == 0 ? "" : " ";
+    }
+    generated.push_back(std::move(text));
+  }
+  return generated;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled rules built with and without the precompiled table are the same") {
+  std::vector<Diagnostic> errors;
+  const std::vector<RuleFile> files = LoadRuleFiles(RuleSources{}, &errors);
+  REQUIRE(errors.empty());
+  const auto tabled =
+      RuleSet::Build(files, &errors, Compilation::kLazy, &BundledPrecompiledPatterns());
+  const auto compiled = RuleSet::Build(files, &errors, Compilation::kLazy);
+  REQUIRE(tabled);
+  REQUIRE(compiled);
+  REQUIRE(tabled->rules().size() == compiled->rules().size());
+  for (std::size_t r = 0; r < tabled->rules().size(); ++r) {
+    const CompiledRule& a = tabled->compiled(r);
+    const CompiledRule& b = compiled->compiled(r);
+    REQUIRE(a.matches.size() == b.matches.size());
+    for (std::size_t p = 0; p < a.matches.size(); ++p) {
+      CHECK(Describe(*a.matches[p]) == Describe(*b.matches[p]));
+    }
+    REQUIRE(a.unless.size() == b.unless.size());
+    for (std::size_t p = 0; p < a.unless.size(); ++p) {
+      CHECK(Describe(*a.unless[p]) == Describe(*b.unless[p]));
+    }
+  }
+  REQUIRE(tabled->document_patterns().entries.size() ==
+          compiled->document_patterns().entries.size());
+  for (std::size_t i = 0; i < tabled->document_patterns().entries.size(); ++i) {
+    CHECK(Describe(tabled->document_pattern(i)) == Describe(compiled->document_pattern(i)));
+  }
+  const std::vector<const PatternIndex*> of_tabled = IndexesOf(*tabled);
+  const std::vector<const PatternIndex*> of_compiled = IndexesOf(*compiled);
+  std::size_t atom_guarded = 0;
+  for (std::size_t i = 0; i < of_tabled.size(); ++i) {
+    CAPTURE(i);
+    const std::vector<std::string> parts = Describe(*of_tabled[i]);
+    const std::vector<std::string> compiled_parts = Describe(*of_compiled[i]);
+    for (std::size_t part = 0; part < parts.size(); ++part) {
+      CHECK(parts[part] == compiled_parts[part]);
+    }
+    atom_guarded += of_compiled[i]->atom_guarded.size();
+  }
+  // Every bundled `regex` line has required atoms, compiled from the table or not.
+  CHECK(atom_guarded >= 15);
+  const std::vector<std::string> examples = ExampleTexts(files);
+  CHECK(SameCandidates(*tabled, *compiled, examples));
+  CHECK(SameCandidates(*tabled, *compiled, GeneratedTexts(examples)));
 }

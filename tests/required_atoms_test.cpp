@@ -63,3 +63,13 @@ TEST_CASE("every text a regex matches holds one of its required atoms") {
     }
   }
 }
+
+TEST_CASE("a regex longer than 512 bytes has no required atoms: too long to look for") {
+  std::string alternatives = "(?:alpha|bravo)";
+  CHECK(RequiredAtoms(alternatives) == Atoms{"alpha", "bravo"});
+  while (alternatives.size() <= 512) alternatives.insert(3, "alpha|");
+  CHECK(RequiredAtoms(alternatives).empty());
+  alternatives.erase(3, 6);
+  CHECK(alternatives.size() <= 512);
+  CHECK(RequiredAtoms(alternatives) == Atoms{"alpha", "bravo"});
+}

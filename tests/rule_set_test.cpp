@@ -108,33 +108,64 @@ TEST_CASE("phrase rules are indexed by language and form") {
   CHECK(rules->FindRule("insult-other", Lang::kUnknown) == 1);
 }
 
-TEST_CASE("patterns without keywords are candidates exactly where they match") {
+namespace {
+
+// The ids of the candidates that the English plain-phrase index of `rules` finds in `text`.
+std::vector<std::string> CandidateRules(const RuleSet& rules, std::string_view text) {
+  const PatternIndex& index = rules.phrases(Lang::kEn, PatternMode::kPlain);
+  KeywordIndex::Cache cache;
+  std::vector<KeywordIndex::Word> words;
+  KeywordIndex::SplitWords(text, &words);
+  std::vector<int> candidates;
+  index.FindCandidates(text, words, &cache, &candidates);
+  std::vector<std::string> ids;
+  for (int candidate : candidates) ids.push_back(rules.rules()[index.entries[candidate].owner].id);
+  return ids;
+}
+
+std::unique_ptr<RuleSet> BuildEnglish(std::string_view regex_a, std::string_view regex_b) {
   std::vector<Diagnostic> errors;
   RuleFile file;
   ParseRuleFile("a.rules",
-                RuleText("TL1801", "shouting-a", "en", "regex !{3,}") + "\n" +
-                    RuleText("TL1802", "shouting-b", "en", "regex \\?{3,}") + "\n" +
-                    RuleText("TL1803", "insult-c", "en", "match moron"),
+                RuleText("TL1801", "shouting-a", "en", "regex " + std::string(regex_a)) + "\n" +
+                    RuleText("TL1802", "shouting-b", "en", "regex " + std::string(regex_b)) +
+                    "\n" + RuleText("TL1803", "insult-c", "en", "match moron"),
                 &file, &errors);
   std::vector<RuleFile> files;
   files.push_back(std::move(file));
-  const auto rules = RuleSet::Build(std::move(files), &errors);
+  auto rules = RuleSet::Build(std::move(files), &errors);
   REQUIRE(rules);
+  REQUIRE(rules->phrases(Lang::kEn, PatternMode::kPlain).entries.size() == 3);
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("patterns without keywords nor required atoms are candidates exactly where they match") {
+  // RE2's prefilter finds no literal that every match contains.
+  const auto rules = BuildEnglish("[a-z]{20,}", "[[:punct:]]{3,}");
   const PatternIndex& index = rules->phrases(Lang::kEn, PatternMode::kPlain);
-  REQUIRE(index.entries.size() == 3);
-  auto candidate_rules = [&](std::string_view text) {
-    KeywordIndex::Cache cache;
-    std::vector<KeywordIndex::Word> words;
-    KeywordIndex::SplitWords(text, &words);
-    std::vector<int> candidates;
-    index.FindCandidates(text, words, &cache, &candidates);
-    std::vector<std::string> ids;
-    for (int candidate : candidates) ids.push_back(rules->rules()[index.entries[candidate].owner].id);
-    return ids;
-  };
-  CHECK(candidate_rules("hello there").empty());
-  CHECK(candidate_rules("what??? no") == std::vector<std::string>{"TL1802"});
-  CHECK(candidate_rules("moron!!! ???") == std::vector<std::string>{"TL1801", "TL1802", "TL1803"});
+  CHECK(index.atom_guarded.empty());
+  CHECK(index.unkeyed_set_patterns == std::vector<int>{0, 1});
+  CHECK(CandidateRules(*rules, "hello there!!").empty());
+  CHECK(CandidateRules(*rules, "what?!. no") == std::vector<std::string>{"TL1802"});
+  CHECK(CandidateRules(*rules, "moron supercalifragilistic ???") ==
+        std::vector<std::string>{"TL1801", "TL1802", "TL1803"});
+}
+
+TEST_CASE("a rule file's regex line with required atoms is a candidate where one occurs") {
+  // As the precompiled table has them for the bundled rules' lines.
+  const auto rules = BuildEnglish("!{3,}", "\\?{3,}");
+  const PatternIndex& index = rules->phrases(Lang::kEn, PatternMode::kPlain);
+  CHECK(index.unkeyed_set_patterns.empty());
+  REQUIRE(index.atom_guarded.size() == 2);
+  CHECK(index.atom_guarded[0].atoms == std::vector<std::string_view>{"!!"});
+  CHECK(index.atom_guarded[1].atoms == std::vector<std::string_view>{"??"});
+  CHECK(CandidateRules(*rules, "hello there").empty());
+  // A candidate, though it does not match: its RE2 decides.
+  CHECK(CandidateRules(*rules, "what?? no") == std::vector<std::string>{"TL1802"});
+  CHECK(CandidateRules(*rules, "moron!! ????") ==
+        std::vector<std::string>{"TL1801", "TL1802", "TL1803"});
 }
 
 TEST_CASE("keywords added to a pattern index are indexed on the first lookup, once for all threads") {

@@ -1,6 +1,8 @@
 // Writing generated C++ sources, shared by the build tools that write tables.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -45,7 +47,7 @@ class TextBlob {
   std::string Range(const std::string& piece) {
     auto [found, added] = offsets_.emplace(piece, text_.size());
     if (added) text_ += piece;
-    return "{" + std::to_string(found->second) + ", " + std::to_string(piece.size()) + "}";
+    return fmt::format("{{{}, {}}}", found->second, piece.size());
   }
   // The text as string literals.
   std::string Literals() const { return tonelint::Literals(text_); }

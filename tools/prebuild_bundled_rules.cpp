@@ -144,8 +144,8 @@ std::string WriteRules(const std::vector<RuleFile>& files, const std::vector<std
       const std::string good = examples(rule.good);
       const std::string triggers = Items(trigger_items.size(), rule.triggers.size());
       for (const Trigger& trigger : rule.triggers) {
-        trigger_items.push_back("{" + EnumValue("Trigger::Kind", trigger.kind) + ", " +
-                                line_of(trigger.signal, trigger.location, false) + "}");
+        trigger_items.push_back(fmt::format("{{{}, {}}}", EnumValue("Trigger::Kind", trigger.kind),
+                                            line_of(trigger.signal, trigger.location, false)));
       }
       rule_items.push_back(
           "{" + blob.Range(rule.id) + ", " + blob.Range(rule.name) + ", " +

@@ -515,10 +515,11 @@ bool PieceReader::Next(std::string* piece) {
   std::size_t cut = 0;
   for (;;) {
     if (!eof_ && buffer_.size() <= piece_bytes_) {
-      // At most doubling what is held, so that a piece size larger than the input (a whole
-      // input as one piece) reads it in steps, not into a buffer of that size.
+      // Past the default size, at most doubling what is held, so that a piece size larger
+      // than the input (a whole input as one piece) reads it in steps, not into a buffer of
+      // that size.
       ReadMore(std::min(piece_bytes_ + kMinReadBytes - buffer_.size(),
-                        std::max(kMinReadBytes, buffer_.size())));
+                        std::max(kDefaultPieceBytes + kMinReadBytes, buffer_.size())));
       if (failed_) return false;
       continue;
     }

@@ -104,15 +104,22 @@ void KeepAround(const Piece& piece, ShownSpan shown, OpenLine* open, SourceText*
   const std::string_view text = piece.source.text();
   std::size_t local = shown.line - piece.first_line + 1;
   const std::size_t at = shown.span.begin - piece.offset;
-  std::size_t stepped = 0;
-  std::size_t begin = StepBack(text, at, piece.LineBegin(local), kExcerptColumns, &stepped);
+  std::size_t begin = piece.LineBegin(local);
+  std::size_t end = piece.LineEnd(local);
   std::string part;
-  if (stepped < kExcerptColumns && local == 1 && piece.continues) {
-    part = LastCodePoints(open->tail, kExcerptColumns - stepped);
-  }
-  std::size_t end = StepForward(text, at, piece.LineEnd(local), kExcerptColumns, &stepped);
-  if (stepped < kExcerptColumns && piece.GoesOn(local) && end == text.size()) {
-    open->wanted = std::max(open->wanted, kExcerptColumns - stepped);
+  const bool in_piece = !(local == 1 && piece.continues) && !piece.GoesOn(local);
+  // A line of at most kExcerptColumns bytes is kept whole without counting its code points:
+  // most lines are, and the count was 0.2% of a run on 10 MB of them.
+  if (!in_piece || end - begin > kExcerptColumns) {
+    std::size_t stepped = 0;
+    begin = StepBack(text, at, begin, kExcerptColumns, &stepped);
+    if (stepped < kExcerptColumns && local == 1 && piece.continues) {
+      part = LastCodePoints(open->tail, kExcerptColumns - stepped);
+    }
+    end = StepForward(text, at, end, kExcerptColumns, &stepped);
+    if (stepped < kExcerptColumns && piece.GoesOn(local) && end == text.size()) {
+      open->wanted = std::max(open->wanted, kExcerptColumns - stepped);
+    }
   }
   end = std::max(end, shown.span.end - piece.offset);
   // Line by line: a span may run over several (a directive in an HTML comment).

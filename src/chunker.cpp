@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "byte_scan.h"
 #include "mask.h"
 #include "types.h"
 
@@ -132,23 +133,26 @@ constexpr std::array<bool, 256> kMayStartMark = [] {
   return first_bytes;
 }();
 
-// Decides, for cuts after lone '\r's of one window in increasing order, whether mask.h masks the
-// same on both sides of the cut as across it. ICU ends a sentence at every '\r' and never looks
-// past one, SourceText and suppression.h start a line after it, but mask.h pairs quotation
-// marks, code spans and tags up to the next '\n', and starts a '>' quote or a fence only at a
-// line start after '\n'. So the cut is safe when no masked range of the window spans it, no
-// mark before it on its line waits for a closer that may lie past the window, and the piece it
-// starts does not begin with what would open a construct at a line start (the byte after the
-// cut is a letter, a digit or a non-ASCII character).
-class LoneCarriageReturnCuts {
+// Decides, for cuts of one window in increasing order, whether mask.h (with the placeholders)
+// masks the same on both sides of the cut as across it: for a cut after a lone '\r', or inside
+// a line (InLineCuts). ICU ends a sentence at every '\r' and never looks past one, SourceText
+// and suppression.h start a line after it, but mask.h pairs quotation marks, code spans and tags
+// up to the next '\n', and starts a '>' quote or a fence only at a line start after '\n'. So
+// the cut is safe when no masked range of the window spans it, no mark before it on its line
+// waits for a closer that may lie past the window, and the piece it starts does not begin with
+// what would open a construct at a line start (the byte after the cut is a letter, a digit or
+// a non-ASCII character). The window may be any prefix of the input from the previous cut on.
+class MaskSafeCuts {
  public:
-  explicit LoneCarriageReturnCuts(std::string_view window) : window_(window) {}
+  MaskSafeCuts(std::string_view window, const Delimiters& placeholders)
+      : window_(window), placeholders_(placeholders) {}
 
   bool IsSafe(std::size_t cut) {
     const auto next = static_cast<unsigned char>(window_[cut]);
     if (next < 0x80 && !std::isalnum(next)) return false;
     if (!masks_found_) {
       masks_ = FindMaskedRanges(window_);
+      AddDelimitedRanges(window_, placeholders_, &masks_);
       masks_found_ = true;
     }
     while (next_mask_ < masks_.size() && masks_[next_mask_].end <= cut) ++next_mask_;
@@ -240,6 +244,7 @@ class LoneCarriageReturnCuts {
   }
 
   std::string_view window_;
+  const Delimiters& placeholders_;
   bool masks_found_ = false;
   std::vector<ByteRange> masks_;
   std::size_t next_mask_ = 0;
@@ -256,43 +261,59 @@ class LoneCarriageReturnCuts {
   std::array<std::size_t, 2> next_closer_[std::size(kLineBoundPairs)] = {};
 };
 
-// Calls `visit(open, close)` for each construct that may span a line break in a reply of
-// `unit`: suppression comments (suppression.h) whatever a reply is; masked templates and
-// placeholders only inside a reply of many lines.
+// Calls `visit(open, close)` for each kind of suppression comment (suppression.h), which may
+// span line breaks whatever a reply is.
 template <typename Visit>
-void ForEachMultiLinePair(const Delimiters& placeholders, ReplyUnit unit, Visit visit) {
+void ForEachComment(Visit visit) {
   static constexpr std::pair<std::string_view, std::string_view> kComments[] = {
       {"{{!--", "--}}"}, {"{{!", "}}"}, {"{#", "#}"}, {"<!--", "-->"}};
+  for (const auto& [open, close] : kComments) visit(open, close);
+}
+
+// Calls `visit(open, close)` for each masked template and placeholder, which may span line
+// breaks inside a reply of many lines.
+template <typename Visit>
+void ForEachTemplate(const Delimiters& placeholders, Visit visit) {
   static constexpr std::pair<std::string_view, std::string_view> kTemplates[] = {{"{{", "}}"},
                                                                                  {"{%", "%}"}};
-  for (const auto& [open, close] : kComments) visit(open, close);
-  if (unit == ReplyUnit::kEachLine) return;
   for (const auto& [open, close] : kTemplates) visit(open, close);
   for (const auto& [open, close] : placeholders) visit(open, close);
 }
 
-}  // namespace
+// Calls `visit(open, close)` for each construct that may span a line break in a reply of
+// `unit`: suppression comments whatever a reply is; masked templates and placeholders only
+// inside a reply of many lines.
+template <typename Visit>
+void ForEachMultiLinePair(const Delimiters& placeholders, ReplyUnit unit, Visit visit) {
+  ForEachComment(visit);
+  if (unit == ReplyUnit::kWholeInput) ForEachTemplate(placeholders, visit);
+}
 
-std::size_t FindSafeCut(std::string_view window, std::size_t target,
-                        const Delimiters& placeholders, ReplyUnit unit,
-                        const std::vector<std::string>& closers_not_ahead) {
-  const bool whole_input = unit == ReplyUnit::kWholeInput;
-  Obstacles obstacles;
-  ForEachMultiLinePair(placeholders, unit, [&](std::string_view open, std::string_view close) {
-    AddDelimited(window, open, close, closers_not_ahead, &obstacles);
-  });
-  auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
-  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
-  if (whole_input) {
-    const std::vector<ByteRange> delimited = obstacles.spans;
-    AddFences(window, delimited, &obstacles);
-    std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+// Answers, for cuts in increasing order, whether one of `spans` (sorted by begin) holds them.
+class SpanSweep {
+ public:
+  explicit SpanSweep(const std::vector<ByteRange>& spans) : spans_(spans) {}
+
+  bool Holds(std::size_t cut) {
+    for (; next_ < spans_.size() && spans_[next_].begin < cut; ++next_) {
+      held_until_ = std::max(held_until_, spans_[next_].end);
+    }
+    return cut < held_until_;
   }
 
-  LoneCarriageReturnCuts carriage_return_cuts(window);
+ private:
+  const std::vector<ByteRange>& spans_;
+  std::size_t next_ = 0;
+  std::size_t held_until_ = 0;  // cuts before this are inside a span
+};
+
+// The safe cut after a line end nearest `target`, as FindSafeCut (0: none).
+std::size_t FindLineEndCut(std::string_view window, std::size_t target,
+                           const Obstacles& obstacles, const Delimiters& placeholders,
+                           ReplyUnit unit) {
+  MaskSafeCuts carriage_return_cuts(window, placeholders);
+  SpanSweep spans(obstacles.spans);
   std::size_t best = 0;
-  std::size_t next_span = 0;
-  std::size_t blocked_until = 0;  // cuts before this are inside a span
   // Line ends in order, from two searches for single bytes (a search for either byte is slower).
   std::size_t next_newline = window.find('\n');
   std::size_t next_return = window.find('\r');
@@ -306,12 +327,11 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
     // "\r\n" is one line end, cut after its '\n'; a '\r' that ends the window may begin one.
     if (lone_carriage_return && (cut == window.size() || window[cut] == '\n')) continue;
     if (cut > obstacles.limit) break;
-    while (next_span < obstacles.spans.size() && obstacles.spans[next_span].begin < cut) {
-      blocked_until = std::max(blocked_until, obstacles.spans[next_span].end);
-      ++next_span;
+    if (spans.Holds(cut)) continue;
+    if (lone_carriage_return && unit == ReplyUnit::kWholeInput &&
+        !carriage_return_cuts.IsSafe(cut)) {
+      continue;
     }
-    if (cut < blocked_until) continue;
-    if (lone_carriage_return && whole_input && !carriage_return_cuts.IsSafe(cut)) continue;
     if (cut > target && best != 0) break;
     best = cut;
     if (cut >= target) break;
@@ -319,10 +339,115 @@ std::size_t FindSafeCut(std::string_view window, std::size_t target,
   return best;
 }
 
+// Whether `line` (from a line start on) is a '#' comment of suppression.h: its first
+// non-blank character is '#', followed by a blank. The comment runs to the line's end.
+bool IsHashComment(std::string_view line) {
+  const std::size_t hash = line.find_first_not_of(" \t");
+  return hash != kNpos && line[hash] == '#' && hash + 1 < line.size() &&
+         (line[hash + 1] == ' ' || line[hash + 1] == '\t');
+}
+
+bool IsAsciiTerminator(unsigned char byte) { return byte == '.' || byte == '!' || byte == '?'; }
+
+// Where a sentence surely begins after the ASCII terminator at line[term]: after one or more
+// spaces, at a capital, or after '!' or '?' also at a lowercase letter or a digit (the ASCII
+// cases of the plain breaks of sentence_splitter.cpp, where the whole text breaks too and no
+// rule of UAX #29 looks across the break, so that the text on each side splits as it does
+// within the whole). npos when there is none.
+std::size_t SentenceStartAfter(std::string_view line, std::size_t term) {
+  std::size_t next = term + 1;
+  if (next >= line.size() || line[next] != ' ') return kNpos;
+  while (next < line.size() && line[next] == ' ') ++next;
+  if (next == line.size()) return kNpos;
+  const auto c = static_cast<unsigned char>(line[next]);
+  if (c >= 'A' && c <= 'Z') return next;
+  return line[term] != '.' && std::isalnum(c) ? next : kNpos;
+}
+
+// The safe cut inside a line of `window` nearest `target` (the last at or before it, else the
+// first after it), before `before`; 0 when there is none. A cut goes where a sentence surely
+// begins (SentenceStartAfter), outside `obstacles` and '#' comments, where mask.h masks the same
+// in the pieces as in the whole (MaskSafeCuts): in a whole input on the window's '\n'-ended
+// lines, with a reply per line on the line alone, where an opener of a template or placeholder
+// not closed in the window may close further on the line and stops the cuts.
+std::size_t FindInLineCut(std::string_view window, std::size_t target, std::size_t before,
+                          const Obstacles& obstacles, const Delimiters& placeholders,
+                          ReplyUnit unit, const std::vector<std::string>& closers_not_ahead) {
+  const bool whole_input = unit == ReplyUnit::kWholeInput;
+  MaskSafeCuts window_masks(window, placeholders);
+  SpanSweep spans(obstacles.spans);
+  const std::size_t last = std::min(before, obstacles.limit);  // no cut goes after it
+  std::size_t best = 0;
+  for (std::size_t line = 0; line < window.size() && line < last;) {
+    const std::size_t terminator = FindFirstByte(
+        window, line, [](unsigned char byte) { return byte == '\n' || byte == '\r'; });
+    const bool ends = terminator < window.size();
+    const std::string_view text = window.substr(line, terminator - line);
+    std::size_t next_line = terminator + 1;
+    if (ends && window[terminator] == '\r' && next_line < window.size() &&
+        window[next_line] == '\n') {
+      ++next_line;
+    }
+    if (IsHashComment(text)) {
+      line = next_line;
+      continue;
+    }
+    MaskSafeCuts line_masks(text, placeholders);
+    std::size_t line_last = last;
+    if (!whole_input && !ends) {
+      Obstacles unclosed;
+      ForEachTemplate(placeholders, [&](std::string_view open, std::string_view close) {
+        AddDelimited(text, open, close, closers_not_ahead, &unclosed);
+      });
+      if (unclosed.limit != kNpos) line_last = std::min(line_last, line + unclosed.limit);
+    }
+    for (std::size_t term = FindFirstByte(text, 0, IsAsciiTerminator); term < text.size();
+         term = FindFirstByte(text, term + 1, IsAsciiTerminator)) {
+      const std::size_t start = SentenceStartAfter(text, term);
+      if (start == kNpos) continue;
+      const std::size_t cut = line + start;
+      if (cut > line_last) return best;
+      if (spans.Holds(cut)) continue;
+      if (whole_input ? !window_masks.IsSafe(cut) : !line_masks.IsSafe(start)) continue;
+      if (cut > target) return best != 0 ? best : cut;
+      best = cut;
+    }
+    line = next_line;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::size_t FindSafeCut(std::string_view window, std::size_t target,
+                        const Delimiters& placeholders, ReplyUnit unit,
+                        const std::vector<std::string>& closers_not_ahead) {
+  Obstacles obstacles;
+  ForEachMultiLinePair(placeholders, unit, [&](std::string_view open, std::string_view close) {
+    AddDelimited(window, open, close, closers_not_ahead, &obstacles);
+  });
+  auto by_begin = [](ByteRange a, ByteRange b) { return a.begin < b.begin; };
+  std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  if (unit == ReplyUnit::kWholeInput) {
+    const std::vector<ByteRange> delimited = obstacles.spans;
+    AddFences(window, delimited, &obstacles);
+    std::sort(obstacles.spans.begin(), obstacles.spans.end(), by_begin);
+  }
+  // A cut inside a line only where no line end before the target is one: the pieces of an input
+  // with lines stay those of its lines.
+  const std::size_t line_end_cut = FindLineEndCut(window, target, obstacles, placeholders, unit);
+  if (line_end_cut != 0 && line_end_cut <= target) return line_end_cut;
+  const std::size_t in_line_cut =
+      FindInLineCut(window, target, line_end_cut != 0 ? line_end_cut : kNpos, obstacles,
+                    placeholders, unit, closers_not_ahead);
+  return in_line_cut != 0 ? in_line_cut : line_end_cut;
+}
+
 PieceReader::PieceReader(std::istream& in, std::size_t piece_bytes, const Delimiters& placeholders,
                          ReplyUnit unit)
     : in_(in),
-      piece_bytes_(std::max<std::size_t>(1, piece_bytes)),
+      // Bounded so that a piece's size and one read's bytes add up without wrapping around.
+      piece_bytes_(std::clamp<std::size_t>(piece_bytes, 1, kNpos / 2)),
       placeholders_(placeholders),
       unit_(unit) {}
 
@@ -390,7 +515,11 @@ bool PieceReader::Next(std::string* piece) {
   std::size_t cut = 0;
   for (;;) {
     if (!eof_ && buffer_.size() <= piece_bytes_) {
-      ReadMore(piece_bytes_ + kMinReadBytes - buffer_.size());
+      // Past the default size, at most doubling what is held, so that a piece size larger
+      // than the input (a whole input as one piece) reads it in steps, not into a buffer of
+      // that size.
+      ReadMore(std::min(piece_bytes_ + kMinReadBytes - buffer_.size(),
+                        std::max(kDefaultPieceBytes + kMinReadBytes, buffer_.size())));
       if (failed_) return false;
       continue;
     }

@@ -21,10 +21,21 @@
 // mask.h pairs quotation marks, code spans and tags, and masks a '>' quote, up to the next
 // '\n', so a cut after a lone '\r' in a whole-input reply is made only where none of them spans
 // it, checked with mask.h on the bytes read, and where no mark before it on its line could still
-// pair with a closer not read yet (LoneCarriageReturnCuts in chunker.cpp). A line with no line
-// end, longer than the piece size, is one piece however long: an excerpt keeps whole lines
-// (stream_lint.h) and columns count from a line's start, so a cut inside a line would need both
-// to carry across pieces.
+// pair with a closer not read yet (MaskSafeCuts in chunker.cpp).
+//
+// Where no line end at or before the target size is a safe cut (a line longer than a piece), a
+// cut may go inside a line, where a sentence surely begins: after an ASCII terminator and
+// spaces, before a capital (or, after '!' or '?', any ASCII letter or digit), as
+// sentence_splitter.cpp breaks without ICU. It is made only outside the constructs above and
+// '#' comment lines, and where mask.h masks the same in the pieces as in the whole, as for a
+// lone '\r' (with a reply per line, on the line alone; there an opener of a template or
+// placeholder not closed in the bytes read stops the cuts on its line). The next piece then
+// starts inside a line: its line number and the columns before it carry over (stream_lint.h).
+// Lines stay one piece however long when no such cut comes: a line whose sentences all lie
+// inside quotation marks or tags (minified JSON), a line without an ASCII terminator followed by
+// a space and a capital (or a lowercase sentence start after '.'), a line after a quotation
+// mark, backtick or '<' whose closer is not in the bytes read, a '>' quote, a '#' comment line,
+// or the rest of a reply-per-line line after a template opener never closed on it.
 //
 // Cuts are found in raw bytes (after the input's byte-order mark, which is not text): every
 // construct above is ASCII, and no ill-formed UTF-8 sequence contains an ASCII byte, so the
@@ -52,8 +63,9 @@ enum class ReplyUnit { kWholeInput, kEachLine };
 constexpr std::size_t kDefaultPieceBytes = std::size_t{1} << 20;
 
 // The safe cut in `window` (the input's bytes from the end of the previous piece on) nearest
-// `target`: the last one at or before it, else the first one after it. 0 when `window` has
-// none yet (read more, or at the end of the input take it all).
+// `target`: the last one at or before it, else the first one after it; inside a line only when
+// no line end at or before `target` is one. 0 when `window` has none yet (read more, or at the
+// end of the input take it all).
 // `closers_not_ahead` are closers known to occur nowhere after `window`: an opener without its
 // closer in `window` is then text (as mask.h and suppression.h read it), not a stop.
 std::size_t FindSafeCut(std::string_view window, std::size_t target,

@@ -17,8 +17,8 @@ void Summary::Add(const Finding& finding) {
 namespace {
 
 // Lines longer than this are shown as a window around the finding, so that a 100 MB one-line
-// input does not print 100 MB per finding.
-constexpr std::size_t kMaxShownColumns = 160;
+// input does not print 100 MB per finding. A streamed input keeps as much around each finding.
+constexpr std::size_t kMaxShownColumns = kExcerptColumns;
 
 // Display width of a code point: 2 for East Asian wide and fullwidth, 0 for combining marks.
 int DisplayWidth(int32_t c) {
@@ -82,15 +82,21 @@ class TextReporter : public Reporter {
 
   // The source line with a caret line under the span (first line of the span only).
   void PrintSourceExcerpt(const SourceText& source, const Finding& finding) {
-    const std::string_view line = source.Line(finding.begin.line);
-    const std::size_t line_start = source.LineStart(finding.begin.line);
+    // The line, or what a streamed input kept of it: at least kMaxShownColumns code points on
+    // each side of the span's begin, so that a part that is not the whole line is a part of a
+    // line longer than the window.
+    const SourceText::LinePart part = source.LinePartAt(finding.begin.line, finding.span.begin);
+    const std::string_view line = part.text;
+    const std::size_t line_start = source.LineStart(finding.begin.line) + part.begin;
     const std::size_t span_begin = finding.span.begin - line_start;
     const std::size_t span_end = std::min(finding.span.end - line_start, line.size());
+    const bool whole_line = part.begin == 0 && part.to_end;
     // Window of at most kMaxShownColumns code points, starting a little before the span.
     // Counted back from the span, not forward from the line's start: on a 100 MB one-line
     // input the forward count made every finding cost the length of the line before it.
     std::size_t window_begin = 0;
-    if (finding.begin.column > kMaxShownColumns / 4 && !FitsInColumns(line, kMaxShownColumns)) {
+    if (finding.begin.column > kMaxShownColumns / 4 &&
+        !(whole_line && FitsInColumns(line, kMaxShownColumns))) {
       window_begin = std::min(span_begin, line.size());
       for (std::size_t back = 0; back < kMaxShownColumns / 4; ++back) {
         do {
@@ -115,8 +121,8 @@ class TextReporter : public Reporter {
       }
       ++columns;
     }
-    const std::string prefix = window_begin > 0 ? "..." : "";
-    const std::string suffix = i < line.size() ? "..." : "";
+    const std::string prefix = part.begin + window_begin > 0 ? "..." : "";
+    const std::string suffix = i < line.size() || !part.to_end ? "..." : "";
     while (!carets.empty() && (carets.back() == ' ' || carets.back() == '\t')) carets.pop_back();
     const std::string number = std::to_string(finding.begin.line);
     const std::string gutter(number.size(), ' ');

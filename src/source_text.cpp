@@ -115,12 +115,47 @@ SourceText SourceText::Excerpt() {
   return excerpt;
 }
 
-void SourceText::KeepLine(std::size_t number, std::size_t offset, std::string_view line) {
-  if (!kept_numbers_.empty() && kept_numbers_.back() >= number) return;
+void SourceText::KeepLinePart(std::size_t number, std::size_t line_offset, std::size_t offset,
+                              std::string_view part, bool to_line_end) {
+  std::string merged(part);
+  std::size_t end = offset + part.size();
+  while (!kept_numbers_.empty() && kept_numbers_.back() == number) {
+    const std::size_t kept_begin = kept_offsets_.back();
+    const std::string_view kept = std::string_view(text_).substr(line_starts_.back());
+    const std::size_t kept_end = kept_begin + kept.size();
+    if (kept_end < offset) break;
+    if (kept_begin <= offset) {
+      // Extended in place: the kept part may be a long run of dense findings, not to be copied.
+      if (end > kept_end) {
+        text_.append(merged, kept_end - offset);
+        kept_to_line_end_.back() = to_line_end;
+      } else if (end == kept_end) {
+        kept_to_line_end_.back() = kept_to_line_end_.back() || to_line_end;
+      }
+      return;
+    }
+    // It starts before the kept part (a span's window reaching back before its piece's start,
+    // where a few hundred bytes at most are kept): the two are merged anew.
+    if (kept_end > end) {
+      merged.append(kept.substr(kept.size() - (kept_end - end)));
+      end = kept_end;
+      to_line_end = kept_to_line_end_.back();
+    } else if (kept_end == end) {
+      to_line_end = to_line_end || kept_to_line_end_.back();
+    }
+    text_.resize(line_starts_.back());
+    line_starts_.pop_back();
+    kept_numbers_.pop_back();
+    kept_offsets_.pop_back();
+    kept_line_offsets_.pop_back();
+    kept_to_line_end_.pop_back();
+  }
   kept_numbers_.push_back(number);
   kept_offsets_.push_back(offset);
+  kept_line_offsets_.push_back(line_offset);
+  kept_to_line_end_.push_back(to_line_end);
   line_starts_.push_back(text_.size());
-  text_.append(line);
+  text_.append(merged);
 }
 
 std::size_t SourceText::LineIndex(std::size_t line) const {
@@ -130,7 +165,7 @@ std::size_t SourceText::LineIndex(std::size_t line) const {
 }
 
 std::size_t SourceText::LineStart(std::size_t line) const {
-  return excerpt_ ? kept_offsets_[LineIndex(line)] : line_starts_[line - 1];
+  return excerpt_ ? kept_line_offsets_[LineIndex(line)] : line_starts_[line - 1];
 }
 
 std::string_view SourceText::Slice(ByteRange range) const {
@@ -143,14 +178,26 @@ std::string_view SourceText::Slice(ByteRange range) const {
   return std::string_view(text_).substr(begin, range.end - range.begin);
 }
 
-std::string_view SourceText::Line(std::size_t line) const {
-  const std::size_t index = LineIndex(line);
+std::string_view SourceText::WithoutTerminator(std::size_t index) const {
   const std::size_t begin = line_starts_[index];
   std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
   std::string_view view(text_.data() + begin, end - begin);
   if (view.ends_with('\n')) view.remove_suffix(1);
   if (view.ends_with('\r')) view.remove_suffix(1);
   return view;
+}
+
+std::string_view SourceText::Line(std::size_t line) const {
+  return WithoutTerminator(LineIndex(line));
+}
+
+SourceText::LinePart SourceText::LinePartAt(std::size_t line, std::size_t offset) const {
+  if (!excerpt_) return {Line(line), 0, true};
+  // The kept part that holds `offset`: the last one starting at or before it.
+  const auto after = std::upper_bound(kept_offsets_.begin(), kept_offsets_.end(), offset);
+  const std::size_t index = static_cast<std::size_t>(after - kept_offsets_.begin()) - 1;
+  return {WithoutTerminator(index), kept_offsets_[index] - kept_line_offsets_[index],
+          kept_to_line_end_[index]};
 }
 
 Position SourceText::PositionOf(std::size_t offset) const {

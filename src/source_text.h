@@ -31,15 +31,18 @@ class SourceText {
   // the pieces of the whole input's decoded text.
   explicit SourceText(std::string raw, ByteOrderMark bom = ByteOrderMark::kDrop);
 
-  // An excerpt of a longer text with no lines yet: a streamed input keeps only the lines its
-  // findings point at (KeepLine). Line(), LineStart() and Slice() then take the whole text's
-  // line numbers and offsets, for the kept lines only; text(), line_count() and PositionOf()
-  // describe the kept bytes alone and must not be used.
+  // An excerpt of a longer text with nothing kept yet: a streamed input keeps only the parts of
+  // lines its findings point at (KeepLinePart). LineStart(), LinePartAt() and Slice() then take
+  // the whole text's line numbers and offsets, for the kept parts only; text(), line_count(),
+  // Line() and PositionOf() describe the kept bytes alone and must not be used.
   static SourceText Excerpt();
-  // Adds line `number` of the whole text, which starts at byte `offset` of it; `line` is its
-  // text with its terminator. Lines must come in increasing order; a line already kept is
-  // ignored. Keep every line a span covers, so that Slice() can read it whole.
-  void KeepLine(std::size_t number, std::size_t offset, std::string_view line);
+  // Adds the bytes `part` of line `number` of the whole text: they start at byte `offset` of
+  // it, the line at byte `line_offset`; `to_line_end` says whether the line's text ends where
+  // `part` does (its terminator may be in `part` or not). A part overlapping or touching the
+  // last one kept of its line is merged with it; otherwise parts must come in increasing order.
+  // Keep all the bytes a span covers, over every line, so that Slice() can read it whole.
+  void KeepLinePart(std::size_t number, std::size_t line_offset, std::size_t offset,
+                    std::string_view part, bool to_line_end);
 
   // The decoded text. Offsets elsewhere in tonelint are byte offsets into this string.
   const std::string& text() const { return text_; }
@@ -54,6 +57,16 @@ class SourceText {
   std::size_t LineStart(std::size_t line) const;
   // The line's text without its terminator.
   std::string_view Line(std::size_t line) const;
+  // A part of a line's text: its bytes from `begin` (counted from the line's start) on, without
+  // the terminator; `to_end` says whether it goes on to the line's end.
+  struct LinePart {
+    std::string_view text;
+    std::size_t begin = 0;
+    bool to_end = true;
+  };
+  // The part of line `line` that holds byte `offset` (a byte of that line): the whole line, or
+  // in an excerpt the part kept around it.
+  LinePart LinePartAt(std::size_t line, std::size_t offset) const;
 
   // The position of `offset` (0 <= offset <= text().size()). Columns are counted from the
   // start of the line, so one call costs the length of the line prefix; calls with increasing
@@ -64,14 +77,19 @@ class SourceText {
   SourceText() = default;
   // The index into line_starts_ of `line`.
   std::size_t LineIndex(std::size_t line) const;
+  // The bytes from line_starts_[index] to the next line's start, without a terminator.
+  std::string_view WithoutTerminator(std::size_t index) const;
 
   std::string text_;
   std::size_t replaced_sequences_ = 0;
   std::vector<std::size_t> line_starts_;  // into text_
-  // For an excerpt: the whole text's number and offset of each kept line.
+  // For an excerpt: of each kept part (whose bytes start at line_starts_ in text_), the whole
+  // text's line number, offset and line's offset, and whether it reaches its line's end.
   bool excerpt_ = false;
   std::vector<std::size_t> kept_numbers_;
   std::vector<std::size_t> kept_offsets_;
+  std::vector<std::size_t> kept_line_offsets_;
+  std::vector<bool> kept_to_line_end_;
   // Memo of the last PositionOf() answer: findings come in order, and a 100 MB single line
   // must not be rescanned from its start for every finding.
   mutable std::size_t memo_offset_ = 0;
@@ -85,5 +103,9 @@ inline bool IsContinuationByte(char byte) {
 
 // Number of code points in valid UTF-8 `text`.
 std::size_t CountCodePoints(std::string_view text);
+
+// An excerpt keeps at least this many code points of a line on each side of where a span begins
+// (or up to the line's ends): what the text reporter shows of a long line (reporter_text.cpp).
+constexpr std::size_t kExcerptColumns = 160;
 
 }  // namespace tonelint

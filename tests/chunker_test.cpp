@@ -54,10 +54,11 @@ struct ExpectedCut {
   std::size_t cut;
 };
 
-void CheckCuts(std::initializer_list<ExpectedCut> cases) {
+void CheckCuts(std::initializer_list<ExpectedCut> cases, ReplyUnit unit = kWhole,
+               const Delimiters& placeholders = kNoPlaceholders) {
   for (const ExpectedCut& expected : cases) {
     CAPTURE(expected.window);
-    CHECK(FindSafeCut(expected.window, expected.target, kNoPlaceholders, kWhole, kNoneAbsent) == expected.cut);
+    CHECK(FindSafeCut(expected.window, expected.target, placeholders, unit, kNoneAbsent) == expected.cut);
   }
 }
 
@@ -238,6 +239,57 @@ TEST_CASE("a fence right after the input's byte-order mark is a fence") {
   const std::vector<std::string> pieces = Pieces("\xEF\xBB\xBF```\nx\n```\ny\n", 1);
   REQUIRE(pieces.size() == 2);
   CHECK(pieces[0] == "\xEF\xBB\xBF```\nx\n```\n");
+}
+
+TEST_CASE("a line longer than the target is cut inside where a sentence surely begins") {
+  CheckCuts({
+      {"Hola. Adios. Bye", 7, 6},  // the last at or before the target
+      {"Hola. Adios. Bye", 2, 6},  // else the first after it
+      {"Hola. Adios. Bye", 100, 13},
+      {"Hi!  yes? 3 things", 100, 10},  // after '!' or '?' before any ASCII letter or digit
+      {"Son las 3 p.m. hoy. y 5. Bien", 7, 25},  // after '.' before a capital only
+      {"a.B c!d e?F", 100, 0},  // a terminator needs a space after it
+      // A line end at or before the target first; one after it when no in-line cut comes first.
+      {"Hola. Adios.\nOtra. Mas", 100, 13},
+      {"Hola. Adios. Bye\nX", 8, 6},
+      {"Hola\nAdios. Bye", 2, 5},
+  });
+}
+
+TEST_CASE("no in-line cut inside a mask, a template, a comment or a '#' comment line") {
+  CheckCuts({
+      {"Dijo \"no. Nunca\" y. Luego\n", 5, 20},  // the quotation is masked
+      {"Dijo \"no. Nunca\" y. Luego", 5, 0},      // the next quote may pair with a closer
+      {"{{ a. B }} c. D", 1, 14},
+      {"{{ a. B", 1, 0},
+      {"<!-- a. B --> c. D\n", 1, 17},
+      {"<!-- a. B --> c. D", 1, 0},  // the '<' may pair with a '>' further on
+      {"# nota. Sigue", 1, 0},
+      {"x\n  # nota. Sigue", 100, 2},
+      {"> cita. Sigue", 1, 0},
+      {"`a. B` c. D\n", 1, 10},
+  });
+  const Delimiters brackets = {{"[[", "]]"}};
+  CheckCuts({{"[[ a. B ]] c. D", 1, 14}, {"[[ a. B", 1, 0}}, kWhole, brackets);
+  // With a reply per line, a line is masked alone: templates and placeholders on it hold cuts
+  // back, one not closed in the window may close further on, and on a line that ends in the
+  // window one not closed on it is text.
+  CheckCuts({{"{{ a. B }} c. D", 1, 14}, {"{{ a. B", 1, 0}, {"{{ a. B\nc. D", 1, 6}},
+            ReplyUnit::kEachLine);
+  CheckCuts({{"[[ a. B ]] c. D", 1, 14}, {"[[ a. B", 1, 0}}, ReplyUnit::kEachLine, brackets);
+}
+
+TEST_CASE("a line much longer than a piece is cut inside, near the piece size") {
+  std::string line;
+  while (line.size() < 300000) line += "Gracias por escribir, le respondemos pronto. ";
+  const std::vector<std::string> pieces = Pieces(line + "\nFin.\n", 1000);
+  CHECK(pieces.size() > 250);
+  std::string joined;
+  for (const std::string& piece : pieces) {
+    CHECK(piece.size() <= 1100);
+    joined += piece;
+  }
+  CHECK(joined == line + "\nFin.\n");
 }
 
 TEST_CASE("a long line is one piece; an empty input is one empty piece") {

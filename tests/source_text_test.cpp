@@ -132,16 +132,50 @@ TEST_CASE("a byte-order mark at the start of a later piece of an input is text")
 
 TEST_CASE("an excerpt keeps some lines with the whole text's numbers and offsets") {
   SourceText excerpt = SourceText::Excerpt();
-  excerpt.KeepLine(3, 20, "tres ñu");
-  excerpt.KeepLine(3, 20, "tres ñu");  // kept once
-  excerpt.KeepLine(9, 100, "nueve");
-  CHECK(excerpt.Line(3) == "tres ñu");
-  CHECK(excerpt.Line(9) == "nueve");
+  excerpt.KeepLinePart(3, 20, 20, "tres ñu\n", true);
+  excerpt.KeepLinePart(3, 20, 20, "tres ñu\n", true);  // kept once
+  excerpt.KeepLinePart(9, 100, 100, "nueve", true);
+  CHECK(excerpt.LinePartAt(3, 25).text == "tres ñu");
+  CHECK(excerpt.LinePartAt(9, 100).text == "nueve");
   CHECK(excerpt.LineStart(3) == 20);
   CHECK(excerpt.LineStart(9) == 100);
   CHECK(excerpt.Slice({25, 28}) == "ñu");
   CHECK(excerpt.Slice({102, 200}) == "eve");  // cut at the excerpt's end
   CHECK(excerpt.Slice({50, 50}).empty());
+}
+
+TEST_CASE("an excerpt keeps parts of a long line, merged where they overlap or touch") {
+  // Line 4 starts at byte 1000; parts of it at 1100-1105, 1200-1203, then one joining them.
+  SourceText excerpt = SourceText::Excerpt();
+  excerpt.KeepLinePart(4, 1000, 1100, "abcde", false);
+  excerpt.KeepLinePart(4, 1000, 1200, "xyz", false);
+  SourceText::LinePart part = excerpt.LinePartAt(4, 1201);
+  CHECK(part.text == "xyz");
+  CHECK(part.begin == 200);
+  CHECK_FALSE(part.to_end);
+  CHECK(excerpt.LinePartAt(4, 1102).text == "abcde");
+  excerpt.KeepLinePart(4, 1000, 1198, "..x", false);  // touches the last part only
+  CHECK(excerpt.LinePartAt(4, 1199).text == "..xyz");
+  excerpt.KeepLinePart(4, 1000, 1105, std::string(93, '-') + "..xyz!\n", true);
+  part = excerpt.LinePartAt(4, 1100);
+  CHECK(part.text == "abcde" + std::string(93, '-') + "..xyz!");
+  CHECK(part.begin == 100);
+  CHECK(part.to_end);
+  CHECK(excerpt.LineStart(4) == 1000);
+  CHECK(excerpt.Slice({1102, 1106}) == "cde-");
+  // A part that ends where a kept one does reaches the line's end if either does.
+  excerpt.KeepLinePart(5, 1205, 1205, "end", true);
+  excerpt.KeepLinePart(5, 1205, 1206, "nd", false);
+  CHECK(excerpt.LinePartAt(5, 1206).to_end);
+  CHECK(excerpt.Slice({1203, 1207}) == "!\nen");
+}
+
+TEST_CASE("the part of a whole text's line is the line") {
+  const SourceText text("uno\ndos tres\n");
+  const SourceText::LinePart part = text.LinePartAt(2, 6);
+  CHECK(part.text == "dos tres");
+  CHECK(part.begin == 0);
+  CHECK(part.to_end);
 }
 
 TEST_CASE("Slice of a whole text") {

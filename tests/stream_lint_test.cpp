@@ -35,13 +35,14 @@ RunResult RunOnce(const Options& options, const std::string& stdin_text) {
 
 // Runs `options` with every input read whole, then cut into pieces of a few sizes, in every
 // output format; each output must equal the whole one.
-void CheckSameInPieces(Options options, const std::string& stdin_text = "") {
+void CheckSameInPieces(Options options, const std::string& stdin_text = "",
+                       std::initializer_list<std::size_t> piece_sizes = {1, 40, 300}) {
   for (OutputFormat format :
        {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kSarif, OutputFormat::kGithub}) {
     options.format = format;
     options.piece_bytes = std::numeric_limits<std::size_t>::max();
     const RunResult whole = RunOnce(options, stdin_text);
-    for (std::size_t piece_bytes : {1, 40, 300}) {
+    for (std::size_t piece_bytes : piece_sizes) {
       CAPTURE(piece_bytes);
       CAPTURE(static_cast<int>(format));
       options.piece_bytes = piece_bytes;
@@ -164,6 +165,64 @@ TEST_CASE("a line longer than every piece, with findings shown as windows of it"
   CheckSameInPieces(from_stdin, line);
 }
 
+namespace {
+
+// A line of about `bytes` bytes with no line end: sentences with findings (some of them at a
+// sentence's start, where a cut may go), accents, a template, quotations, a suppression and a
+// sentence too short to tell its language.
+std::string LongLine(std::size_t bytes) {
+  static const std::string kSentences[] = {
+      "Idiota. ", "Gracias por su paciencia, revisamos el pedido con el almacén. ",
+      "You are an idiot! ", "ñandú, es usted un idiota. ", "Hola, {{ nombre }}. ",
+      "Nos dijo \"eres un idiota\" y lo sentimos. ", "WTF? ", "no es nuestro problema. ",
+      "{# tonelint-disable insult -- citamos #} Es usted un idiota. {# tonelint-enable #} ",
+      "Qué pendejo, you idiot. ", "Le escribimos mañana sin falta. "};
+  std::string line;
+  for (std::size_t i = 0; line.size() < bytes; ++i) {
+    line += kSentences[(i * 7 + i / 11) % std::size(kSentences)];
+  }
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("lines longer than the bytes read ahead, cut inside, print what they print whole") {
+  // Past one read (64 KiB), so that the reader has to cut them inside.
+  const std::string line = LongLine(150000);
+  const std::string text = "Hola.\n" + line + "\nUn saludo. " + line + "\rAdios.";
+  for (bool each_line : {false, true}) {
+    CAPTURE(each_line);
+    Options options;
+    options.each_line = each_line;
+    options.paths = {WriteTemp("long-lines.txt", text)};
+    CheckSameInPieces(options, "", {700, 5000});
+    Options from_stdin;
+    from_stdin.each_line = each_line;
+    CheckSameInPieces(from_stdin, line, {3000});
+  }
+}
+
+TEST_CASE("LintStreamed: a line cut inside keeps only windows of itself around its findings") {
+  std::string line;
+  while (line.size() < 2000000) {
+    for (int i = 0; i < 30; ++i) line += "Gracias por su paciencia, revisamos el pedido. ";
+    line += "Es usted un idiota. ";
+  }
+  Linter linter(BundledRules());
+  std::istringstream in(line);
+  const StreamedInput streamed = LintStreamed(in, linter, LintOptions{}, 20000);
+  REQUIRE(streamed.status == ReadStatus::kOk);
+  REQUIRE(streamed.findings.size() > 1000);  // a finding every 1.4 KB
+  // Each finding keeps its line's code points up to kExcerptColumns on each side of its begin.
+  CHECK(streamed.source->text().size() < streamed.findings.size() * 4 * kExcerptColumns);
+  CHECK(streamed.source->text().size() < line.size() / 2);
+  const Finding& last = streamed.findings.back();
+  const SourceText::LinePart part = streamed.source->LinePartAt(1, last.span.begin);
+  CHECK(part.to_end);
+  CHECK(part.begin > 0);
+  CHECK(last.begin.column == CountCodePoints(std::string_view(line).substr(0, last.span.begin)) + 1);
+}
+
 TEST_CASE("replies ended by lone carriage returns, an opener never closed or closed far on") {
   std::string replies;
   for (const auto& entry : fs::directory_iterator(TONELINT_EXAMPLE_REPLIES_DIR)) {
@@ -202,7 +261,8 @@ TEST_CASE("LintStreamed: offsets, lines and columns continue across pieces") {
   CHECK(insult->begin.line == 3);
   CHECK(insult->begin.column == 25);  // "ñ" and "ú" are one column each
   // Only the lines findings point at are kept, with the input's numbers and offsets.
-  CHECK(streamed.source->Line(3) == "b }} ñandú, es usted un idiota.");
+  CHECK(streamed.source->LinePartAt(3, insult->span.begin).text ==
+        "b }} ñandú, es usted un idiota.");
   CHECK(streamed.source->LineStart(3) == text.find("b }}"));
   CHECK(streamed.source->Slice(insult->span) == "idiota");
 }
@@ -280,9 +340,13 @@ TEST_CASE("random replies: findings and suppressions in pieces equal those of th
         REQUIRE(describe_all(streamed.findings) == describe_all(expected));
         for (std::size_t i = 0; i < expected.size(); ++i) {
           if (!expected[i].document_level) {
-            CHECK(streamed.source->Line(expected[i].begin.line) ==
-                  whole.Line(expected[i].begin.line));
-            CHECK(streamed.source->Slice(expected[i].span) == whole.Slice(expected[i].span));
+            const ByteRange span = expected[i].span;
+            const SourceText::LinePart part =
+                streamed.source->LinePartAt(expected[i].begin.line, span.begin);
+            const std::string_view line = whole.Line(expected[i].begin.line);
+            CHECK(part.text == line.substr(part.begin, part.text.size()));
+            CHECK(part.to_end == (part.begin + part.text.size() == line.size()));
+            CHECK(streamed.source->Slice(span) == whole.Slice(span));
           }
         }
       }

@@ -124,6 +124,15 @@ check "20 MB single line, 81,920 findings shown as windows of it" 1 \
   "tlr many-findings.txt" 'err:^81920 errors in 1 file' \
   "^many-findings\.txt:1:$((81919 * 256 + 249)): error:" "count:81920:^  1 \| \.\.\."
 
+# The same shape with sentences that start with a capital: the line is read and linted in
+# pieces cut inside it (chunker.h), with the columns carried across the cuts.
+python3 -c "
+import sys
+sys.stdout.write(('Gracias por escribir. ' * 10 + 'Eres un idiota. ') * 22000)" >sentences-line.txt
+check "5 MB single line of sentences, cut inside: 22,000 findings, columns carried" 1 \
+  "tlr sentences-line.txt" 'err:^22000 errors in 1 file' \
+  "^sentences-line\.txt:1:$((21999 * 236 + 229)): error:" "count:22000:^  1 \| \.\.\."
+
 # Many short lines, one reply each; every 1000th is rude.
 if [[ $BIG == 1 ]]; then lines=1000000; else lines=200000; fi
 python3 -c "

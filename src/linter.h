@@ -41,8 +41,10 @@ class Linter {
 
   // One input linted a piece at a time (chunker.h), with the findings Lint() gives on the whole
   // input: BeginStream(), LintPiece() for each piece in order, then FinishStream(). Each piece
-  // must start just after a line break of the input and at a safe cut (FindSafeCut); the state
-  // of the reply (its language, document checks) carries from piece to piece.
+  // must start at a safe cut (FindSafeCut): after a line break, or inside a line where a
+  // sentence surely begins, in which case the caller adds the columns of the line before the
+  // piece to positions on its first line (stream_lint.cpp does); the state of the reply (its
+  // language, document checks) carries from piece to piece.
   void BeginStream(const LintOptions& options);
   // Appends the findings of `piece`, which starts at byte `offset` and on line `first_line` of
   // the input, with the input's offsets and positions. Findings of a sentence whose language

@@ -26,9 +26,9 @@ class RuleSet;
 struct SieveQuestion {
   bool phrases_es = false;  // the Spanish phrase patterns, plain and obfuscated
   bool phrases_en = false;
-  bool capitals = false;           // shouting (caps_runs.h)
-  bool keyed_document = false;     // document patterns with keywords
-  bool unkeyed_document = false;   // and without (PatternIndex::unkeyed_patterns)
+  bool capitals = false;  // shouting (caps_runs.h)
+  bool keyed_document = false;  // document patterns with keywords
+  bool unkeyed_document = false;  // and without (PatternIndex::unkeyed_patterns)
 };
 
 // What the sieve read in a sentence.

@@ -75,6 +75,12 @@ std::unique_ptr<RuleSet> BundledRules() {
   return rules;
 }
 
+// What sieve.Sift says of `sentence` for `question`.
+bool May(SentenceSieve& sieve, std::string_view sentence, const SieveQuestion& question) {
+  static Normalizer normalizer;
+  return sieve.Sift(sentence, &normalizer).MayFindSomething(question);
+}
+
 SieveQuestion Phrases(bool es, bool en) {
   SieveQuestion question;
   question.phrases_es = es;
@@ -87,63 +93,58 @@ SieveQuestion Phrases(bool es, bool en) {
 TEST_CASE("SentenceSieve: a sentence without keywords can match nothing") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
-  Normalizer normalizer;
-  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(EveryCheck()));
-  CHECK_FALSE(sieve.Sift("  \t ", &normalizer).MayFindSomething(EveryCheck()));
-  CHECK_FALSE(sieve.Sift("", &normalizer).MayFindSomething(EveryCheck()));
+  CHECK_FALSE(May(sieve, "Su pedido llega el lunes.", EveryCheck()));
+  CHECK_FALSE(May(sieve, "  \t ", EveryCheck()));
+  CHECK_FALSE(May(sieve, "", EveryCheck()));
   // Asked about nothing, it has nothing to say.
-  CHECK_FALSE(sieve.Sift("Eres un idiota.", &normalizer).MayFindSomething(SieveQuestion{}));
+  CHECK_FALSE(May(sieve, "Eres un idiota.", SieveQuestion{}));
 }
 
 TEST_CASE("SentenceSieve: a keyword makes a sentence worth matching, in its language's rules") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
-  Normalizer normalizer;
-  CHECK(sieve.Sift("Eres un IDIOTA.", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK(sieve.Sift("¿imbéciles?", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK_FALSE(sieve.Sift("Eres un idiota.", &normalizer).MayFindSomething(Phrases(false, true)));
-  CHECK(sieve.Sift("What a moron", &normalizer).MayFindSomething(Phrases(false, true)));
+  CHECK(May(sieve, "Eres un IDIOTA.", Phrases(true, false)));
+  CHECK(May(sieve, "¿imbéciles?", Phrases(true, false)));
+  CHECK_FALSE(May(sieve, "Eres un idiota.", Phrases(false, true)));
+  CHECK(May(sieve, "What a moron", Phrases(false, true)));
   // Remembered chunks answer the same way a second time.
-  CHECK(sieve.Sift("Eres un IDIOTA.", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK_FALSE(sieve.Sift("Su pedido llega el lunes.", &normalizer).MayFindSomething(EveryCheck()));
+  CHECK(May(sieve, "Eres un IDIOTA.", Phrases(true, false)));
+  CHECK_FALSE(May(sieve, "Su pedido llega el lunes.", EveryCheck()));
 }
 
 TEST_CASE("SentenceSieve: also-required keywords count wherever they are in the sentence") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
-  Normalizer normalizer;
-  CHECK(sieve.Sift("Eso no es nuestro problema.", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK(sieve.Sift("problema: no es MI", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(May(sieve, "Eso no es nuestro problema.", Phrases(true, false)));
+  CHECK(May(sieve, "problema: no es MI", Phrases(true, false)));
   // "problema" without "nuestro" or "mi": the pattern is no candidate.
-  CHECK_FALSE(sieve.Sift("No es un problema.", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK_FALSE(May(sieve, "No es un problema.", Phrases(true, false)));
 }
 
 TEST_CASE("SentenceSieve: obfuscation across chunks is for the full match to judge") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
-  Normalizer normalizer;
-  CHECK(sieve.Sift("eres un i d i o t a", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK(sieve.Sift("eres un i - d - i - o - t - a", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK(sieve.Sift("eres 1d10t4", &normalizer).MayFindSomething(Phrases(true, false)));
-  CHECK(sieve.Sift("eres un id*ota", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK(May(sieve, "eres un i d i o t a", Phrases(true, false)));
+  CHECK(May(sieve, "eres un i - d - i - o - t - a", Phrases(true, false)));
+  CHECK(May(sieve, "eres 1d10t4", Phrases(true, false)));
+  CHECK(May(sieve, "eres un id*ota", Phrases(true, false)));
   // Two one-letter words in a row are no run.
-  CHECK_FALSE(sieve.Sift("y a la casa, o a la mesa", &normalizer).MayFindSomething(Phrases(true, false)));
+  CHECK_FALSE(May(sieve, "y a la casa, o a la mesa", Phrases(true, false)));
   // Obfuscation says nothing about capitals.
   SieveQuestion capitals;
   capitals.capitals = true;
-  CHECK_FALSE(sieve.Sift("eres un i d i o t a", &normalizer).MayFindSomething(capitals));
+  CHECK_FALSE(May(sieve, "eres un i d i o t a", capitals));
 }
 
 TEST_CASE("SentenceSieve: capitals only when asked about") {
   const auto rules = BuildRules(kRules);
   SentenceSieve sieve(*rules);
-  Normalizer normalizer;
   SieveQuestion capitals;
   capitals.capitals = true;
-  CHECK(sieve.Sift("POR FAVOR espere", &normalizer).MayFindSomething(capitals));
-  CHECK(sieve.Sift("espere ÉL", &normalizer).MayFindSomething(capitals));
-  CHECK_FALSE(sieve.Sift("Por favor espere", &normalizer).MayFindSomething(capitals));
-  CHECK_FALSE(sieve.Sift("POR FAVOR espere", &normalizer).MayFindSomething(Phrases(true, true)));
+  CHECK(May(sieve, "POR FAVOR espere", capitals));
+  CHECK(May(sieve, "espere ÉL", capitals));
+  CHECK_FALSE(May(sieve, "Por favor espere", capitals));
+  CHECK_FALSE(May(sieve, "POR FAVOR espere", Phrases(true, true)));
 }
 
 TEST_CASE("SentenceSieve: never says nothing where the full lookups find something, and scores "

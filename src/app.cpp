@@ -84,7 +84,8 @@ int ListRules(const RuleSet& rules, std::ostream& out) {
   for (const Rule& rule : rules.rules()) {
     auto& [first, langs] = by_id[rule.id];
     if (first == nullptr) first = &rule;
-    langs += langs.empty() ? std::string(LangCode(rule.lang)) : "," + std::string(LangCode(rule.lang));
+    if (!langs.empty()) langs += ',';
+    langs += LangCode(rule.lang);
   }
   out << fmt::format("{:<7} {:<36} {:<18} {:<8} {}\n", "ID", "NAME", "CATEGORY", "SEVERITY", "LANGS");
   for (const auto& [id, entry] : by_id) {

@@ -53,7 +53,7 @@ class Parser {
       static const std::vector<std::string> sections = {"tonelint", "severity"};
       if (std::find(sections.begin(), sections.end(), section_) == sections.end()) {
         Error("unknown section '[" + section_ + "]'" + DidYouMean(section_, sections));
-        section_ = "?";
+        section_.assign(1, '?');  // not = "?" (GCC 12's false -Wrestrict, as below)
       }
       return;
     }
@@ -167,7 +167,8 @@ bool ParseConfig(std::string_view text, const std::string& path, Config* config,
   const std::size_t errors_before = errors->size();
   config->path = path;
   config->dir = fs::path(path).parent_path().string();
-  if (config->dir.empty()) config->dir = ".";
+  // assign(1, '.'), not = ".": GCC 12 warns (-Wrestrict) on assigning a literal here, wrongly.
+  if (config->dir.empty()) config->dir.assign(1, '.');
   Parser parser(path, config, errors);
   std::size_t number = 1, begin = 0;
   while (begin < text.size()) {

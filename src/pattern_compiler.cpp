@@ -322,8 +322,9 @@ class PhraseParser {
       run_items.reserve(items.size());
       for (const Item& item : items) {
         if (&item == cut) {
-          run_items.push_back({item.kind, "(" + JoinAlternatives(members) + ")", item.offset,
-                               std::move(run_keys), {}});
+          std::string group = "(";
+          group.append(JoinAlternatives(members)).append(")");
+          run_items.push_back({item.kind, std::move(group), item.offset, std::move(run_keys), {}});
         } else {
           run_items.push_back({item.kind, item.regex, item.offset, item.keys, {}});
         }

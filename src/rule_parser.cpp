@@ -13,9 +13,9 @@ namespace tonelint {
 std::string Diagnostic::ToString() const {
   if (location.file.empty()) return message;
   std::string out = location.file;
-  if (location.line > 0) out += ":" + std::to_string(location.line);
-  if (location.column > 0) out += ":" + std::to_string(location.column);
-  return out + ": " + message;
+  if (location.line > 0) out.append(":").append(std::to_string(location.line));
+  if (location.column > 0) out.append(":").append(std::to_string(location.column));
+  return out.append(": ").append(message);
 }
 
 Diagnostic DiagnosticAt(const std::string& file, std::size_t line, std::string message) {

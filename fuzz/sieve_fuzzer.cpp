@@ -8,12 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "bundled_rules.h"
 #include "fuzz_check.h"
 #include "language.h"
 #include "normalizer.h"
-#include "rule_loader.h"
 #include "rule_set.h"
+#include "rule_sets.h"
 #include "sentence_sieve.h"
 #include "sieve_oracle.h"
 #include "source_text.h"
@@ -23,13 +22,7 @@ namespace {
 const tonelint::RuleSet& BundledRules() {
   static const tonelint::RuleSet* rules = [] {
     std::vector<tonelint::Diagnostic> errors;
-    tonelint::RuleSources sources;
-    sources.examples = false;
-    std::vector<tonelint::RuleFile> files =
-        tonelint::LoadRuleFiles(sources, &errors, &tonelint::BundledPrebuiltRules());
-    auto built = tonelint::RuleSet::Build(std::move(files), &errors, tonelint::Compilation::kLazy,
-                                          &tonelint::BundledPrecompiledPatterns(),
-                                          tonelint::BundledKeywordIndexes());
+    auto built = tonelint::BuildBundledRules(&errors);
     FUZZ_CHECK(built != nullptr && errors.empty(), "bundled rules do not build (%zu errors)",
                errors.size());
     return built.release();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rule_parser.h"
+#include "rule_sets.h"
 #include "run_words.h"
 
 using namespace tonelint;
@@ -84,12 +85,8 @@ require (lo sentimos|disculp*)
 )";
 
 std::unique_ptr<RuleSet> BuildRules(std::string_view text = kRules) {
-  RuleFile file;
   std::vector<Diagnostic> errors;
-  ParseRuleFile("test.rules", text, &file, &errors);
-  std::vector<RuleFile> files;
-  files.push_back(std::move(file));
-  auto rules = RuleSet::Build(std::move(files), &errors);
+  auto rules = BuildRulesFromText(text, &errors);
   for (const auto& error : errors) MESSAGE(error.ToString());
   REQUIRE(rules);
   return rules;

@@ -6,12 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "bundled_rules.h"
 #include "linter.h"
 #include "normalizer.h"
-#include "rule_loader.h"
-#include "rule_parser.h"
 #include "rule_set.h"
+#include "rule_sets.h"
 #include "sieve_oracle.h"
 #include "source_text.h"
 
@@ -51,28 +49,23 @@ message Mayúsculas.
 caps-words 2
 )";
 
-std::unique_ptr<RuleSet> BuildRules(std::string_view text) {
-  RuleFile file;
-  std::vector<Diagnostic> errors;
-  ParseRuleFile("test.rules", text, &file, &errors);
-  std::vector<RuleFile> files;
-  files.push_back(std::move(file));
-  auto rules = RuleSet::Build(std::move(files), &errors);
+std::unique_ptr<RuleSet> Checked(std::unique_ptr<RuleSet> rules,
+                                 const std::vector<Diagnostic>& errors) {
   for (const auto& error : errors) MESSAGE(error.ToString());
   REQUIRE(rules);
   return rules;
 }
 
+std::unique_ptr<RuleSet> BuildRules(std::string_view text) {
+  std::vector<Diagnostic> errors;
+  auto rules = BuildRulesFromText(text, &errors);
+  return Checked(std::move(rules), errors);
+}
+
 std::unique_ptr<RuleSet> BundledRules() {
   std::vector<Diagnostic> errors;
-  RuleSources sources;
-  sources.examples = false;
-  std::vector<RuleFile> files = LoadRuleFiles(sources, &errors, &BundledPrebuiltRules());
-  auto rules = RuleSet::Build(std::move(files), &errors, Compilation::kLazy,
-                              &BundledPrecompiledPatterns(), BundledKeywordIndexes());
-  for (const auto& error : errors) MESSAGE(error.ToString());
-  REQUIRE(rules);
-  return rules;
+  auto rules = BuildBundledRules(&errors);
+  return Checked(std::move(rules), errors);
 }
 
 // What sieve.Sift says of `sentence` for `question`.
